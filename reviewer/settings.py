@@ -1,0 +1,61 @@
+"""User settings stored as JSON in the per-user folder."""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import socket
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+from .userdirs import user_home
+
+SETTINGS_FILE = "settings.json"
+
+
+@dataclass
+class Settings:
+    officer: str = ""
+    language: str = "vi"  # vi | en | auto
+    device: str = "auto"  # auto | cpu | cuda
+    speech_model: str = "faster-whisper-base"
+
+    def officer_name(self) -> str:
+        return self.officer or _os_user()
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (service account, container): still record something
+        return "unknown"
+
+
+def workstation() -> str:
+    # gethostname reads the local name; it opens no socket.
+    return os.environ.get("COMPUTERNAME") or socket.gethostname()
+
+
+def _path() -> Path:
+    return user_home() / SETTINGS_FILE
+
+
+def load_settings() -> Settings:
+    path = _path()
+    if not path.exists():
+        return Settings()
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        # A damaged settings file must not stop analysis; defaults are safe.
+        return Settings()
+    known = {f.name for f in fields(Settings)}
+    return Settings(**{k: v for k, v in raw.items() if k in known})
+
+
+def save_settings(settings: Settings) -> None:
+    path = _path()
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(asdict(settings), ensure_ascii=False, indent=2), encoding="utf-8")
+    os.replace(tmp, path)

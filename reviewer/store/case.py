@@ -1,0 +1,201 @@
+"""A case folder: `case.db` plus derived files. All writes go through this class."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import uuid
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from ..errors import CaseError
+from ..settings import load_settings, workstation
+from . import audit
+from .migrations import migrate
+
+DB_NAME = "case.db"
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Case:
+    """An open case. One instance per thread: SQLite connections are not shared across threads."""
+
+    def __init__(self, folder: Path, officer: str | None = None) -> None:
+        self.folder = folder
+        self.officer = officer or load_settings().officer_name()
+        self.workstation = workstation()
+        try:
+            # Autocommit mode: every transaction below is explicit, so a chunk of work and its
+            # resume marker land together or not at all.
+            self.conn = sqlite3.connect(folder / DB_NAME, isolation_level=None, timeout=30)
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=FULL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            migrate(self.conn)
+        except (sqlite3.DatabaseError, RuntimeError) as exc:
+            raise CaseError(f"Cannot open case database {folder / DB_NAME}: {exc}") from exc
+        self.db = sqlite_utils.Database(self.conn)
+
+    # -- housekeeping ---------------------------------------------------------------------
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Case:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    @property
+    def case_id(self) -> str:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'case_id'").fetchone()
+        return row[0] if row else ""
+
+    def _ensure_identity(self) -> None:
+        if self.case_id:
+            return
+        with self.transaction() as conn:
+            conn.execute("INSERT INTO meta VALUES ('case_id', ?)", (uuid.uuid4().hex[:12],))
+            conn.execute("INSERT INTO meta VALUES ('created_utc', ?)", (utc_now(),))
+            self._audit(conn, "case.create", {"folder_name": self.folder.name})
+
+    # -- audit ----------------------------------------------------------------------------
+    def _audit(self, conn: sqlite3.Connection, action: str, payload: dict[str, Any]) -> str:
+        return audit.append(conn, self.officer, self.workstation, action, payload)
+
+    def log(self, action: str, payload: dict[str, Any]) -> str:
+        with self.transaction() as conn:
+            return self._audit(conn, action, payload)
+
+    def verify_audit(self) -> audit.ChainStatus:
+        return audit.verify_chain(audit.read_rows(self.conn))
+
+    # -- media ----------------------------------------------------------------------------
+    def stored_path(self, path: Path) -> str:
+        """Relative to the case folder when possible, so a case moved with its media still works."""
+        try:
+            return os.path.relpath(path.resolve(), self.folder.resolve())
+        except ValueError:  # another drive on Windows
+            return str(path.resolve())
+
+    def media_path(self, media: dict) -> Path:
+        stored = Path(media["path"])
+        return stored if stored.is_absolute() else (self.folder / stored).resolve()
+
+    def media_by_sha(self, sha256: str) -> dict | None:
+        rows = list(self.db["media"].rows_where("sha256 = ?", [sha256]))
+        return rows[0] if rows else None
+
+    def get_media(self, media_id: int) -> dict:
+        return self.db["media"].get(media_id)
+
+    def list_media(self) -> list[dict]:
+        return list(self.db["media"].rows_where(order_by="id"))
+
+    def add_media(self, record: dict[str, Any]) -> int:
+        with self.transaction() as conn:
+            cols = ", ".join(record)
+            marks = ", ".join("?" for _ in record)
+            cur = conn.execute(f"INSERT INTO media ({cols}) VALUES ({marks})", list(record.values()))
+            media_id = cur.lastrowid
+            self._audit(
+                conn,
+                "media.ingest",
+                {
+                    "media_id": media_id,
+                    "sha256": record["sha256"],
+                    "size_bytes": record["size_bytes"],
+                    "original_name": record["original_name"],
+                    "kind": record.get("kind"),
+                },
+            )
+        return media_id
+
+    def update_media(self, media_id: int, **fields: Any) -> None:
+        with self.transaction() as conn:
+            sets = ", ".join(f"{k} = ?" for k in fields)
+            conn.execute(f"UPDATE media SET {sets} WHERE id = ?", [*fields.values(), media_id])
+
+    def set_media_status(self, media_id: int, status: str, error: str | None = None,
+                         warning: str | None = None) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "UPDATE media SET status = ?, error = ?, warning = ? WHERE id = ?",
+                (status, error, warning, media_id),
+            )
+            if status in ("analyzed", "failed"):
+                self._audit(conn, f"media.{status}", {"media_id": media_id, "error": error})
+
+    # -- speech ---------------------------------------------------------------------------
+    def save_speech_chunk(self, media_id: int, segments: Iterable[dict], done_until_s: float) -> None:
+        """Segments of one chunk and the new resume point, atomically."""
+        with self.transaction() as conn:
+            conn.executemany(
+                "INSERT INTO segment (media_id, start_s, end_s, text, language, confidence,"
+                " no_speech_prob, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        media_id,
+                        s["start_s"],
+                        s["end_s"],
+                        s["text"],
+                        s.get("language"),
+                        s.get("confidence"),
+                        s.get("no_speech_prob"),
+                        json.dumps(s.get("words", []), ensure_ascii=False),
+                    )
+                    for s in segments
+                ],
+            )
+            conn.execute("UPDATE media SET speech_done_s = ? WHERE id = ?", (done_until_s, media_id))
+
+    def segments(self, media_id: int | None = None) -> list[dict]:
+        where, args = ("media_id = ?", [media_id]) if media_id is not None else (None, [])
+        rows = list(self.db["segment"].rows_where(where, args, order_by="media_id, start_s"))
+        for row in rows:
+            row["words"] = json.loads(row["words"] or "[]")
+        return rows
+
+    # -- flags ----------------------------------------------------------------------------
+    def flags(self, media_ids: Iterable[int] | None = None) -> list[dict]:
+        rows = list(self.db["flag"].rows_where(order_by="media_id, start_s, id"))
+        if media_ids is not None:
+            wanted = set(media_ids)
+            rows = [r for r in rows if r["media_id"] in wanted]
+        return rows
+
+
+def open_case(folder: Path | str, officer: str | None = None, create: bool = True) -> Case:
+    """Open (and with `create`, make) the case in `folder`."""
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise CaseError(f"{folder} exists and is not a folder; choose a folder for the case.")
+    if not (folder / DB_NAME).exists():
+        if not create:
+            raise CaseError(f"{folder} holds no case ({DB_NAME} not found).")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise CaseError(f"Cannot create the case folder {folder}: {exc}") from exc
+    case = Case(folder, officer)
+    case._ensure_identity()
+    return case

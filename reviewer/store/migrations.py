@@ -1,0 +1,123 @@
+"""Numbered schema migrations; PRAGMA user_version records how far a case.db has come."""
+
+from __future__ import annotations
+
+import sqlite3
+
+MIGRATIONS: list[str] = [
+    # 1: the data model of DESIGN.md.
+    """
+    CREATE TABLE media (
+        id INTEGER PRIMARY KEY,
+        sha256 TEXT NOT NULL UNIQUE,
+        size_bytes INTEGER NOT NULL,
+        kind TEXT,                      -- video | audio | image | NULL when unreadable
+        path TEXT NOT NULL,             -- relative to the case folder where possible
+        original_name TEXT NOT NULL,
+        duration_s REAL,
+        fps REAL,
+        width INTEGER,
+        height INTEGER,
+        video_codec TEXT,
+        audio_codec TEXT,
+        container TEXT,
+        has_audio INTEGER NOT NULL DEFAULT 0,
+        ingested_utc TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'pending',   -- pending | analyzing | analyzed | failed
+        error TEXT,
+        warning TEXT,
+        speech_done_s REAL NOT NULL DEFAULT 0,     -- resume point of transcription
+        speech_model TEXT,
+        speech_model_sha256 TEXT,
+        device TEXT,
+        compute_type TEXT,
+        language TEXT
+    );
+    CREATE TABLE segment (
+        id INTEGER PRIMARY KEY,
+        media_id INTEGER NOT NULL REFERENCES media(id),
+        start_s REAL NOT NULL,
+        end_s REAL NOT NULL,
+        text TEXT NOT NULL,
+        language TEXT,
+        confidence REAL,
+        no_speech_prob REAL,
+        words TEXT                      -- JSON list of {start, end, word, probability}
+    );
+    CREATE INDEX segment_media_time ON segment(media_id, start_s);
+    CREATE TABLE frame_text (
+        id INTEGER PRIMARY KEY,
+        media_id INTEGER NOT NULL REFERENCES media(id),
+        start_s REAL,
+        end_s REAL,
+        box TEXT,
+        text TEXT NOT NULL,
+        confidence REAL
+    );
+    CREATE INDEX frame_text_media_time ON frame_text(media_id, start_s);
+    CREATE TABLE detection (
+        id INTEGER PRIMARY KEY,
+        media_id INTEGER NOT NULL REFERENCES media(id),
+        start_s REAL,
+        end_s REAL,
+        source TEXT NOT NULL,           -- speech | ocr | image
+        category TEXT NOT NULL,
+        score REAL NOT NULL,
+        matched TEXT,                   -- JSON list of matched terms
+        text TEXT,
+        model_id TEXT,
+        model_sha256 TEXT,
+        flag_id INTEGER REFERENCES flag(id)
+    );
+    CREATE INDEX detection_media ON detection(media_id, start_s);
+    CREATE TABLE flag (
+        id INTEGER PRIMARY KEY,
+        media_id INTEGER NOT NULL REFERENCES media(id),
+        start_s REAL,
+        end_s REAL,
+        category TEXT NOT NULL,
+        score REAL NOT NULL,
+        source TEXT NOT NULL,
+        text TEXT,
+        status TEXT NOT NULL DEFAULT 'pending',  -- pending | confirmed | rejected | unsure
+        reviewer TEXT,
+        note TEXT,
+        decided_utc TEXT
+    );
+    CREATE INDEX flag_media ON flag(media_id, start_s);
+    CREATE TABLE audit (
+        seq INTEGER PRIMARY KEY,
+        utc TEXT NOT NULL,
+        officer TEXT NOT NULL,
+        workstation TEXT NOT NULL,
+        action TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+    );
+    -- The audit log is append-only: the database itself refuses edits and deletions.
+    CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+    """,
+]
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Apply pending migrations, each in its own transaction; return the resulting version."""
+    version = current_version(conn)
+    if version > len(MIGRATIONS):
+        raise RuntimeError(
+            f"case.db has schema version {version}, newer than this program knows "
+            f"({len(MIGRATIONS)}): update the program before opening this case."
+        )
+    for number in range(version + 1, len(MIGRATIONS) + 1):
+        script = MIGRATIONS[number - 1]
+        conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
+    return current_version(conn)
