@@ -1,0 +1,53 @@
+# Two commands do everything: `make run` and `make test`. `make setup` only prepares.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.setup-stamp
+SYSSTAMP := $(VENV)/.system-stamp
+MODELSTAMP := $(VENV)/.models-stamp
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: setup run test test-quick lint format demo bench clean
+
+setup: $(MODELSTAMP)
+
+$(SYSSTAMP): scripts/system-deps.sh
+	bash scripts/system-deps.sh
+	@mkdir -p $(VENV) && touch $@
+
+$(STAMP): pyproject.toml $(SYSSTAMP)
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev]'
+	touch $@
+
+$(MODELSTAMP): $(STAMP) models/manifest.json
+	$(BIN)/reviewer models assemble
+	touch $@
+
+# With no ARGS: analyse the bundled demo recording and print the summary.
+run: setup
+	$(BIN)/reviewer $(or $(ARGS),demo)
+
+test: setup
+	$(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
+
+test-quick: setup
+	$(BIN)/python -m pytest -q -m "not model and not slow" $(PYTEST_ARGS)
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: setup
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+demo: setup
+	$(BIN)/python resources/demo/make_demo.py
+
+bench: setup
+	$(BIN)/python bench/bench_speech.py
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache
