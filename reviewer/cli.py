@@ -57,9 +57,17 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         if result.engine_warning:
             sys.stderr.write(f"WARNING: {result.engine_warning}\n")
         unrecorded = [
-            {"id": None, "path": str(o.path), "sha256": o.sha256, "kind": None,
-             "duration_s": None, "status": "failed", "error": o.error}
-            for o in result.outcomes if o.media_id is None
+            {
+                "id": None,
+                "path": str(o.path),
+                "sha256": o.sha256,
+                "kind": None,
+                "duration_s": None,
+                "status": "failed",
+                "error": o.error,
+            }
+            for o in result.outcomes
+            if o.media_id is None
         ]
         report = case_report(case, result.media_ids, unrecorded)
         if args.json:
@@ -75,12 +83,16 @@ def _print_summary(report: dict) -> None:
         dur = f"{m['duration_s']:.1f} s" if m.get("duration_s") else "-"
         extra = f"  {m['error']}" if m.get("error") else ""
         segs = m.get("segments", 0)
-        print(f"  #{m['id']} {m['status']:<8} {m.get('kind') or '?':<5} {dur:>9} {segs:>4} segments  "
-              f"{Path(m['path']).name}{extra}")
+        print(
+            f"  #{m['id']} {m['status']:<8} {m.get('kind') or '?':<5} {dur:>9} {segs:>4} segments  "
+            f"{Path(m['path']).name}{extra}"
+        )
     print(f"Flags: {len(report['flags'])}")
     for f in report["flags"]:
-        print(f"  #{f['id']} media {f['media_id']} {f['start_s']:.1f}-{f['end_s']:.1f} s "
-              f"{f['category']} ({f['score']:.2f}, {f['source']}): {f['text']}")
+        print(
+            f"  #{f['id']} media {f['media_id']} {f['start_s']:.1f}-{f['end_s']:.1f} s "
+            f"{f['category']} ({f['score']:.2f}, {f['source']}): {f['text']}"
+        )
 
 
 def cmd_flags(args: argparse.Namespace) -> int:
@@ -130,11 +142,21 @@ def cmd_models(args: argparse.Namespace) -> int:
     infos = registry.list_models(verify=True)
     chosen = load_settings().speech_model
     if args.json:
-        _print_json([
-            {"role": i.role, "name": i.name, "origin": i.origin, "path": str(i.path),
-             "ready": i.ready, "problem": i.problem, "files": i.files, "selected": i.name == chosen}
-            for i in infos
-        ])
+        _print_json(
+            [
+                {
+                    "role": i.role,
+                    "name": i.name,
+                    "origin": i.origin,
+                    "path": str(i.path),
+                    "ready": i.ready,
+                    "problem": i.problem,
+                    "files": i.files,
+                    "selected": i.name == chosen,
+                }
+                for i in infos
+            ]
+        )
         return EXIT_OK
     for i in infos:
         mark = "*" if i.name == chosen else " "

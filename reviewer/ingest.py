@@ -29,7 +29,11 @@ def expand_inputs(paths: list[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and not child.name.startswith(".") and child.name.lower() not in SKIP_NAMES:
+                if (
+                    child.is_file()
+                    and not child.name.startswith(".")
+                    and child.name.lower() not in SKIP_NAMES
+                ):
                     out.append(child)
         else:
             out.append(path)

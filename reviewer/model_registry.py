@@ -68,7 +68,9 @@ def _user_entries() -> list[dict]:
     try:
         return json.loads(path.read_text(encoding="utf-8")).get("models", [])
     except ValueError as exc:
-        raise ModelError(f"The model registry {path} is damaged; remove it and add models again.") from exc
+        raise ModelError(
+            f"The model registry {path} is damaged; remove it and add models again."
+        ) from exc
 
 
 def _write_registry(entries: list[dict]) -> None:
@@ -87,12 +89,16 @@ def _package_dir(module: str) -> Path:
     return Path(next(iter(spec.submodule_search_locations))).parent
 
 
-def check_files(folder: Path, expected: dict[str, str], sizes: dict[str, int] | None = None) -> None:
+def check_files(
+    folder: Path, expected: dict[str, str], sizes: dict[str, int] | None = None
+) -> None:
     """Raise unless every file in `expected` exists in `folder` with that SHA-256."""
     for name, want in expected.items():
         path = folder / name
         if not path.is_file():
-            raise ModelError(f"Model file missing: {path}. Re-assemble with `reviewer models assemble`.")
+            raise ModelError(
+                f"Model file missing: {path}. Re-assemble with `reviewer models assemble`."
+            )
         if sizes and name in sizes and path.stat().st_size != sizes[name]:
             raise ModelHashMismatch(
                 f"Model file {path} has {path.stat().st_size} bytes, expected {sizes[name]}: "
@@ -157,7 +163,9 @@ def add_user_model(folder: Path, name: str, role: str = "speech") -> ModelInfo:
         raise UsageError(
             f"{folder} is not a CTranslate2 Whisper model folder (missing {', '.join(missing)})."
         )
-    if not any((folder / f).is_file() for f in ("tokenizer.json", "vocabulary.txt", "vocabulary.json")):
+    if not any(
+        (folder / f).is_file() for f in ("tokenizer.json", "vocabulary.txt", "vocabulary.json")
+    ):
         raise UsageError(f"{folder} has no tokenizer.json or vocabulary file.")
     if any(e["name"] == name for e in _manifest_entries()):
         raise UsageError(f"'{name}' is the name of a shipped model; choose another name.")
@@ -185,7 +193,9 @@ def list_models(verify: bool = True) -> list[ModelInfo]:
             path = _package_dir(entry["bundled_in"].split("/")[0]) / entry["bundled_in"]
             sha = sha256_file(path) if path.is_file() else ""
             infos.append(
-                ModelInfo(entry["role"], entry["name"], path, {path.name: sha}, "bundled", bool(sha))
+                ModelInfo(
+                    entry["role"], entry["name"], path, {path.name: sha}, "bundled", bool(sha)
+                )
             )
             continue
         hashes, sizes = _spec_files(entry)

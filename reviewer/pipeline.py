@@ -97,8 +97,13 @@ class Analyzer:
         files = expand_inputs(paths)
         self.case.log(
             "analysis.start",
-            {"files": len(files), "tool_version": __version__, "language": self.options.language,
-             "device": self.options.device, "speech_model": self.options.speech_model},
+            {
+                "files": len(files),
+                "tool_version": __version__,
+                "language": self.options.language,
+                "device": self.options.device,
+                "speech_model": self.options.speech_model,
+            },
         )
         outcomes = []
         for index, path in enumerate(files):
@@ -108,13 +113,24 @@ class Analyzer:
         result = AnalysisResult(outcomes, getattr(self._engine, "warning", None))
         self.case.log(
             "analysis.finish",
-            {"analyzed": sum(o.status == "analyzed" for o in outcomes),
-             "failed": sum(o.status == "failed" for o in outcomes)},
+            {
+                "analyzed": sum(o.status == "analyzed" for o in outcomes),
+                "failed": sum(o.status == "failed" for o in outcomes),
+            },
         )
         return result
 
-    def _emit(self, path: Path, media_id: int | None, stage: str, index: int, count: int,
-              fraction: float, eta: float | None = None, message: str = "") -> None:
+    def _emit(
+        self,
+        path: Path,
+        media_id: int | None,
+        stage: str,
+        index: int,
+        count: int,
+        fraction: float,
+        eta: float | None = None,
+        message: str = "",
+    ) -> None:
         self.on_progress(ProgressEvent(path, media_id, stage, index, count, fraction, eta, message))
 
     def _one(self, path: Path, index: int, count: int) -> FileOutcome:
@@ -139,14 +155,16 @@ class Analyzer:
             return self._fail(path, media_id, ingested.sha256, str(exc), index, count)
         except Exception as exc:  # one bad file never stops the batch
             reason = f"internal error while analysing: {type(exc).__name__}: {exc}"
-            return self._fail(path, media_id, ingested.sha256, " ".join(reason.split())[:300],
-                              index, count)
+            return self._fail(
+                path, media_id, ingested.sha256, " ".join(reason.split())[:300], index, count
+            )
         self.case.set_media_status(media_id, "analyzed", warning=warning)
         self._emit(path, media_id, "done", index, count, 1.0, message=warning or "")
         return FileOutcome(path, media_id, ingested.sha256, "analyzed")
 
-    def _fail(self, path: Path, media_id: int, sha: str | None, reason: str, index: int,
-              count: int) -> FileOutcome:
+    def _fail(
+        self, path: Path, media_id: int, sha: str | None, reason: str, index: int, count: int
+    ) -> FileOutcome:
         self.case.set_media_status(media_id, "failed", error=reason)
         self._emit(path, media_id, "failed", index, count, 1.0, message=reason)
         return FileOutcome(path, media_id, sha, "failed", reason)

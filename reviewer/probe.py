@@ -11,8 +11,19 @@ from .errors import MediaError
 
 # Demuxers that hold a single still picture: such a "video" is a screenshot.
 IMAGE_FORMATS = {
-    "image2", "png_pipe", "jpeg_pipe", "webp_pipe", "bmp_pipe", "tiff_pipe", "gif", "gif_pipe",
-    "jpegls_pipe", "pgm_pipe", "ppm_pipe", "qoi_pipe", "svg_pipe",
+    "image2",
+    "png_pipe",
+    "jpeg_pipe",
+    "webp_pipe",
+    "bmp_pipe",
+    "tiff_pipe",
+    "gif",
+    "gif_pipe",
+    "jpegls_pipe",
+    "pgm_pipe",
+    "ppm_pipe",
+    "qoi_pipe",
+    "svg_pipe",
 }
 IMAGE_CODECS = {"png", "mjpeg", "webp", "bmp", "tiff", "gif", "jpegls", "qoi"}
 
@@ -47,7 +58,8 @@ def probe(path: Path) -> Probe:
     with container:
         fmt = container.format.name.split(",")[0]
         videos = [
-            s for s in container.streams.video
+            s
+            for s in container.streams.video
             if not (s.disposition & av.stream.Disposition.attached_pic)  # cover art of a song
         ]
         audios = list(container.streams.audio)
@@ -56,9 +68,13 @@ def probe(path: Path) -> Probe:
         video = videos[0] if videos else None
         audio = audios[0] if audios else None
         vcodec = video.codec_context.name if video else None
-        is_image = video is not None and not audio and (
-            fmt in IMAGE_FORMATS or (vcodec in IMAGE_CODECS and (video.frames or 0) <= 1
-                                     and not container.duration)
+        is_image = (
+            video is not None
+            and not audio
+            and (
+                fmt in IMAGE_FORMATS
+                or (vcodec in IMAGE_CODECS and (video.frames or 0) <= 1 and not container.duration)
+            )
         )
         duration = None
         if not is_image:
@@ -68,7 +84,11 @@ def probe(path: Path) -> Probe:
                 stream = audio or video
                 if stream.duration and stream.time_base:
                     duration = float(stream.duration * stream.time_base)
-        fps = float(video.average_rate) if video is not None and video.average_rate and not is_image else None
+        fps = (
+            float(video.average_rate)
+            if video is not None and video.average_rate and not is_image
+            else None
+        )
         width = video.codec_context.width if video is not None else None
         height = video.codec_context.height if video is not None else None
         if video is not None and not (width and height):

@@ -70,8 +70,13 @@ class WhisperEngine:
             # The GPU is there but unusable (driver, missing cuDNN): say so and use the CPU.
             self.device, self.compute_type = "cpu", "int8"
             self.warning = f"GPU could not load the model ({exc}); running on the CPU (int8)."
-            self.model = WhisperModel(str(model.path), device="cpu", compute_type="int8",
-                                      cpu_threads=cpu_threads, local_files_only=True)
+            self.model = WhisperModel(
+                str(model.path),
+                device="cpu",
+                compute_type="int8",
+                cpu_threads=cpu_threads,
+                local_files_only=True,
+            )
 
     def transcribe(self, audio: np.ndarray, options: SpeechOptions) -> Iterator[dict]:
         segments, info = self.model.transcribe(

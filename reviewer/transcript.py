@@ -27,7 +27,8 @@ def render(segments: list[dict], fmt: str) -> str:
         )
     if fmt == "vtt":
         body = "\n".join(
-            f"{_stamp(s['start_s'], '.')} --> {_stamp(s['end_s'], '.')}\n{s['text']}\n" for s in segments
+            f"{_stamp(s['start_s'], '.')} --> {_stamp(s['end_s'], '.')}\n{s['text']}\n"
+            for s in segments
         )
         return "WEBVTT\n\n" + body
     raise ValueError(f"unknown transcript format {fmt!r}; choose one of {', '.join(FORMATS)}")

@@ -30,7 +30,9 @@ VI_SENTENCES = [
 
 
 @pytest.fixture(autouse=True)
-def reviewer_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def reviewer_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Each test gets its own user folder; the assembled model is shared to save time."""
     home = tmp_path_factory.mktemp("home")
     shared_models = tmp_path_factory.getbasetemp() / "shared-models"
@@ -45,25 +47,57 @@ def media_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Generated clips: speech with known words, silence, no audio, and broken files."""
     d = tmp_path_factory.mktemp("media")
     en = speech_clips.make_clip(
-        [1.0, ("en-us", EN_SENTENCES[0]), 1.0, ("en-us", EN_SENTENCES[1]), 4.0,
-         ("en-us", EN_SENTENCES[2]), 1.0],
+        [
+            1.0,
+            ("en-us", EN_SENTENCES[0]),
+            1.0,
+            ("en-us", EN_SENTENCES[1]),
+            4.0,
+            ("en-us", EN_SENTENCES[2]),
+            1.0,
+        ],
         d / "english.m4a",
     )
     (d / "english.json").write_text(str(en))
     speech_clips.make_clip(
-        [1.0, ("vi", VI_SENTENCES[0]), 1.0, ("vi", VI_SENTENCES[1]), 1.0], d / "tiếng việt có dấu.mp3"
+        [1.0, ("vi", VI_SENTENCES[0]), 1.0, ("vi", VI_SENTENCES[1]), 1.0],
+        d / "tiếng việt có dấu.mp3",
     )
     speech_clips.write_wav(d / "silent.wav", np.zeros(16000 * 5, dtype=np.int16))
     speech_clips.make_clip([1.0, ("en-us", EN_SENTENCES[0]), 1.0], d / "with video.mp4", video=True)
     ffmpeg = shutil.which("ffmpeg")
     subprocess.run(
-        [ffmpeg, "-loglevel", "error", "-y", "-f", "lavfi", "-i", "testsrc=size=320x240:rate=10",
-         "-t", "3", "-pix_fmt", "yuv420p", str(d / "no audio.mp4")],
+        [
+            ffmpeg,
+            "-loglevel",
+            "error",
+            "-y",
+            "-f",
+            "lavfi",
+            "-i",
+            "testsrc=size=320x240:rate=10",
+            "-t",
+            "3",
+            "-pix_fmt",
+            "yuv420p",
+            str(d / "no audio.mp4"),
+        ],
         check=True,
     )
     subprocess.run(
-        [ffmpeg, "-loglevel", "error", "-y", "-f", "lavfi", "-i", "testsrc=size=640x360",
-         "-frames:v", "1", str(d / "screenshot.png")],
+        [
+            ffmpeg,
+            "-loglevel",
+            "error",
+            "-y",
+            "-f",
+            "lavfi",
+            "-i",
+            "testsrc=size=640x360",
+            "-frames:v",
+            "1",
+            str(d / "screenshot.png"),
+        ],
         check=True,
     )
     return d
@@ -100,9 +134,15 @@ class FakeEngine:
         for second in range(int(audio.size // 16000)):
             window = audio[second * 16000 : (second + 1) * 16000]
             if np.abs(window).max() > 0.05:
-                yield {"start_s": float(second), "end_s": second + 1.0, "text": f"loud {second}",
-                       "language": options.language, "confidence": 1.0, "no_speech_prob": 0.0,
-                       "words": []}
+                yield {
+                    "start_s": float(second),
+                    "end_s": second + 1.0,
+                    "text": f"loud {second}",
+                    "language": options.language,
+                    "confidence": 1.0,
+                    "no_speech_prob": 0.0,
+                    "words": [],
+                }
 
 
 @pytest.fixture

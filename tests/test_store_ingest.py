@@ -58,11 +58,19 @@ def test_kinds_are_judged_by_content(tmp_path, media_dir, bad_dir):
     with open_case(tmp_path / "c") as case:
         kinds = {
             name: case.get_media(ingest_file(case, d / name).media_id)["kind"]
-            for d, name in [(media_dir, "screenshot.png"), (bad_dir, "ảnh chụp màn hình.mp3"),
-                            (media_dir, "no audio.mp4"), (media_dir, "english.m4a")]
+            for d, name in [
+                (media_dir, "screenshot.png"),
+                (bad_dir, "ảnh chụp màn hình.mp3"),
+                (media_dir, "no audio.mp4"),
+                (media_dir, "english.m4a"),
+            ]
         }
-    assert kinds == {"screenshot.png": "image", "ảnh chụp màn hình.mp3": "image",
-                     "no audio.mp4": "video", "english.m4a": "audio"}
+    assert kinds == {
+        "screenshot.png": "image",
+        "ảnh chụp màn hình.mp3": "image",
+        "no audio.mp4": "video",
+        "english.m4a": "audio",
+    }
 
 
 def test_paths_are_relative_so_a_moved_case_still_finds_media(tmp_path, media_dir):
@@ -81,8 +89,12 @@ def test_paths_are_relative_so_a_moved_case_still_finds_media(tmp_path, media_di
 def test_pipeline_saves_per_chunk_and_reports_progress(tmp_path, media_dir, fake_engine):
     events = []
     with open_case(tmp_path / "c") as case:
-        analyzer = Analyzer(case, AnalysisOptions(chunk_s=4.0), on_progress=events.append,
-                            engine_factory=lambda n, d: fake_engine)
+        analyzer = Analyzer(
+            case,
+            AnalysisOptions(chunk_s=4.0),
+            on_progress=events.append,
+            engine_factory=lambda n, d: fake_engine,
+        )
         result = analyzer.run([media_dir / "english.m4a"])
         assert result.all_ok
         segs = case.segments()
@@ -105,8 +117,13 @@ def test_cancel_keeps_saved_chunks_and_rerun_resumes(tmp_path, media_dir, fake_e
             cancel.set()
 
     with open_case(tmp_path / "c") as case:
-        analyzer = Analyzer(case, AnalysisOptions(chunk_s=4.0), on_progress=stop_after_first_chunk,
-                            cancel=cancel, engine_factory=lambda n, d: fake_engine)
+        analyzer = Analyzer(
+            case,
+            AnalysisOptions(chunk_s=4.0),
+            on_progress=stop_after_first_chunk,
+            cancel=cancel,
+            engine_factory=lambda n, d: fake_engine,
+        )
         with pytest.raises(Cancelled):
             analyzer.run([media_dir / "english.m4a"])
         media = case.list_media()[0]

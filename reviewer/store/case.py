@@ -115,7 +115,9 @@ class Case:
         with self.transaction() as conn:
             cols = ", ".join(record)
             marks = ", ".join("?" for _ in record)
-            cur = conn.execute(f"INSERT INTO media ({cols}) VALUES ({marks})", list(record.values()))
+            cur = conn.execute(
+                f"INSERT INTO media ({cols}) VALUES ({marks})", list(record.values())
+            )
             media_id = cur.lastrowid
             self._audit(
                 conn,
@@ -135,8 +137,9 @@ class Case:
             sets = ", ".join(f"{k} = ?" for k in fields)
             conn.execute(f"UPDATE media SET {sets} WHERE id = ?", [*fields.values(), media_id])
 
-    def set_media_status(self, media_id: int, status: str, error: str | None = None,
-                         warning: str | None = None) -> None:
+    def set_media_status(
+        self, media_id: int, status: str, error: str | None = None, warning: str | None = None
+    ) -> None:
         with self.transaction() as conn:
             conn.execute(
                 "UPDATE media SET status = ?, error = ?, warning = ? WHERE id = ?",
@@ -146,7 +149,9 @@ class Case:
                 self._audit(conn, f"media.{status}", {"media_id": media_id, "error": error})
 
     # -- speech ---------------------------------------------------------------------------
-    def save_speech_chunk(self, media_id: int, segments: Iterable[dict], done_until_s: float) -> None:
+    def save_speech_chunk(
+        self, media_id: int, segments: Iterable[dict], done_until_s: float
+    ) -> None:
         """Segments of one chunk and the new resume point, atomically."""
         with self.transaction() as conn:
             conn.executemany(
@@ -166,7 +171,9 @@ class Case:
                     for s in segments
                 ],
             )
-            conn.execute("UPDATE media SET speech_done_s = ? WHERE id = ?", (done_until_s, media_id))
+            conn.execute(
+                "UPDATE media SET speech_done_s = ? WHERE id = ?", (done_until_s, media_id)
+            )
 
     def segments(self, media_id: int | None = None) -> list[dict]:
         where, args = ("media_id = ?", [media_id]) if media_id is not None else (None, [])
