@@ -1,0 +1,92 @@
+"""The exported ONNX text model: hash-checked load, probabilities, and its card."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from reviewer.text.classifier import CARD_FILE, MODEL_FILE, TextClassifier, prepare
+from reviewer.text.errors import TextModelError, TextModelHashMismatch
+from reviewer.text.paths import model_dir
+
+CATEGORIES = [
+    "gambling",
+    "fraud",
+    "illegal_trade",
+    "personal_data",
+    "insult",
+    "profanity",
+    "obscene",
+]
+
+
+@pytest.fixture(scope="module")
+def classifier() -> TextClassifier:
+    return TextClassifier()
+
+
+def test_card_describes_the_shipped_model() -> None:
+    onnx = model_dir() / MODEL_FILE
+    card = json.loads((model_dir() / CARD_FILE).read_text(encoding="utf-8"))
+    data = onnx.read_bytes()
+    assert len(data) < 2 * 1024 * 1024
+    assert card["sha256"] == hashlib.sha256(data).hexdigest()
+    assert card["categories"] == CATEGORIES
+    corpus = (model_dir() / "corpus.jsonl").read_bytes()
+    assert card["corpus_sha256"] == hashlib.sha256(corpus).hexdigest(), "corpus changed: retrain"
+    assert card["metrics_held_out"]["micro_precision"] is not None
+    assert card["trained_utc"]
+
+
+def test_corpus_rows_say_where_they_came_from() -> None:
+    rows = [json.loads(x) for x in (model_dir() / "corpus.jsonl").read_text("utf-8").splitlines()]
+    assert len(rows) >= 300
+    assert all(r["text"].strip() and r["source"] and isinstance(r["labels"], list) for r in rows)
+    assert all(set(r["labels"]) <= set(CATEGORIES) for r in rows)
+    assert sum(not r["labels"] for r in rows) >= 100  # benign look-alikes
+    assert any("viet-badwords-filter" in r["source"] for r in rows)
+
+
+def test_scores_real_text(classifier: TextClassifier) -> None:
+    assert classifier.categories == tuple(CATEGORIES)
+    probs = classifier.predict(
+        [
+            "Nhà cái uy tín, cá cược bóng đá, nạp tiền nhận thưởng",
+            "Hôm nay mình nấu canh chua cá lóc",
+        ],
+        "vi",
+    )
+    assert probs.shape == (2, 7) and probs.dtype == np.float32
+    assert ((probs >= 0) & (probs <= 1)).all()
+    gambling = CATEGORIES.index("gambling")
+    assert probs[0, gambling] > 0.5 > probs[1, gambling]
+    scores = classifier.scores("Địt mẹ thằng ngu", "vi")
+    assert max(scores, key=scores.get) in {"profanity", "insult"}
+    assert classifier.predict_prepared([]).shape == (0, 7)
+
+
+def test_prepare_folds_and_hides_numbers() -> None:
+    assert prepare("Nạp 100K tặng 200k, gọi 0901234567") == ("_nap_zmoney_tang_zmoney_goi_znum_")
+
+
+def test_hash_mismatch_refuses_to_load(tmp_path: Path) -> None:
+    shutil.copy(model_dir() / MODEL_FILE, tmp_path / MODEL_FILE)
+    shutil.copy(model_dir() / CARD_FILE, tmp_path / CARD_FILE)
+    data = bytearray((tmp_path / MODEL_FILE).read_bytes())
+    data[-1] ^= 0xFF
+    (tmp_path / MODEL_FILE).write_bytes(bytes(data))
+    with pytest.raises(TextModelHashMismatch):
+        TextClassifier(tmp_path / MODEL_FILE)
+
+
+def test_missing_files_raise_model_error(tmp_path: Path) -> None:
+    with pytest.raises(TextModelError):
+        TextClassifier(tmp_path / MODEL_FILE)
+    (tmp_path / CARD_FILE).write_text(json.dumps({"categories": CATEGORIES, "sha256": "0"}))
+    with pytest.raises(TextModelError):
+        TextClassifier(tmp_path / MODEL_FILE)
