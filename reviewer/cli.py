@@ -238,6 +238,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("audit", help="check the case's hash-chained audit log")
     p.add_argument("--case", required=True)
     p.set_defaults(func=cmd_audit)
+
+    # -- commands that live in other modules register here, one line each --
     return parser
 
 

@@ -22,6 +22,10 @@ from .migrations import migrate
 DB_NAME = "case.db"
 
 
+#: What an officer can decide about a flag; `pending` undoes a decision.
+DECISIONS = ("confirmed", "rejected", "unsure", "pending")
+
+
 def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -188,6 +192,78 @@ class Case:
         if media_ids is not None:
             wanted = set(media_ids)
             rows = [r for r in rows if r["media_id"] in wanted]
+        for row in rows:
+            row["matched"] = json.loads(row["matched"] or "[]")
+            row["models"] = json.loads(row["models"] or "[]")
+        return rows
+
+    def get_flag(self, flag_id: int) -> dict:
+        rows = [r for r in self.flags() if r["id"] == flag_id]
+        if not rows:
+            raise CaseError(f"This case has no flag {flag_id}; list them with `reviewer flags`.")
+        return rows[0]
+
+    def detections(self, flag_id: int | None = None, media_id: int | None = None) -> list[dict]:
+        where, args = [], []
+        if flag_id is not None:
+            where.append("flag_id = ?")
+            args.append(flag_id)
+        if media_id is not None:
+            where.append("media_id = ?")
+            args.append(media_id)
+        rows = list(
+            self.db["detection"].rows_where(
+                " AND ".join(where) or None, args, order_by="media_id, start_s, id"
+            )
+        )
+        for row in rows:
+            row["matched"] = json.loads(row["matched"] or "[]")
+            row["box"] = json.loads(row["box"]) if row["box"] else None
+        return rows
+
+    def decide_flag(
+        self, flag_id: int, decision: str, officer: str | None = None, note: str | None = None
+    ) -> dict:
+        """Record an officer's decision on a flag, durably and in the audit log, in one step."""
+        if decision not in DECISIONS:
+            raise CaseError(f"Unknown decision {decision!r}; use one of {', '.join(DECISIONS)}.")
+        officer = officer or self.officer
+        if not officer:
+            raise CaseError("Say who decides: set the officer name before reviewing.")
+        with self.transaction() as conn:
+            row = conn.execute("SELECT status, note FROM flag WHERE id = ?", (flag_id,)).fetchone()
+            if row is None:
+                raise CaseError(
+                    f"This case has no flag {flag_id}; list them with `reviewer flags`."
+                )
+            now = utc_now()
+            decided = decision != "pending"
+            conn.execute(
+                "UPDATE flag SET status = ?, note = ?, reviewer = ?, decided_utc = ?,"
+                " updated_utc = ? WHERE id = ?",
+                (
+                    decision,
+                    note if note is not None else row[1],
+                    officer if decided else None,
+                    now if decided else None,
+                    now,
+                    flag_id,
+                ),
+            )
+            audit.append(
+                conn,
+                officer,
+                self.workstation,
+                "flag.decide",
+                {"flag_id": flag_id, "from": row[0], "to": decision, "note": note},
+            )
+        return self.get_flag(flag_id)
+
+    def frame_texts(self, media_id: int | None = None) -> list[dict]:
+        where, args = ("media_id = ?", [media_id]) if media_id is not None else (None, [])
+        rows = list(self.db["frame_text"].rows_where(where, args, order_by="media_id, start_s"))
+        for row in rows:
+            row["box"] = json.loads(row["box"]) if row["box"] else None
         return rows
 
 

@@ -102,6 +102,21 @@ MIGRATIONS: list[str] = [
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
     """,
+    # 2: detection provenance on flags, OCR boxes on detections, vision resume point.
+    """
+    ALTER TABLE flag ADD COLUMN play_from_s REAL;     -- start minus lead-in, never below 0
+    ALTER TABLE flag ADD COLUMN matched TEXT;         -- JSON list of matched terms
+    ALTER TABLE flag ADD COLUMN models TEXT;          -- JSON list of {name, sha256}
+    ALTER TABLE flag ADD COLUMN created_utc TEXT;
+    ALTER TABLE flag ADD COLUMN updated_utc TEXT;
+    ALTER TABLE detection ADD COLUMN box TEXT;        -- JSON [x0, y0, x1, y1] for OCR
+    ALTER TABLE detection ADD COLUMN frame_text_id INTEGER REFERENCES frame_text(id);
+    ALTER TABLE detection ADD COLUMN segment_id INTEGER REFERENCES segment(id);
+    ALTER TABLE media ADD COLUMN vision_done INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE media ADD COLUMN vision_model TEXT;
+    CREATE INDEX detection_flag ON detection(flag_id);
+    CREATE INDEX flag_status ON flag(status);
+    """,
 ]
 
 
