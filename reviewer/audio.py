@@ -44,7 +44,9 @@ class AudioReader:
                     container.seek(int(target / stream.time_base), stream=stream, backward=True)
                 except av.error.FFmpegError:
                     container.seek(0, stream=stream)
-            resampler = av.AudioResampler(format="flt", layout="mono", rate=SAMPLE_RATE)
+            # Same conversion as faster_whisper.decode_audio (s16, then /32768): float resampling
+            # differs by ~1e-4, enough to tip Whisper into slow temperature fallbacks.
+            resampler = av.AudioResampler(format="s16", layout="mono", rate=SAMPLE_RATE)
             position: int | None = None  # absolute sample index of the next resampled sample
             pending: list[np.ndarray] = []
             pending_len = 0
@@ -54,7 +56,7 @@ class AudioReader:
                         if position is None:
                             position = int(round(frame.time * SAMPLE_RATE)) if frame.time else 0
                         for out in resampler.resample(frame):
-                            samples = out.to_ndarray().reshape(-1)
+                            samples = _as_float(out)
                             position, samples = _trim(position, samples, start_sample)
                             if samples.size:
                                 pending.append(samples)
@@ -66,7 +68,7 @@ class AudioReader:
                 self.error = f"audio breaks off at {((position or 0) / SAMPLE_RATE):.1f} s ({exc})"
             try:
                 for out in resampler.resample(None):
-                    samples = out.to_ndarray().reshape(-1)
+                    samples = _as_float(out)
                     position, samples = _trim(position or 0, samples, start_sample)
                     if samples.size:
                         pending.append(samples)
@@ -75,6 +77,10 @@ class AudioReader:
                 pass
             if pending_len:
                 yield np.concatenate(pending).astype(np.float32, copy=False)
+
+
+def _as_float(frame: av.AudioFrame) -> np.ndarray:
+    return frame.to_ndarray().reshape(-1).astype(np.float32) / 32768.0
 
 
 def _trim(position: int, samples: np.ndarray, start_sample: int) -> tuple[int, np.ndarray]:

@@ -20,7 +20,10 @@ from .model_registry import ModelInfo, verified_speech_model
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 
-CHUNK_S = 60.0  # work saved per chunk: a crash loses at most this much transcription
+# Audio handed to Whisper at once. Each chunk starts Whisper cold (no previous text), which on
+# hard audio triggers slow temperature fallbacks; 5 minutes keeps those rare and the buffer at
+# ~19 MB. Segments are saved as they come, so a crash loses at most one segment's work.
+CHUNK_S = 300.0
 MIN_GAP_S = 0.3
 
 
@@ -148,8 +151,10 @@ def transcribe_media(
 ) -> str | None:
     """Transcribe from `start_s` to the end, saving each chunk with its resume point.
 
-    Returns a warning when the audio broke off early. Raises Cancelled between segments; the
-    chunk in progress is then discarded and a re-run starts again from the last saved point.
+    Each segment is saved as soon as Whisper yields it, with its end as the resume point; the
+    end of a chunk (trailing silence included) is saved when the chunk finishes. Returns a
+    warning when the audio broke off early. Raises Cancelled between segments; a re-run starts
+    again from the last saved point.
     """
     chunk = int(chunk_s * SAMPLE_RATE)
     reader = AudioReader(path, start_s=start_s, block_s=min(30.0, chunk_s))
@@ -157,7 +162,6 @@ def transcribe_media(
     buffer = np.zeros(0, dtype=np.float32)
 
     def run(audio: np.ndarray, done_until: float) -> None:
-        segs = []
         for seg in engine.transcribe(audio, options):
             if cancel is not None and cancel.is_set():
                 raise Cancelled("Analysis cancelled; saved work is kept and a re-run resumes.")
@@ -166,10 +170,10 @@ def transcribe_media(
             for word in seg["words"]:
                 word["start"] += offset
                 word["end"] += offset
-            segs.append(seg)
+            save_chunk([seg], min(seg["end_s"], done_until))
             if on_progress:
                 on_progress(seg["end_s"])
-        save_chunk(segs, done_until)
+        save_chunk([], done_until)
         if on_progress:
             on_progress(done_until)
 
