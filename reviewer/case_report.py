@@ -26,9 +26,27 @@ def _media_entry(case: Case, media: dict) -> dict[str, Any]:
     }
 
 
+FLAG_KEYS = (
+    "id",
+    "media_id",
+    "start_s",
+    "end_s",
+    "play_from_s",
+    "category",
+    "score",
+    "source",
+    "text",
+    "matched",
+    "models",
+    "status",
+    "reviewer",
+    "note",
+    "decided_utc",
+)
+
+
 def _flag_entry(flag: dict) -> dict[str, Any]:
-    keys = ("id", "media_id", "start_s", "end_s", "category", "score", "source", "text", "status")
-    return {k: flag[k] for k in keys}
+    return {k: flag[k] for k in FLAG_KEYS}
 
 
 def models_used(case: Case, media_rows: list[dict]) -> list[dict[str, str]]:
@@ -37,6 +55,18 @@ def models_used(case: Case, media_rows: list[dict]) -> list[dict[str, str]]:
         if media["speech_model"]:
             key = ("speech", media["speech_model"], media["speech_model_sha256"])
             seen[key] = {"role": "speech", "name": key[1], "sha256": key[2]}
+        for part in (media["vision_model"] or "").split(";"):
+            if "=" in part:
+                name, sha = part.split("=", 1)
+                seen[("ocr", name, sha)] = {"role": "ocr", "name": name, "sha256": sha}
+    ids = [m["id"] for m in media_rows] or [-1]
+    marks = ", ".join("?" for _ in ids)
+    for model_id, sha, source in case.conn.execute(
+        f"SELECT DISTINCT model_id, model_sha256, source FROM detection WHERE media_id IN ({marks})",
+        ids,
+    ):
+        role = "image-classifier" if source == "image" else "text-classifier"
+        seen[(role, model_id, sha)] = {"role": role, "name": model_id, "sha256": sha}
     return list(seen.values())
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import Cancelled, ReviewerError, UsageError
+from .speech import CHUNK_S
 from .userdirs import user_home
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_CANCELLED = 0, 1, 2, 130
@@ -37,6 +38,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         device=args.device or settings.device,
         speech_model=args.model or settings.speech_model,
         chunk_s=args.chunk_seconds,
+        thresholds=settings.thresholds,
+        lexicon_dir=Path(settings.lexicon_dir) if settings.lexicon_dir else None,
+        vision=not args.no_vision,
     )
     cancel = threading.Event()
 
@@ -178,6 +182,26 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return cmd_analyze(args)
 
 
+def cmd_review(args: argparse.Namespace) -> int:
+    from .store import open_case
+    from .store.case import DECISIONS
+
+    decision = {"confirm": "confirmed", "reject": "rejected"}.get(args.decision, args.decision)
+    if decision not in DECISIONS:
+        raise UsageError(
+            f"--decision must be confirm, reject, unsure or pending, not {args.decision}"
+        )
+    with open_case(args.case, officer=args.officer, create=False) as case:
+        flag = case.decide_flag(args.flag, decision, args.officer, args.note)
+    if args.json:
+        _print_json(flag)
+    else:
+        print(
+            f"flag {flag['id']} ({flag['category']}): {flag['status']} by {flag['reviewer'] or '-'}"
+        )
+    return EXIT_OK
+
+
 def cmd_audit(args: argparse.Namespace) -> int:
     from .store import open_case
 
@@ -192,7 +216,8 @@ def _analysis_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--device", choices=["auto", "cpu", "cuda"], help="where to run (default: auto)")
     p.add_argument("--model", help="speech model name (see `reviewer models list`)")
     p.add_argument("--json", action="store_true", help="print one JSON object on stdout")
-    p.add_argument("--chunk-seconds", type=float, default=60.0, help=argparse.SUPPRESS)
+    p.add_argument("--chunk-seconds", type=float, default=CHUNK_S, help=argparse.SUPPRESS)
+    p.add_argument("--no-vision", action="store_true", help="skip on-screen text and images")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -234,6 +259,15 @@ def build_parser() -> argparse.ArgumentParser:
     muse = msub.add_parser("use", help="choose the default speech model")
     muse.add_argument("name")
     p.set_defaults(func=cmd_models, json=False, models_cmd="list")
+
+    p = sub.add_parser("review", help="record an officer's decision on a flag")
+    p.add_argument("--case", required=True)
+    p.add_argument("--flag", type=int, required=True, help="flag id (see `reviewer flags`)")
+    p.add_argument("--decision", required=True, choices=["confirm", "reject", "unsure", "pending"])
+    p.add_argument("--note", help="the officer's note, kept with the decision")
+    p.add_argument("--officer", required=True, help="who decides (recorded in the audit log)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_review)
 
     p = sub.add_parser("audit", help="check the case's hash-chained audit log")
     p.add_argument("--case", required=True)

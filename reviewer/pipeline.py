@@ -1,4 +1,5 @@
-"""The one place that knows the order of work: ingest, then speech; emits progress, honours cancel."""
+"""The one place that knows the order of work: ingest, speech, on-screen text and images, then
+detection into flags; emits progress, honours cancel."""
 
 from __future__ import annotations
 
@@ -9,17 +10,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
-from .errors import Cancelled, MediaError, ModelError
+from .detect import MediaDetector, load_text_detector
+from .errors import Cancelled, MediaError, ModelError, ReviewerError
 from .ingest import expand_inputs, ingest_file
-from .speech import SpeechEngine, SpeechOptions, load_engine, transcribe_media
+from .speech import CHUNK_S, SpeechEngine, SpeechOptions, load_engine, transcribe_media
 from .store.case import Case
+from .text import TextDetector
+from .vision_stage import OCR_EVERY_S, VisionModels, analyze_image, analyze_video_frames
 
 
 @dataclass
 class ProgressEvent:
     path: Path
     media_id: int | None
-    stage: str  # ingest | speech | done | failed | skipped
+    stage: str  # ingest | speech | ocr | detect | done | failed | skipped
     file_index: int
     file_count: int
     fraction: float  # of this file's current stage, 0..1
@@ -32,8 +36,12 @@ class AnalysisOptions:
     language: str | None = "vi"
     device: str = "auto"
     speech_model: str = "faster-whisper-base"
-    chunk_s: float = 60.0
+    chunk_s: float = CHUNK_S
     speech: SpeechOptions = field(default_factory=SpeechOptions)
+    thresholds: dict[str, float] = field(default_factory=dict)
+    lexicon_dir: Path | None = None  # None: the lexicons shipped in resources/lexicons
+    ocr_every_s: float = OCR_EVERY_S
+    vision: bool = True  # on-screen text and image classification
 
 
 @dataclass
@@ -80,6 +88,8 @@ class Analyzer:
         self.engine_factory = engine_factory
         self._engine: SpeechEngine | None = None
         self._engine_error: str | None = None
+        self._vision: VisionModels | None = None
+        self._text: TextDetector | None = None
 
     def engine(self) -> SpeechEngine:
         """Load the speech model once, on first need (images-only runs never load it)."""
@@ -92,6 +102,17 @@ class Analyzer:
                 self._engine_error = str(exc)
                 raise
         return self._engine
+
+    def vision_models(self) -> VisionModels:
+        if self._vision is None:
+            # onnxruntime's CUDA build is optional; the OCR models are small enough for the CPU.
+            self._vision = VisionModels.load("cpu")
+        return self._vision
+
+    def text_detector(self) -> TextDetector:
+        if self._text is None:
+            self._text = load_text_detector(self.options.lexicon_dir)
+        return self._text
 
     def run(self, paths: list[Path]) -> AnalysisResult:
         files = expand_inputs(paths)
@@ -141,26 +162,85 @@ class Analyzer:
             self._emit(path, media_id, "failed", index, count, 1.0, message=ingested.error or "")
             return FileOutcome(path, media_id, ingested.sha256, "failed", ingested.error)
         media = self.case.get_media(media_id)
-        # Done before, or unreadable as media: nothing new to learn by analysing again.
-        if media["status"] == "analyzed" or (media["status"] == "failed" and not media["kind"]):
+        if media["status"] == "failed" and not media["kind"]:
+            # Unreadable as media: nothing new to learn by analysing again.
             self._emit(path, media_id, "skipped", index, count, 1.0, message="already in the case")
             return FileOutcome(path, media_id, ingested.sha256, media["status"], media["error"])
+        if media["status"] == "analyzed":
+            # Done before: only detection runs again, with today's lexicons and thresholds.
+            self._detect(media_id, path, index, count)
+            self._emit(path, media_id, "skipped", index, count, 1.0, message="already in the case")
+            return FileOutcome(path, media_id, ingested.sha256, "analyzed")
         self.case.set_media_status(media_id, "analyzing")
         try:
-            warning = self._speech(media, path, index, count) if media["has_audio"] else None
+            detector = self._media_detector(media_id)
+            warnings = []
+            if media["has_audio"]:
+                warnings.append(self._speech(media, path, index, count, detector))
+            if (
+                self.options.vision
+                and media["kind"] in ("video", "image")
+                and not media["vision_done"]
+            ):
+                warnings.append(self._vision_stage(media, path, index, count, detector))
+            self._detect(media_id, path, index, count)
         except Cancelled:
             self.case.set_media_status(media_id, "pending")
             raise
-        except (MediaError, ModelError) as exc:
+        except (MediaError, ModelError, ReviewerError) as exc:
             return self._fail(path, media_id, ingested.sha256, str(exc), index, count)
         except Exception as exc:  # one bad file never stops the batch
             reason = f"internal error while analysing: {type(exc).__name__}: {exc}"
             return self._fail(
                 path, media_id, ingested.sha256, " ".join(reason.split())[:300], index, count
             )
+        warning = "; ".join(w for w in warnings if w) or None
         self.case.set_media_status(media_id, "analyzed", warning=warning)
         self._emit(path, media_id, "done", index, count, 1.0, message=warning or "")
         return FileOutcome(path, media_id, ingested.sha256, "analyzed")
+
+    def _media_detector(self, media_id: int) -> MediaDetector:
+        return MediaDetector(
+            self.case,
+            media_id,
+            self.text_detector(),
+            self.options.thresholds,
+            self.options.language,
+        )
+
+    def _detect(self, media_id: int, path: Path, index: int, count: int) -> None:
+        self._emit(path, media_id, "detect", index, count, 0.0)
+        self._media_detector(media_id).complete()
+        self._emit(path, media_id, "detect", index, count, 1.0)
+
+    def _vision_stage(
+        self, media: dict, path: Path, index: int, count: int, detector: MediaDetector
+    ) -> str | None:
+        media_id = media["id"]
+        models = self.vision_models()
+        self._emit(path, media_id, "ocr", index, count, 0.0)
+        if media["kind"] == "image":
+            detector.add(frame_texts=analyze_image(self.case, media, path, models))
+            return None
+        duration = media["duration_s"] or 0.0
+        start = media["vision_done_s"] or 0.0
+        began = time.monotonic()
+
+        def progress(done_s: float) -> None:
+            self._emit(
+                path, media_id, "ocr", index, count, *_fraction_eta(done_s, start, duration, began)
+            )
+
+        return analyze_video_frames(
+            self.case,
+            media,
+            path,
+            models,
+            lambda rows: detector.add(frame_texts=rows),
+            progress,
+            self.cancel,
+            self.options.ocr_every_s,
+        )
 
     def _fail(
         self, path: Path, media_id: int, sha: str | None, reason: str, index: int, count: int
@@ -169,7 +249,9 @@ class Analyzer:
         self._emit(path, media_id, "failed", index, count, 1.0, message=reason)
         return FileOutcome(path, media_id, sha, "failed", reason)
 
-    def _speech(self, media: dict, path: Path, index: int, count: int) -> str | None:
+    def _speech(
+        self, media: dict, path: Path, index: int, count: int, detector: MediaDetector
+    ) -> str | None:
         engine = self.engine()
         media_id = media["id"]
         self.case.update_media(
@@ -185,14 +267,19 @@ class Analyzer:
         began = time.monotonic()
 
         def progress(done_s: float) -> None:
-            fraction = min(1.0, done_s / duration) if duration else 0.0
-            elapsed = time.monotonic() - began
-            rate = (done_s - start) / elapsed if elapsed > 0 else 0
-            eta = (duration - done_s) / rate if rate > 0 and duration else None
-            self._emit(path, media_id, "speech", index, count, fraction, eta)
+            self._emit(
+                path,
+                media_id,
+                "speech",
+                index,
+                count,
+                *_fraction_eta(done_s, start, duration, began),
+            )
 
         def save(segments: list[dict], done_until: float) -> None:
-            self.case.save_speech_chunk(media_id, segments, done_until)
+            saved = self.case.save_speech_chunk(media_id, segments, done_until)
+            if saved:
+                detector.add(segments=saved)
 
         speech_options = SpeechOptions(
             language=self.options.language,
@@ -205,3 +292,14 @@ class Analyzer:
         return transcribe_media(
             path, engine, speech_options, start, save, progress, self.cancel, self.options.chunk_s
         )
+
+
+def _fraction_eta(
+    done_s: float, start_s: float, duration_s: float, began: float
+) -> tuple[float, float | None]:
+    """How far a stage is through the file, and the time left at the rate seen so far."""
+    fraction = min(1.0, done_s / duration_s) if duration_s else 0.0
+    elapsed = time.monotonic() - began
+    rate = (done_s - start_s) / elapsed if elapsed > 0 else 0
+    eta = (duration_s - done_s) / rate if rate > 0 and duration_s else None
+    return fraction, eta

@@ -6,7 +6,7 @@ import getpass
 import json
 import os
 import socket
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from .userdirs import user_home
@@ -20,6 +20,9 @@ class Settings:
     language: str = "vi"  # vi | en | auto
     device: str = "auto"  # auto | cpu | cuda
     speech_model: str = "faster-whisper-base"
+    # Per-category flag thresholds over the defaults in reviewer/flagging.py.
+    thresholds: dict[str, float] = field(default_factory=dict)
+    lexicon_dir: str = ""  # an agency's own lexicon folder; empty: the shipped lexicons
 
     def officer_name(self) -> str:
         return self.officer or _os_user()

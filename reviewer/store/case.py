@@ -155,13 +155,14 @@ class Case:
     # -- speech ---------------------------------------------------------------------------
     def save_speech_chunk(
         self, media_id: int, segments: Iterable[dict], done_until_s: float
-    ) -> None:
-        """Segments of one chunk and the new resume point, atomically."""
+    ) -> list[dict]:
+        """Segments of one chunk and the new resume point, atomically; returns them with ids."""
+        saved = []
         with self.transaction() as conn:
-            conn.executemany(
-                "INSERT INTO segment (media_id, start_s, end_s, text, language, confidence,"
-                " no_speech_prob, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [
+            for s in segments:
+                cur = conn.execute(
+                    "INSERT INTO segment (media_id, start_s, end_s, text, language, confidence,"
+                    " no_speech_prob, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         media_id,
                         s["start_s"],
@@ -171,13 +172,13 @@ class Case:
                         s.get("confidence"),
                         s.get("no_speech_prob"),
                         json.dumps(s.get("words", []), ensure_ascii=False),
-                    )
-                    for s in segments
-                ],
-            )
+                    ),
+                )
+                saved.append({**s, "id": cur.lastrowid, "media_id": media_id})
             conn.execute(
                 "UPDATE media SET speech_done_s = ? WHERE id = ?", (done_until_s, media_id)
             )
+        return saved
 
     def segments(self, media_id: int | None = None) -> list[dict]:
         where, args = ("media_id = ?", [media_id]) if media_id is not None else (None, [])

@@ -113,6 +113,7 @@ MIGRATIONS: list[str] = [
     ALTER TABLE detection ADD COLUMN frame_text_id INTEGER REFERENCES frame_text(id);
     ALTER TABLE detection ADD COLUMN segment_id INTEGER REFERENCES segment(id);
     ALTER TABLE media ADD COLUMN vision_done INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE media ADD COLUMN vision_done_s REAL NOT NULL DEFAULT 0;  -- resume point of OCR
     ALTER TABLE media ADD COLUMN vision_model TEXT;
     CREATE INDEX detection_flag ON detection(flag_id);
     CREATE INDEX flag_status ON flag(status);

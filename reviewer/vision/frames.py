@@ -74,6 +74,7 @@ class FrameSampler:
         change_threshold: float = DEFAULT_CHANGE_THRESHOLD,
         skip_nonref: bool = True,
         threads: int | None = None,
+        start_s: float = 0.0,
     ) -> None:
         if not every_s > 0:
             raise ValueError("every_s must be positive")
@@ -82,6 +83,7 @@ class FrameSampler:
         self.change_threshold = change_threshold
         self.skip_nonref = skip_nonref
         self.threads = threads
+        self.start_s = max(0.0, float(start_s))  # resume point: frames before it are skipped
         self.report = SampleReport(path=str(self.path))
 
     def __iter__(self) -> Iterator[Frame]:
@@ -103,6 +105,13 @@ class FrameSampler:
             report.height = stream.codec_context.height
             report.duration_s = _duration(container, stream)
             start_s = container.start_time / 1_000_000 if container.start_time else 0.0
+            if self.start_s > 0:
+                # Land on the keyframe before the resume point; frames before it are skipped.
+                try:
+                    target = int((self.start_s + start_s) / stream.time_base)
+                    container.seek(target, stream=stream, backward=True)
+                except (av.error.FFmpegError, OverflowError, TypeError):
+                    container.seek(0)
             yield from self._frames(container, stream, start_s, report)
         if (
             report.error is None
@@ -124,7 +133,7 @@ class FrameSampler:
         report: SampleReport,
     ) -> Iterator[Frame]:
         detector = ChangeDetector(self.change_threshold)
-        next_t = 0.0
+        next_t = self.start_s
         time_base = stream.time_base
         try:
             for decoded in container.decode(stream):

@@ -1,0 +1,127 @@
+"""Speech segments and on-screen text → raw detections (category, span, score, matched terms).
+
+Every category with a score at or above DETECTION_FLOOR is stored, not only those over the
+threshold: thresholds are applied when flags are built, so changing one needs no re-analysis.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from .flagging import rebuild_flags
+from .store.case import Case
+from .store.findings import add_detections, replace_text_detections
+from .text import TextDetector
+
+DETECTION_FLOOR = 0.25
+NSFW_MODEL_SOURCE = "image"
+
+
+def load_text_detector(lexicon_dir: Path | None = None) -> TextDetector:
+    """Lexicons (the agency's folder, or the shipped ones) and the hash-checked text model."""
+    return TextDetector(lexicon_dir)
+
+
+def _word_span(segment: dict, spans: Sequence[tuple[int, int]]) -> tuple[float, float]:
+    """Narrow a segment to the words that matched, using Whisper's word timestamps."""
+    words = segment.get("words") or []
+    if not words or not spans:
+        return segment["start_s"], segment["end_s"]
+    text = segment["text"]
+    # Whisper's words, joined, spell the segment text (the text may be stripped of a lead space).
+    joined = "".join(w["word"] for w in words)
+    shift = len(joined) - len(joined.lstrip()) if not text.startswith(" ") else 0
+    hits: list[tuple[float, float]] = []
+    pos = 0
+    for word in words:
+        w_start, w_end = pos - shift, pos - shift + len(word["word"])
+        pos += len(word["word"])
+        if any(a < w_end and b > w_start for a, b in spans):
+            hits.append((word["start"], word["end"]))
+    if not hits:
+        return segment["start_s"], segment["end_s"]
+    return min(h[0] for h in hits), max(h[1] for h in hits)
+
+
+class MediaDetector:
+    """Detections for one media item: incremental while analysis runs, complete at the end."""
+
+    def __init__(
+        self,
+        case: Case,
+        media_id: int,
+        detector: TextDetector,
+        thresholds: Mapping[str, float] | None = None,
+        language: str | None = None,
+    ) -> None:
+        self.case = case
+        self.media_id = media_id
+        self.detector = detector
+        self.thresholds = dict(thresholds or {})
+        self.language = language
+        self.model_id = f"{detector.model_id}+lexicon-{detector.lexicon_sha256[:12]}"
+
+    def _upstream_models(self) -> dict[str, list[dict]]:
+        media = self.case.get_media(self.media_id)
+        out: dict[str, list[dict]] = {"speech": [], "ocr": []}
+        if media.get("speech_model"):
+            out["speech"].append(
+                {"name": media["speech_model"], "sha256": media["speech_model_sha256"]}
+            )
+        if media.get("vision_model"):
+            out["ocr"] = [
+                {"name": name, "sha256": sha}
+                for name, sha in (part.split("=", 1) for part in media["vision_model"].split(";"))
+            ]
+        return out
+
+    def _detections(self, rows: Sequence[dict], source: str) -> list[dict[str, Any]]:
+        texts = [r["text"] for r in rows]
+        out = []
+        for row, hits in zip(rows, self.detector.score_many(texts, self.language), strict=True):
+            for hit in hits:
+                if hit.score < DETECTION_FLOOR:
+                    continue
+                if source == "speech":
+                    start, end = _word_span(row, hit.spans)
+                else:
+                    start, end = row["start_s"], row["end_s"]
+                out.append(
+                    {
+                        "media_id": self.media_id,
+                        "start_s": start,
+                        "end_s": end,
+                        "source": source,
+                        "category": hit.category,
+                        "score": round(hit.score, 4),
+                        "matched": hit.matched_terms or [hit.reason],
+                        "text": row["text"].strip(),
+                        "model_id": self.model_id,
+                        "model_sha256": self.detector.model_sha256,
+                        "box": row.get("box") if source == "ocr" else None,
+                        "frame_text_id": row["id"] if source == "ocr" else None,
+                        "segment_id": row["id"] if source == "speech" else None,
+                    }
+                )
+        return out
+
+    def add(self, segments: Sequence[dict] = (), frame_texts: Sequence[dict] = ()) -> None:
+        """Detect on newly saved rows and refresh flags, so flags appear while analysis runs."""
+        found = self._detections(segments, "speech") + self._detections(frame_texts, "ocr")
+        if found:
+            add_detections(self.case, found)
+            self.refresh_flags()
+
+    def refresh_flags(self, audit: bool = False) -> dict[str, int]:
+        return rebuild_flags(
+            self.case, self.media_id, self.thresholds, self._upstream_models(), audit=audit
+        )
+
+    def complete(self) -> dict[str, int]:
+        """All text of the media detected afresh (current lexicons, model and thresholds)."""
+        found = self._detections(self.case.segments(self.media_id), "speech")
+        found += self._detections(self.case.frame_texts(self.media_id), "ocr")
+        replace_text_detections(self.case, self.media_id, found)
+        return self.refresh_flags(audit=True)

@@ -1,0 +1,168 @@
+"""The picture side of analysis: on-screen text and obscene-image scores of videos and images.
+
+Video is read in stretches of VISION_CHUNK_S: each stretch's text items, image detections and
+resume point are saved together, so a killed run loses at most one stretch.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import Cancelled, MediaError
+from .store.case import Case
+from .store.findings import add_detections, finish_vision, save_vision_chunk
+from .vision import NsfwClassifier, OcrEngine, TextTracker, VisionError, load_image
+from .vision.dedupe import DEFAULT_MAX_DISTANCE, TimedText, boxes_near, normalise, text_distance
+from .vision.frames import FrameSampler
+
+VISION_CHUNK_S = 60.0
+# Sampling interval: chat lines stay up for several seconds; see bench/bench_throughput.py.
+OCR_EVERY_S = 2.0
+NSFW_FLOOR = 0.2  # open_nsfw below this is "safe" by its authors' reading: not worth storing
+
+
+@dataclass
+class VisionModels:
+    ocr: OcrEngine
+    nsfw: NsfwClassifier
+
+    @classmethod
+    def load(cls, device: str = "cpu") -> VisionModels:
+        return cls(OcrEngine(device=device), NsfwClassifier(device=device))
+
+    def ocr_provenance(self) -> str:
+        """`name=sha;name=sha` of the OCR models, stored on the media for each flag's chain."""
+        return ";".join(f"{m.name}={m.sha256}" for m in self.ocr.model_ids())
+
+
+def _item(text: TimedText, every_s: float) -> dict:
+    return {
+        "start_s": round(text.first_s, 3),
+        "end_s": round(text.last_s + every_s, 3),  # on screen until the next sample at least
+        "box": list(text.box),
+        "text": text.text,
+        "confidence": text.confidence,
+    }
+
+
+def _same_line(a: dict, b: dict) -> bool:
+    """The tracker's own test: a re-read of the same line, in about the same place."""
+    return boxes_near(tuple(a["box"]), tuple(b["box"])) and (
+        text_distance(normalise(a["text"]), normalise(b["text"]), DEFAULT_MAX_DISTANCE)
+        <= DEFAULT_MAX_DISTANCE
+    )
+
+
+def _obscene(media_id: int, models: VisionModels, score: float, start, end, text: str) -> dict:
+    return {
+        "media_id": media_id,
+        "start_s": start,
+        "end_s": end,
+        "source": "image",
+        "category": "obscene",
+        "score": round(score, 4),
+        "matched": [f"open_nsfw {score:.2f}"],
+        "text": text,
+        "model_id": models.nsfw.model.name,
+        "model_sha256": models.nsfw.model.sha256,
+    }
+
+
+def analyze_video_frames(
+    case: Case,
+    media: dict,
+    path: Path,
+    models: VisionModels,
+    on_chunk: Callable[[list[dict]], None],
+    on_progress: Callable[[float], None] | None = None,
+    cancel: threading.Event | None = None,
+    every_s: float = OCR_EVERY_S,
+) -> str | None:
+    """OCR and image classification of sampled frames, from the saved resume point on.
+
+    `on_chunk` receives each stretch's new or extended text rows (for detection). Returns a
+    warning when the video broke off early.
+    """
+    media_id = media["id"]
+    start = media.get("vision_done_s") or 0.0
+    sampler = FrameSampler(path, every_s=every_s, start_s=start)
+    tracker = TextTracker()
+    chunk_end = start + VISION_CHUNK_S
+    boundary: float | None = start if start > 0 else None  # where the tracker was last flushed
+    lines: list = []
+    nsfw_score = 0.0
+    detections: list[dict] = []
+    items: list[dict] = []
+    last_t = start
+
+    def flush(done_until: float) -> None:
+        nonlocal boundary
+        items.extend(_item(t, every_s) for t in tracker.flush())
+        rows = save_vision_chunk(
+            case, media_id, items, detections, done_until, boundary, 1.5 * every_s, _same_line
+        )
+        boundary = done_until
+        items.clear()
+        detections.clear()
+        on_chunk(rows)
+
+    try:
+        for frame in sampler:
+            if cancel is not None and cancel.is_set():
+                raise Cancelled("Analysis cancelled; saved work is kept and a re-run resumes.")
+            if frame.t_s >= chunk_end:
+                flush(chunk_end)
+                while frame.t_s >= chunk_end:
+                    chunk_end += VISION_CHUNK_S
+            if frame.changed:  # the first frame always counts as changed
+                lines = models.ocr.read(frame.image)
+                nsfw_score = models.nsfw.score(frame.image)
+                if nsfw_score >= NSFW_FLOOR:
+                    t = round(frame.t_s, 3)
+                    detections.append(
+                        _obscene(media_id, models, nsfw_score, t, t + every_s, f"frame {t:.1f} s")
+                    )
+            elif detections and nsfw_score >= NSFW_FLOOR:
+                detections[-1]["end_s"] = round(frame.t_s + every_s, 3)  # same picture, still up
+            items.extend(_item(t, every_s) for t in tracker.feed(frame.t_s, lines))
+            last_t = frame.t_s
+            if on_progress:
+                on_progress(frame.t_s)
+    except VisionError as exc:
+        raise MediaError(str(exc)) from exc
+    flush((math.floor(last_t / every_s) + 1) * every_s)
+    finish_vision(case, media_id, models.ocr_provenance())
+    report = sampler.report
+    return "; ".join(report.notes) if report.truncated else None
+
+
+def analyze_image(case: Case, media: dict, path: Path, models: VisionModels) -> list[dict]:
+    """A screenshot or photo: all its text (no time) and its obscene-image score."""
+    try:
+        image = load_image(path)
+        lines = models.ocr.read(image)
+        score = models.nsfw.score(image)
+    except VisionError as exc:
+        raise MediaError(str(exc)) from exc
+    media_id = media["id"]
+    items = [
+        {
+            "start_s": None,
+            "end_s": None,
+            "box": list(line.box),
+            "text": line.text,
+            "confidence": line.confidence,
+        }
+        for line in lines
+    ]
+    detections = (
+        [_obscene(media_id, models, score, None, None, "image")] if score >= NSFW_FLOOR else []
+    )
+    rows = save_vision_chunk(case, media_id, items, [], 0.0, None, 0.0)
+    add_detections(case, detections)
+    finish_vision(case, media_id, models.ocr_provenance())
+    return rows

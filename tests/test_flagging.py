@@ -1,0 +1,137 @@
+"""Detections merge into flags; thresholds and re-analysis touch pending flags only."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+import pytest
+
+from conftest import reviewer_cmd
+from reviewer.flagging import LEAD_IN_S, MERGE_GAP_S, group_detections, rebuild_flags
+from reviewer.ingest import ingest_file
+from reviewer.store import open_case
+from reviewer.store.findings import add_detections
+
+
+def _det(media_id, start, end, category="gambling", score=0.8, source="speech", text="x"):
+    return {
+        "media_id": media_id,
+        "start_s": start,
+        "end_s": end,
+        "source": source,
+        "category": category,
+        "score": score,
+        "matched": [f"term-{start}"],
+        "text": text,
+        "model_id": "m",
+        "model_sha256": "a" * 64,
+    }
+
+
+@pytest.fixture
+def case_with_media(tmp_path, media_dir):
+    case = open_case(tmp_path / "case", officer="tester")
+    media_id = ingest_file(case, media_dir / "english.m4a").media_id
+    yield case, media_id
+    case.close()
+
+
+def test_close_detections_merge_and_far_ones_do_not():
+    dets = [
+        {**_det(1, 10, 12), "id": 1},
+        {**_det(1, 12 + MERGE_GAP_S - 1, 20), "id": 2},
+        {**_det(1, 20 + MERGE_GAP_S + 5, 40), "id": 3},
+        {**_det(1, 11, 12, category="fraud"), "id": 4},
+    ]
+    groups = group_detections(dets)
+    ids = sorted(sorted(d["id"] for d in g) for g in groups)
+    assert ids == [[1, 2], [3], [4]]
+
+
+def test_flag_has_lead_in_provenance_and_combined_score(case_with_media):
+    case, media_id = case_with_media
+    add_detections(
+        case, [_det(media_id, 10, 12, score=0.6), _det(media_id, 14, 15, score=0.6, text="y")]
+    )
+    add_detections(case, [_det(media_id, 14, 15, score=0.3, text="weak")])  # under threshold
+    rebuild_flags(case, media_id, models_of={"speech": [{"name": "asr", "sha256": "b" * 64}]})
+    (flag,) = case.flags()
+    assert (flag["start_s"], flag["end_s"]) == (10, 15)
+    assert flag["play_from_s"] == pytest.approx(10 - LEAD_IN_S)
+    assert flag["score"] > 0.6  # two sightings are surer than one
+    assert flag["matched"] == ["term-10", "term-14"]
+    assert {m["name"] for m in flag["models"]} == {"asr", "m"}
+    linked = case.detections(flag_id=flag["id"])
+    assert len(linked) == 2 and all(d["score"] >= 0.5 for d in linked)
+
+
+def test_rethreshold_updates_pending_only_and_keeps_ids(case_with_media):
+    case, media_id = case_with_media
+    add_detections(
+        case,
+        [
+            _det(media_id, 10, 12, score=0.55),
+            _det(media_id, 100, 102, score=0.55, category="fraud"),
+            _det(media_id, 200, 202, score=0.9, category="insult"),
+        ],
+    )
+    rebuild_flags(case, media_id)
+    flags = {f["category"]: f for f in case.flags()}
+    assert set(flags) == {"gambling", "fraud", "insult"}
+    case.decide_flag(flags["fraud"]["id"], "confirmed", note="seen it")
+
+    # Stricter thresholds: the pending gambling flag goes, the decided fraud flag stays as it
+    # was, the insult flag lives on under the same id.
+    rebuild_flags(case, media_id, thresholds={"gambling": 0.7, "fraud": 0.7, "insult": 0.7})
+    after = {f["category"]: f for f in case.flags()}
+    assert set(after) == {"fraud", "insult"}
+    assert after["fraud"]["status"] == "confirmed" and after["fraud"]["note"] == "seen it"
+    assert after["insult"]["id"] == flags["insult"]["id"]
+    assert len(case.detections(flag_id=after["fraud"]["id"])) == 1
+
+    # A new detection next to the decided flag does not raise a second flag for it.
+    add_detections(case, [_det(media_id, 103, 104, score=0.95, category="fraud")])
+    rebuild_flags(case, media_id)
+    assert [f["category"] for f in case.flags()].count("fraud") == 1
+
+
+def test_review_cli_records_decision_in_audit(tmp_path, case_with_media):
+    case, media_id = case_with_media
+    add_detections(case, [_det(media_id, 10, 12)])
+    rebuild_flags(case, media_id)
+    flag_id = case.flags()[0]["id"]
+    folder = case.folder
+    case.close()
+
+    def review(*extra):
+        return subprocess.run(
+            [*reviewer_cmd(), "review", "--case", str(folder), "--flag", str(flag_id), *extra],
+            capture_output=True,
+            text=True,
+        )
+
+    done = review("--decision", "confirm", "--note", "Cờ bạc rõ ràng", "--officer", "cb-042")
+    assert done.returncode == 0, done.stderr
+    assert review("--decision", "maybe", "--officer", "x").returncode == 2
+    missing = subprocess.run(
+        [*reviewer_cmd(), "review", "--case", str(folder), "--flag", "999"]
+        + ["--decision", "reject", "--officer", "x"],
+        capture_output=True,
+        text=True,
+    )
+    assert missing.returncode != 0 and "no flag 999" in missing.stderr
+
+    with open_case(folder) as again:
+        flag = again.get_flag(flag_id)
+        assert (flag["status"], flag["reviewer"], flag["note"]) == (
+            "confirmed",
+            "cb-042",
+            "Cờ bạc rõ ràng",
+        )
+        rows = again.conn.execute(
+            "SELECT officer, action, payload FROM audit WHERE action = 'flag.decide'"
+        ).fetchall()
+        assert len(rows) == 1 and rows[0][0] == "cb-042"
+        assert json.loads(rows[0][2])["to"] == "confirmed"
+        assert again.verify_audit().entries == 3  # create, ingest, decision
