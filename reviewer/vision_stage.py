@@ -39,10 +39,11 @@ class VisionModels:
         return ";".join(f"{m.name}={m.sha256}" for m in self.ocr.model_ids())
 
 
-def _item(text: TimedText, every_s: float) -> dict:
+def _item(text: TimedText, every_s: float, duration_s: float | None) -> dict:
+    end = text.last_s + every_s  # on screen until the next sample, as far as we know
     return {
         "start_s": round(text.first_s, 3),
-        "end_s": round(text.last_s + every_s, 3),  # on screen until the next sample at least
+        "end_s": round(min(end, duration_s) if duration_s else end, 3),
         "box": list(text.box),
         "text": text.text,
         "confidence": text.confidence,
@@ -88,6 +89,7 @@ def analyze_video_frames(
     warning when the video broke off early.
     """
     media_id = media["id"]
+    duration = media.get("duration_s")
     start = media.get("vision_done_s") or 0.0
     sampler = FrameSampler(path, every_s=every_s, start_s=start)
     tracker = TextTracker()
@@ -101,7 +103,7 @@ def analyze_video_frames(
 
     def flush(done_until: float) -> None:
         nonlocal boundary
-        items.extend(_item(t, every_s) for t in tracker.flush())
+        items.extend(_item(t, every_s, duration) for t in tracker.flush())
         rows = save_vision_chunk(
             case, media_id, items, detections, done_until, boundary, 1.5 * every_s, _same_line
         )
@@ -128,7 +130,7 @@ def analyze_video_frames(
                     )
             elif detections and nsfw_score >= NSFW_FLOOR:
                 detections[-1]["end_s"] = round(frame.t_s + every_s, 3)  # same picture, still up
-            items.extend(_item(t, every_s) for t in tracker.feed(frame.t_s, lines))
+            items.extend(_item(t, every_s, duration) for t in tracker.feed(frame.t_s, lines))
             last_t = frame.t_s
             if on_progress:
                 on_progress(frame.t_s)
