@@ -44,6 +44,7 @@ SENTENCES = [
 ]
 VOICES = {"vi": "vi", "en": "en-us"}
 WHISPER_OPTS = dict(language="vi", beam_size=5, vad_filter=True, word_timestamps=True)
+# The engine's default decoding also passes the lexicon hotwords; bare gets the same.
 
 
 def build_recording(minutes: float, out: Path, seed: int = 1) -> float:
@@ -124,8 +125,11 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
 
     from reviewer.model_registry import verified_speech_model
+    from reviewer.speech_bias import lexicon_hotwords
+    from reviewer.text import Lexicon
 
     model = verified_speech_model("faster-whisper-base")
+    WHISPER_OPTS["hotwords"] = lexicon_hotwords(Lexicon.load())
     reviewer = str(Path(sys.executable).parent / "reviewer")
     rows = []
     for minutes in args.minutes:

@@ -41,6 +41,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         thresholds=settings.thresholds,
         lexicon_dir=Path(settings.lexicon_dir) if settings.lexicon_dir else None,
         vision=not args.no_vision,
+        speech_bias=args.speech_bias or settings.speech_bias,
     )
     cancel = threading.Event()
 
@@ -218,6 +219,11 @@ def _analysis_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print one JSON object on stdout")
     p.add_argument("--chunk-seconds", type=float, default=CHUNK_S, help=argparse.SUPPRESS)
     p.add_argument("--no-vision", action="store_true", help="skip on-screen text and images")
+    p.add_argument(
+        "--speech-bias",
+        choices=["lexicon", "none"],
+        help="Whisper hotwords from the category lexicons (default: lexicon)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:

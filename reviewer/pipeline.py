@@ -14,6 +14,7 @@ from .detect import MediaDetector, load_text_detector
 from .errors import Cancelled, MediaError, ModelError, ReviewerError
 from .ingest import expand_inputs, ingest_file
 from .speech import CHUNK_S, SpeechEngine, SpeechOptions, load_engine, transcribe_media
+from .speech_bias import lexicon_hotwords
 from .store.case import Case
 from .text import TextDetector
 from .vision_stage import OCR_EVERY_S, VisionModels, analyze_image, analyze_video_frames
@@ -42,6 +43,9 @@ class AnalysisOptions:
     lexicon_dir: Path | None = None  # None: the lexicons shipped in resources/lexicons
     ocr_every_s: float = OCR_EVERY_S
     vision: bool = True  # on-screen text and image classification
+    # "lexicon": Whisper hotwords from the category terms (reviewer/speech_bias.py); "none".
+    # Explicit speech.hotwords win over both.
+    speech_bias: str = "lexicon"
 
 
 @dataclass
@@ -114,6 +118,11 @@ class Analyzer:
             self._text = load_text_detector(self.options.lexicon_dir)
         return self._text
 
+    def _bias_hotwords(self) -> str | None:
+        if self.options.speech_bias != "lexicon":
+            return None
+        return lexicon_hotwords(self.text_detector().lexicon) or None
+
     def run(self, paths: list[Path]) -> AnalysisResult:
         files = expand_inputs(paths)
         self.case.log(
@@ -124,6 +133,8 @@ class Analyzer:
                 "language": self.options.language,
                 "device": self.options.device,
                 "speech_model": self.options.speech_model,
+                "speech_bias": self.options.speech_bias,
+                "hotwords": self.options.speech.hotwords or self._bias_hotwords(),
             },
         )
         outcomes = []
@@ -286,7 +297,7 @@ class Analyzer:
             beam_size=self.options.speech.beam_size,
             word_timestamps=self.options.speech.word_timestamps,
             initial_prompt=self.options.speech.initial_prompt,
-            hotwords=self.options.speech.hotwords,
+            hotwords=self.options.speech.hotwords or self._bias_hotwords(),
         )
         progress(start)
         return transcribe_media(

@@ -22,6 +22,7 @@ class Settings:
     speech_model: str = "faster-whisper-base"
     # Per-category flag thresholds over the defaults in reviewer/flagging.py.
     thresholds: dict[str, float] = field(default_factory=dict)
+    speech_bias: str = "lexicon"  # lexicon | none: Whisper hotwords from the category terms
     lexicon_dir: str = ""  # an agency's own lexicon folder; empty: the shipped lexicons
 
     def officer_name(self) -> str:
