@@ -1,6 +1,8 @@
-"""Detections → flags: one reviewable moment per category and stretch of time.
+"""Detections → flags: one reviewable moment per category, source and stretch of time.
 
-Detections of one category closer than MERGE_GAP_S merge into one flag; playback starts
+Detections of one category and one source closer than MERGE_GAP_S merge into one flag. Sources
+stay apart: what the streamer says and what a viewer writes in the chat are different people's
+acts, and an officer confirms each on its own evidence. playback starts
 LEAD_IN_S before it so the officer hears the lead-up. Thresholds apply here, not when detecting,
 so new thresholds re-flag a case without re-running speech or OCR.
 """
@@ -40,12 +42,12 @@ def _span(det: dict) -> tuple[float, float]:
 
 
 def group_detections(detections: Sequence[dict], gap_s: float = MERGE_GAP_S) -> list[list[dict]]:
-    """Same-category detections, time-ordered, split where they are more than `gap_s` apart."""
+    """Same-category, same-source detections, time-ordered, split where more than `gap_s` apart."""
     groups: list[list[dict]] = []
-    by_category: dict[str, list[dict]] = {}
+    by_kind: dict[tuple[str, str], list[dict]] = {}
     for det in detections:
-        by_category.setdefault(det["category"], []).append(det)
-    for dets in by_category.values():
+        by_kind.setdefault((det["category"], det["source"]), []).append(det)
+    for dets in by_kind.values():
         dets.sort(key=_span)
         current: list[dict] = []
         current_end = float("-inf")
@@ -139,14 +141,14 @@ def rebuild_flags(
     for group in group_detections(candidates):
         flag = _flag_from(group, models_of or {})
         if any(
-            f["category"] == flag["category"]
+            (f["category"], f["source"]) == (flag["category"], flag["source"])
             and _overlaps(f, flag["start_s"], flag["end_s"], MERGE_GAP_S)
             for f in decided
         ):
             absorbed += flag["detection_ids"]  # already decided by an officer: no second flag
             continue
         for old in pending:
-            if old["category"] == flag["category"] and _overlaps(
+            if (old["category"], old["source"]) == (flag["category"], flag["source"]) and _overlaps(
                 old, flag["start_s"], flag["end_s"], 0.0
             ):
                 flag["id"] = old["id"]

@@ -43,10 +43,12 @@ def test_close_detections_merge_and_far_ones_do_not():
         {**_det(1, 12 + MERGE_GAP_S - 1, 20), "id": 2},
         {**_det(1, 20 + MERGE_GAP_S + 5, 40), "id": 3},
         {**_det(1, 11, 12, category="fraud"), "id": 4},
+        # The same category at the same time in the chat: another person's act, its own flag.
+        {**_det(1, 11, 12, source="ocr"), "id": 5},
     ]
     groups = group_detections(dets)
     ids = sorted(sorted(d["id"] for d in g) for g in groups)
-    assert ids == [[1, 2], [3], [4]]
+    assert ids == [[1, 2], [3], [4], [5]]
 
 
 def test_flag_has_lead_in_provenance_and_combined_score(case_with_media):

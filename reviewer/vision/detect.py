@@ -1,7 +1,7 @@
 """Finding text lines in an image with rapidocr's PP-OCRv6 DB detector.
 
 We run the ONNX model ourselves (our session, our device, our file checked by hash) and
-borrow only rapidocr's DB post-processing, which turns the probability map into boxes.
+turn its probability map into boxes with our own DB post-processing (db_postprocess.py).
 Memory stays bounded for any image size: the detector sees a downscaled copy (a pixel
 budget), and images much taller than wide are cut into overlapping horizontal bands so a
 long phone screenshot keeps readable text instead of being shrunk to a sliver.
@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 import cv2
 import numpy as np
-from rapidocr.ch_ppocr_det.utils import DBPostProcess
 
+from reviewer.vision.db_postprocess import DBPostProcess
 from reviewer.vision.device import Device, create_session, session_device
 from reviewer.vision.models import TEXT_DETECTOR, ModelId, resolve
 
@@ -102,7 +102,6 @@ class TextDetector:
             max_candidates=1000,
             unclip_ratio=unclip_ratio,
             use_dilation=True,
-            score_mode="fast",
         )
 
     def detect(self, image: np.ndarray, det_pixels: int | None = None) -> list[DetectedLine]:
