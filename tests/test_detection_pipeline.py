@@ -137,3 +137,20 @@ def test_screenshot_text_and_image_score(tmp_path):
     assert [(f["category"], f["source"], f["start_s"]) for f in flags] == [
         ("personal_data", "ocr", None)
     ]
+
+
+def test_reanalysis_with_new_thresholds_updates_pending_flags_only(tmp_path, chat_clip):
+    with open_case(tmp_path / "case", officer="t") as case:
+        assert _analyzer(case, ocr_every_s=1.0).run([chat_clip]).all_ok
+        (flag,) = case.flags()
+        case.decide_flag(flag["id"], "confirmed", note="rõ ràng")
+        # Re-analysis with other thresholds: gambling's is now above the decided flag's score.
+        again = _analyzer(case, ocr_every_s=1.0, thresholds={"gambling": 0.99, "fraud": 0.01})
+        assert again.run([chat_clip]).all_ok
+        after = {f["id"]: f for f in case.flags()}
+        assert after[flag["id"]]["status"] == "confirmed"
+        assert after[flag["id"]]["note"] == "rõ ràng"
+        assert after[flag["id"]]["score"] == flag["score"]
+        # The decided flag stays as decided; anything else is pending.
+        assert all(f["status"] == "pending" for i, f in after.items() if i != flag["id"])
+        assert len(case.frame_texts()) == len(CHAT)  # vision was not re-run
