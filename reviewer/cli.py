@@ -11,6 +11,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import Cancelled, ReviewerError, UsageError
+from .evidence import cli as evidence_cli
 from .speech import CHUNK_S
 from .userdirs import user_home
 
@@ -280,6 +281,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_audit)
 
     # -- commands that live in other modules register here, one line each --
+    evidence_cli.register(sub)
     return parser
 
 
