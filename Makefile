@@ -5,7 +5,6 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.setup-stamp
 SYSSTAMP := $(VENV)/.system-stamp
 MODELSTAMP := $(VENV)/.models-stamp
-export QT_QPA_PLATFORM ?= offscreen
 
 .PHONY: setup run test test-quick lint format demo bench clean
 
@@ -25,15 +24,19 @@ $(MODELSTAMP): $(STAMP) models/manifest.json
 	$(BIN)/reviewer models assemble
 	touch $@
 
-# With no ARGS: analyse the bundled demo recording and print the summary.
+# With no ARGS: open the application on the demo case (analysed on first run). Without a display
+# (no DISPLAY or WAYLAND_DISPLAY), analyse the demo headless and print the summary instead.
 run: setup
-	$(BIN)/reviewer $(or $(ARGS),demo)
+	@if [ -n "$(ARGS)" ]; then $(BIN)/reviewer $(ARGS); \
+	elif [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then $(BIN)/reviewer gui; \
+	else echo "No display: analysing the demo headless (the application needs a screen)."; \
+	  $(BIN)/reviewer demo; fi
 
 test: setup
-	$(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
 
 test-quick: setup
-	$(BIN)/python -m pytest -q -m "not model and not slow" $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m "not model and not slow" $(PYTEST_ARGS)
 
 lint: setup
 	$(BIN)/ruff check .

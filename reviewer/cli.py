@@ -12,8 +12,8 @@ from pathlib import Path
 from . import __version__
 from .errors import Cancelled, ReviewerError, UsageError
 from .evidence import cli as evidence_cli
+from .gui_command import register_gui
 from .speech import CHUNK_S
-from .userdirs import user_home
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_CANCELLED = 0, 1, 2, 130
 
@@ -174,13 +174,13 @@ def cmd_models(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from .resources import demo_recording
+    from .resources import demo_case_dir, demo_recording
 
     demo = demo_recording()
     if not demo.is_file():
         raise UsageError(f"The demo recording {demo} is missing; run `make demo` to create it.")
     args.paths = [str(demo)]
-    args.case = args.case or str(user_home() / "cases" / "demo")
+    args.case = args.case or str(demo_case_dir())
     return cmd_analyze(args)
 
 
@@ -281,6 +281,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_audit)
 
     # -- commands that live in other modules register here, one line each --
+    register_gui(sub)
     evidence_cli.register(sub)
     return parser
 

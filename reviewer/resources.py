@@ -28,3 +28,10 @@ def manifest_path() -> Path:
 
 def demo_recording() -> Path:
     return resource_path("demo", "demo.mp4")
+
+
+def demo_case_dir() -> Path:
+    """Where `reviewer demo` and the application keep the demo case (per user)."""
+    from .userdirs import user_home
+
+    return user_home() / "cases" / "demo"

@@ -193,16 +193,13 @@ class Case:
         if media_ids is not None:
             wanted = set(media_ids)
             rows = [r for r in rows if r["media_id"] in wanted]
-        for row in rows:
-            row["matched"] = json.loads(row["matched"] or "[]")
-            row["models"] = json.loads(row["models"] or "[]")
-        return rows
+        return [_flag_row(r) for r in rows]
 
     def get_flag(self, flag_id: int) -> dict:
-        rows = [r for r in self.flags() if r["id"] == flag_id]
+        rows = list(self.db["flag"].rows_where("id = ?", [flag_id]))
         if not rows:
             raise CaseError(f"This case has no flag {flag_id}; list them with `reviewer flags`.")
-        return rows[0]
+        return _flag_row(rows[0])
 
     def detections(self, flag_id: int | None = None, media_id: int | None = None) -> list[dict]:
         where, args = [], []
@@ -266,6 +263,12 @@ class Case:
         for row in rows:
             row["box"] = json.loads(row["box"]) if row["box"] else None
         return rows
+
+
+def _flag_row(row: dict) -> dict:
+    row["matched"] = json.loads(row["matched"] or "[]")
+    row["models"] = json.loads(row["models"] or "[]")
+    return row
 
 
 def open_case(folder: Path | str, officer: str | None = None, create: bool = True) -> Case:

@@ -1,0 +1,388 @@
+"""The whole recording at a glance: custom-painted lanes of flags, speech, on-screen text and
+the audio waveform, with zoom, pan, click-to-seek and hover for the reason of a flag."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen, QWheelEvent
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from .colors import category_color, status_color
+from .i18n import category_label, clock, source_label, status_label
+
+LABEL_W = 124
+RULER_H = 18
+FLAG_H = 30
+SPEECH_H = 16
+TEXT_H = 16
+WAVE_H = 36
+GAP = 4
+TICK_STEPS = (1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200)
+MAX_ITEM_S = 600.0  # longest item assumed when searching what is visible
+
+
+class _Lane:
+    def __init__(self, items: list[dict]) -> None:
+        self.items = sorted(items, key=lambda r: r.get("start_s") or 0.0)
+        self.starts = [r.get("start_s") or 0.0 for r in self.items]
+
+    def visible(self, t0: float, t1: float) -> list[dict]:
+        lo = bisect_left(self.starts, t0 - MAX_ITEM_S)
+        hi = bisect_right(self.starts, t1)
+        return [r for r in self.items[lo:hi] if (r.get("end_s") or r.get("start_s") or 0) >= t0]
+
+
+class TimelineWidget(QWidget):
+    seek_requested = Signal(float)
+    flag_clicked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMinimumHeight(self._total_height())
+        self.duration = 1.0
+        self.view_start = 0.0
+        self.view_span = 1.0
+        self.playhead = 0.0
+        self.selected_flag: int | None = None
+        self._flags = _Lane([])
+        self._segments = _Lane([])
+        self._texts = _Lane([])
+        self._wave: np.ndarray | None = None
+        self._wave_rate = 4.0
+        self._drag_x: float | None = None
+        self._dragged = False
+        self.paint_count = 0
+        self._version = 0
+        self._cache_key: tuple = ()
+        self._cache: list[tuple[QRectF, QColor | Qt.BrushStyle]] = []
+
+    @staticmethod
+    def _total_height() -> int:
+        return RULER_H + FLAG_H + SPEECH_H + TEXT_H + WAVE_H + GAP * 5
+
+    # -- data -------------------------------------------------------------------------------
+    def set_media(self, duration_s: float | None) -> None:
+        self.duration = max(1.0, float(duration_s or 0.0))
+        self.view_start, self.view_span = 0.0, self.duration
+        self._wave = None
+        self.update()
+
+    def set_flags(self, flags: list[dict]) -> None:
+        self._flags = _Lane(flags)
+        self._version += 1
+        self.update()
+
+    def set_segments(self, segments: list[dict]) -> None:
+        self._segments = _Lane(segments)
+        self._version += 1
+        self.update()
+
+    def set_texts(self, texts: list[dict]) -> None:
+        self._texts = _Lane(texts)
+        self._version += 1
+        self.update()
+
+    def set_waveform(self, peaks: np.ndarray | None, bins_per_s: float) -> None:
+        self._wave, self._wave_rate = peaks, bins_per_s
+        self._version += 1
+        self.update()
+
+    def set_playhead(self, seconds: float) -> None:
+        old = self._x(self.playhead)
+        self.playhead = seconds
+        if not self.view_start <= seconds <= self.view_start + self.view_span:
+            # Keep the playhead in view while playing a zoomed-in timeline.
+            self.view_start = self._clamp_start(seconds - self.view_span * 0.1)
+            self.update()
+            return
+        new = self._x(seconds)
+        self.update(int(min(old, new)) - 2, 0, int(abs(new - old)) + 5, self.height())
+
+    def select_flag(self, flag_id: int | None) -> None:
+        self.selected_flag = flag_id
+        self.update()
+
+    def show_span(self, start_s: float, end_s: float) -> None:
+        """Bring a span into view without changing the zoom unless it does not fit."""
+        if end_s - start_s > self.view_span:
+            self.view_span = min(self.duration, (end_s - start_s) * 1.5)
+        if start_s < self.view_start or end_s > self.view_start + self.view_span:
+            self.view_start = self._clamp_start(start_s - self.view_span * 0.25)
+        self.update()
+
+    # -- zoom and pan -------------------------------------------------------------------------
+    def zoom(self, factor: float, around_s: float | None = None) -> None:
+        around = self.playhead if around_s is None else around_s
+        frac = (around - self.view_start) / self.view_span if self.view_span else 0.5
+        self.view_span = min(self.duration, max(2.0, self.view_span / factor))
+        self.view_start = self._clamp_start(around - frac * self.view_span)
+        self.update()
+
+    def zoom_fit(self) -> None:
+        self.view_start, self.view_span = 0.0, self.duration
+        self.update()
+
+    def pan(self, seconds: float) -> None:
+        self.view_start = self._clamp_start(self.view_start + seconds)
+        self.update()
+
+    def _clamp_start(self, start: float) -> float:
+        return max(0.0, min(start, self.duration - self.view_span))
+
+    # -- geometry -----------------------------------------------------------------------------
+    def _plot_w(self) -> float:
+        return max(1.0, self.width() - LABEL_W - 4)
+
+    def _x(self, seconds: float) -> float:
+        return LABEL_W + (seconds - self.view_start) / self.view_span * self._plot_w()
+
+    def _t(self, x: float) -> float:
+        t = self.view_start + (x - LABEL_W) / self._plot_w() * self.view_span
+        return max(0.0, min(self.duration, t))
+
+    def _lanes(self) -> dict[str, QRectF]:
+        w = self.width()
+        y = RULER_H + GAP
+        out = {}
+        for name, h in (
+            ("flags", FLAG_H),
+            ("speech", SPEECH_H),
+            ("text", TEXT_H),
+            ("wave", WAVE_H),
+        ):
+            out[name] = QRectF(LABEL_W, y, w - LABEL_W - 4, h)
+            y += h + GAP
+        return out
+
+    # -- painting -----------------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self.paint_count += 1
+        p = QPainter(self)
+        p.fillRect(self.rect(), self.palette().base())
+        t0, t1 = self.view_start, self.view_start + self.view_span
+        lanes = self._lanes()
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.85))
+        p.setFont(small)
+        names = {
+            "flags": self.tr("Flags"),
+            "speech": self.tr("Speech"),
+            "text": self.tr("On-screen text"),
+            "wave": self.tr("Audio"),
+        }
+        p.setPen(self.palette().text().color())
+        for key, rect in lanes.items():
+            p.fillRect(rect, self.palette().alternateBase())
+            p.drawText(
+                QRectF(4, rect.top(), LABEL_W - 8, rect.height()),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                names[key],
+            )
+        self._paint_ruler(p, t0, t1)
+        p.setClipRect(QRectF(LABEL_W, 0, self._plot_w(), self.height()))
+        key = (self.view_start, self.view_span, self.width(), self._version)
+        if key != self._cache_key:
+            # Rectangles are worked out once per view: repaints while playing only draw them.
+            self._cache_key, self._cache = key, []
+            self._runs(lanes["speech"], self._segments.visible(t0, t1), QColor("#4dabf7"))
+            self._runs(lanes["text"], self._texts.visible(t0, t1), QColor("#69db7c"))
+            self._flag_rects(lanes["flags"], t0, t1)
+        for rect, fill in self._cache:
+            p.fillRect(rect, fill)
+        self._paint_wave(p, lanes["wave"], t0, t1)
+        self._paint_selected(p, lanes["flags"])
+        x = self._x(self.playhead)
+        p.setPen(QPen(QColor("#e03131"), 2))
+        p.drawLine(QPointF(x, 0), QPointF(x, self.height()))
+        p.end()
+
+    def _paint_ruler(self, p: QPainter, t0: float, t1: float) -> None:
+        px_per_s = self._plot_w() / self.view_span
+        step = next((s for s in TICK_STEPS if s * px_per_s >= 70), TICK_STEPS[-1])
+        first = int(t0 // step) * step
+        p.setPen(self.palette().mid().color())
+        t = first
+        while t <= t1:
+            x = self._x(t)
+            if x >= LABEL_W:
+                p.drawLine(QPointF(x, RULER_H - 5), QPointF(x, RULER_H))
+                p.drawText(QPointF(x + 2, RULER_H - 6), clock(t))
+            t += step
+
+    def _runs(self, lane: QRectF, items: list[dict], color: QColor) -> None:
+        # Adjacent items closer than a pixel become one rectangle: 5,000 segments over 4 hours
+        # paint as a few hundred runs.
+        run_start = run_end = None
+        for item in items:
+            x0 = self._x(item.get("start_s") or 0.0)
+            x1 = max(x0 + 1.5, self._x(item.get("end_s") or item.get("start_s") or 0.0))
+            if run_end is not None and x0 <= run_end + 1:
+                run_end = max(run_end, x1)
+                continue
+            if run_start is not None:
+                self._cache.append(
+                    (
+                        QRectF(run_start, lane.top() + 2, run_end - run_start, lane.height() - 4),
+                        color,
+                    )
+                )
+            run_start, run_end = x0, x1
+        if run_start is not None:
+            self._cache.append(
+                (QRectF(run_start, lane.top() + 2, run_end - run_start, lane.height() - 4), color)
+            )
+
+    def _paint_wave(self, p: QPainter, lane: QRectF, t0: float, t1: float) -> None:
+        if self._wave is None or not len(self._wave):
+            return
+        width = int(self._plot_w())
+        i0 = int(t0 * self._wave_rate)
+        i1 = max(i0 + 1, min(len(self._wave), int(t1 * self._wave_rate) + 1))
+        chunk = self._wave[i0:i1]
+        if not len(chunk):
+            return
+        # One vertical line per pixel column: the loudest bin under it.
+        edges = np.linspace(0, len(chunk), num=min(width, len(chunk)) + 1).astype(int)
+        peaks = np.maximum.reduceat(chunk, edges[:-1]) if len(edges) > 1 else chunk
+        scale = float(max(1e-3, self._wave.max()))
+        mid = lane.center().y()
+        p.setPen(QColor("#748ffc"))
+        span = self._x(t0 + len(chunk) / self._wave_rate) - self._x(i0 / self._wave_rate)
+        for k, value in enumerate(peaks):
+            x = self._x(i0 / self._wave_rate) + k * span / max(1, len(peaks))
+            h = float(value) / scale * (lane.height() / 2 - 1)
+            p.drawLine(QPointF(x, mid - h), QPointF(x, mid + h))
+
+    def _flag_rects(self, lane: QRectF, t0: float, t1: float) -> None:
+        strip = 7.0
+        seen: set[tuple] = set()
+        colors: dict[tuple[str, str], QColor] = {}
+        for flag in self._flags.visible(t0, t1):
+            x0 = self._x(flag.get("start_s") or 0.0)
+            x1 = max(x0 + 4, self._x(flag.get("end_s") or flag.get("start_s") or 0.0))
+            status = flag["status"]
+            # Flags that land on the same pixels look the same: draw them once.
+            pixel_key = (int(x0), int(x1), flag["category"], status)
+            if pixel_key in seen:
+                continue
+            seen.add(pixel_key)
+            color = colors.get((flag["category"], status))
+            if color is None:
+                color = category_color(flag["category"])
+                if status == "rejected":
+                    color.setAlpha(80)  # rejected moments fade but stay visible
+                colors[(flag["category"], status)] = color
+            body = QRectF(x0, lane.top() + strip + 1, x1 - x0, lane.height() - strip - 1)
+            self._cache.append((body, color))
+            if status == "unsure":
+                self._cache.append((body, QColor(255, 255, 255, 90)))
+                self._cache.append((body, Qt.BrushStyle.BDiagPattern))
+            if status != "pending":
+                self._cache.append((QRectF(x0, lane.top(), x1 - x0, strip), status_color(status)))
+
+    def _paint_selected(self, p: QPainter, lane: QRectF) -> None:
+        flag = next((f for f in self._flags.items if f["id"] == self.selected_flag), None)
+        if flag is None:
+            return
+        x0 = self._x(flag.get("start_s") or 0.0)
+        x1 = max(x0 + 4, self._x(flag.get("end_s") or flag.get("start_s") or 0.0))
+        p.setPen(QPen(self.palette().text().color(), 2))
+        p.drawRect(QRectF(x0 - 1, lane.top(), x1 - x0 + 2, lane.height()))
+
+    # -- interaction --------------------------------------------------------------------------
+    def flag_at(self, x: float, y: float) -> dict | None:
+        if not self._lanes()["flags"].contains(QPointF(x, y)):
+            return None
+        t = self._t(x)
+        tol = 3 * self.view_span / self._plot_w()
+        best = None
+        for flag in self._flags.visible(t - tol, t + tol):
+            start = flag.get("start_s") or 0.0
+            end = flag.get("end_s") or start
+            if start - tol <= t <= end + tol:
+                best = flag
+        return best
+
+    def _item_at(self, x: float, y: float) -> tuple[str, dict] | None:
+        lanes = self._lanes()
+        t = self._t(x)
+        tol = 2 * self.view_span / self._plot_w()
+        for key, lane in (("speech", self._segments), ("text", self._texts)):
+            if lanes[key].contains(QPointF(x, y)):
+                for item in lane.visible(t - tol, t + tol):
+                    if (item.get("start_s") or 0) - tol <= t <= (item.get("end_s") or 0) + tol:
+                        return key, item
+        return None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._drag_x = event.position().x()
+        self._dragged = False
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        pos = event.position()
+        if self._drag_x is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            dx = pos.x() - self._drag_x
+            if abs(dx) > 3 or self._dragged:
+                # Dragging pans; a plain click seeks.
+                self._dragged = True
+                self.pan(-dx / self._plot_w() * self.view_span)
+                self._drag_x = pos.x()
+            return
+        self._hover(pos)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        pos = event.position()
+        if self._drag_x is not None and not self._dragged and pos.x() >= LABEL_W:
+            flag = self.flag_at(pos.x(), pos.y())
+            if flag is not None:
+                self.flag_clicked.emit(flag["id"])
+            else:
+                self.seek_requested.emit(self._t(pos.x()))
+        self._drag_x = None
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        steps = event.angleDelta().y() / 120 or event.angleDelta().x() / 120
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.zoom(1.25**steps, self._t(event.position().x()))
+        else:
+            self.pan(-steps * self.view_span * 0.1)
+        event.accept()
+
+    def _hover(self, pos: QPointF) -> None:
+        flag = self.flag_at(pos.x(), pos.y())
+        if flag is not None:
+            QToolTip.showText(self.mapToGlobal(pos.toPoint()), self.flag_reason(flag), self)
+            return
+        hit = self._item_at(pos.x(), pos.y())
+        if hit is not None:
+            key, item = hit
+            QToolTip.showText(
+                self.mapToGlobal(pos.toPoint()),
+                f"{clock(item.get('start_s'))}  {item['text']}",
+                self,
+            )
+            return
+        QToolTip.hideText()
+
+    def flag_reason(self, flag: dict) -> str:
+        """Why the moment was flagged, in one tooltip."""
+        matched = ", ".join(flag.get("matched") or []) or "-"
+        return self.tr(
+            "<b>{category}</b> ({status})<br>{start}–{end} · {source} · score {score:.2f}"
+            "<br>Matched: {matched}<br><i>{text}</i>"
+        ).format(
+            category=category_label(flag["category"]),
+            status=status_label(flag["status"]),
+            start=clock(flag.get("start_s")),
+            end=clock(flag.get("end_s")),
+            source=source_label(flag["source"]),
+            score=flag["score"],
+            matched=matched,
+            text=(flag.get("text") or "")[:200],
+        )
