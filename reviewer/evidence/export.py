@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import TOOL_NAME, __version__
+from ..case_report import FLAG_KEYS
 from ..store import open_case
 from ..store.audit import read_rows, verify_chain
 from ..store.case import Case
@@ -361,26 +362,8 @@ class _Exporter:
             entry: dict[str, Any] = {
                 "number": number,
                 "flag_id": f["id"],
-                **{
-                    k: f.get(k)
-                    for k in (
-                        "media_id",
-                        "start_s",
-                        "end_s",
-                        "play_from_s",
-                        "category",
-                        "score",
-                        "source",
-                        "text",
-                        "matched",
-                        "models",
-                        "status",
-                        "reviewer",
-                        "note",
-                        "decided_utc",
-                        "created_utc",
-                    )
-                },
+                # The same flag fields as `reviewer flags --json`, plus when it was raised.
+                **{k: f.get(k) for k in (*FLAG_KEYS, "created_utc") if k != "id"},
                 "detections": self.case.detections(flag_id=f["id"]),
                 "clip": None,
                 "stills": [],
