@@ -26,6 +26,7 @@ import json
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -115,6 +116,24 @@ STATIC = [
     ("vi", "Trò chuyện trực tiếp"),
 ]
 
+
+@dataclass
+class Script:
+    """What a recording says and shows; the default is the demo's own script.
+
+    ``static`` needs four entries, drawn in this order: LIVE badge, title, viewer count, chat
+    header. ``name`` is only informative (the media name comes from the output file).
+    """
+
+    speech: list[tuple[str, str, str | None] | float] = field(default_factory=lambda: list(SPEECH))
+    chat: list[tuple[float, str, str, str | None]] = field(default_factory=lambda: list(CHAT))
+    banner: list[tuple[float, float | None, str, str, str | None]] = field(
+        default_factory=lambda: list(BANNER)
+    )
+    static: list[tuple[str, str]] = field(default_factory=lambda: list(STATIC))
+    name: str = "demo"
+
+
 # Layout.
 CHAT_X, CHAT_Y, CHAT_W, CHAT_H = 780, 80, 480, 625
 CHAT_LINE_H = 48
@@ -123,14 +142,17 @@ CAM_X, CAM_Y, CAM_W, CAM_H = 20, 80, 740, 520
 BANNER_X, BANNER_Y, BANNER_W, BANNER_H = 20, 620, 740, 85
 
 
-def build_audio(workdir: Path) -> tuple[np.ndarray, list[dict]]:
+def build_audio(
+    workdir: Path, speech: list[tuple[str, str, str | None] | float] | None = None
+) -> tuple[np.ndarray, list[dict]]:
     """Synthesise all speech; return (16 kHz samples, speech events)."""
+    speech = SPEECH if speech is None else speech
     parts: list[tuple[str, str] | float] = [LEAD_IN_S]
     meta: list[tuple[str, str | None]] = []
-    for i, item in enumerate(SPEECH):
+    for i, item in enumerate(speech):
         if isinstance(item, float):
             continue
-        prev = SPEECH[i - 1] if i > 0 else None
+        prev = speech[i - 1] if i > 0 else None
         if meta:  # a gap before every sentence but the first
             parts.append(prev if isinstance(prev, float) else GAP_S)
         lang, text, category = item
@@ -156,14 +178,15 @@ def build_audio(workdir: Path) -> tuple[np.ndarray, list[dict]]:
     return samples, events
 
 
-def overlay_events(duration: float) -> list[dict]:
+def overlay_events(duration: float, script: Script | None = None) -> list[dict]:
+    script = script or Script()
     events: list[dict] = []
-    for lang, text in STATIC:
+    for lang, text in script.static:
         events.append(_ocr(0.0, duration, lang, text, None, "title"))
-    for start, end, lang, text, category in BANNER:
+    for start, end, lang, text, category in script.banner:
         events.append(_ocr(start, duration if end is None else end, lang, text, category, "banner"))
-    times = [c[0] for c in CHAT]
-    for i, (start, lang, text, category) in enumerate(CHAT):
+    times = [c[0] for c in script.chat]
+    for i, (start, lang, text, category) in enumerate(script.chat):
         gone = i + CHAT_VISIBLE
         end = times[gone] if gone < len(times) else duration
         events.append(_ocr(start, end, lang, text, category, "chat"))
@@ -182,12 +205,14 @@ def _ocr(start, end, lang, text, category, region) -> dict:
     }
 
 
-def build_filtergraph(workdir: Path, duration: float) -> str:
+def build_filtergraph(workdir: Path, duration: float, script: Script | None = None) -> str:
     """Return an ffmpeg filtergraph (input [0:v], output [v]).
 
     Every text goes through a UTF-8 file in ``workdir`` (ffmpeg runs there, so
     the file names need no escaping) with expansion off.
     """
+    script = script or Script()
+    static, banner, chat = script.static, script.banner, script.chat
     counter = iter(range(10_000))
 
     def text(t, x, baseline, size, color, enable=None, bold=False):
@@ -215,9 +240,9 @@ def build_filtergraph(workdir: Path, duration: float) -> str:
     # Title bar with LIVE badge, title and viewer count.
     f.append(box(0, 0, WIDTH, 64, "0x101418"))
     f.append(box(20, 14, 84, 36, "0xe02424"))
-    f.append(text(STATIC[0][1], 33, 41, 24, "white", bold=True))
-    f.append(text(STATIC[1][1], 124, 41, 26, "white"))
-    f.append(text(STATIC[2][1], 1080, 41, 22, "0xb0b8c0"))
+    f.append(text(static[0][1], 33, 41, 24, "white", bold=True))
+    f.append(text(static[1][1], 124, 41, 26, "white"))
+    f.append(text(static[2][1], 1080, 41, 22, "0xb0b8c0"))
     # Webcam area: wall, a stylised cook, a pot with steam that moves.
     f.append(box(CAM_X, CAM_Y, CAM_W, CAM_H, "0x4a6a7a"))
     f.append(box(CAM_X, CAM_Y + 380, CAM_W, 140, "0x8a6a4a"))  # table
@@ -231,7 +256,7 @@ def build_filtergraph(workdir: Path, duration: float) -> str:
     # Pinned banner: dark text on a light box.
     f.append(box(BANNER_X, BANNER_Y, BANNER_W, BANNER_H, "0xf4f1e8"))
     f.append(box(BANNER_X, BANNER_Y, 10, BANNER_H, "0xe0a000"))
-    for start, end, _lang, t, _cat in BANNER:
+    for start, end, _lang, t, _cat in banner:
         end_t = duration + 1 if end is None else end
         f.append(
             text(t, BANNER_X + 30, BANNER_Y + 53, 30, "0x1a1a1a", f"between(t,{start},{end_t})")
@@ -239,10 +264,10 @@ def build_filtergraph(workdir: Path, duration: float) -> str:
     # Chat panel: light text on a dark box; newest line at the bottom.
     f.append(box(CHAT_X, CHAT_Y, CHAT_W, CHAT_H, "0x15181c"))
     f.append(box(CHAT_X, CHAT_Y, CHAT_W, 48, "0x262b31"))
-    f.append(text(STATIC[3][1], CHAT_X + 14, CHAT_Y + 32, 22, "white", bold=True))
-    times = [c[0] for c in CHAT] + [duration + 1]
-    for i, (_start, _lang, t, _cat) in enumerate(CHAT):
-        for j in range(i, min(i + CHAT_VISIBLE, len(CHAT))):
+    f.append(text(static[3][1], CHAT_X + 14, CHAT_Y + 32, 22, "white", bold=True))
+    times = [c[0] for c in chat] + [duration + 1]
+    for i, (_start, _lang, t, _cat) in enumerate(chat):
+        for j in range(i, min(i + CHAT_VISIBLE, len(chat))):
             y = CHAT_BOTTOM_BASELINE - (j - i) * CHAT_LINE_H
             color = "0xfff3b0" if _cat is None and i % 3 == 0 else "0xf0f0f0"
             enable = f"gte(t,{times[j]})*lt(t,{times[j + 1]})"
@@ -269,30 +294,30 @@ def encode(workdir: Path, wav: Path, graph: str, duration: float, out: Path) -> 
         raise RuntimeError("ffmpeg failed:\n" + proc.stderr.decode("utf-8", "replace")[-3000:])
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--out", type=Path, default=HERE, help="output folder (default: %(default)s)")
-    args = ap.parse_args(argv)
-    out_dir: Path = args.out
-    out_dir.mkdir(parents=True, exist_ok=True)
-    video = out_dir / "demo.mp4"
-    truth = out_dir / "ground_truth.json"
-
+def make_recording(script: Script, out_video: Path, out_truth: Path) -> dict:
+    """Render ``script`` into ``out_video`` (mp4) and write its ground truth to ``out_truth``;
+    returns the ground-truth document."""
+    video, truth = Path(out_video), Path(out_truth)
+    video.parent.mkdir(parents=True, exist_ok=True)
+    truth.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="demo_") as tmp:
         workdir = Path(tmp)
-        samples, speech = build_audio(workdir)
-        duration = max(MIN_DURATION_S, samples.size / SAMPLE_RATE, CHAT[-1][0] + 6.0)
+        samples, speech = build_audio(workdir, script.speech)
+        last_chat = script.chat[-1][0] if script.chat else 0.0
+        duration = max(MIN_DURATION_S, samples.size / SAMPLE_RATE, last_chat + 6.0)
         duration = round(duration, 3)
         if duration > MAX_DURATION_S:
-            raise SystemExit(f"demo would last {duration:.1f} s (> {MAX_DURATION_S} s)")
+            raise SystemExit(f"{script.name} would last {duration:.1f} s (> {MAX_DURATION_S} s)")
         total = int(round(duration * SAMPLE_RATE))
         samples = np.concatenate([samples, np.zeros(total - samples.size, dtype=np.int16)])
         wav = workdir / "audio.wav"
         write_wav(wav, samples)
-        graph = build_filtergraph(workdir, duration)
+        graph = build_filtergraph(workdir, duration, script)
         encode(workdir, wav, graph, duration, video)
 
-    events = sorted(speech + overlay_events(duration), key=lambda e: (e["start_s"], e["kind"]))
+    events = sorted(
+        speech + overlay_events(duration, script), key=lambda e: (e["start_s"], e["kind"])
+    )
     silences = []
     prev_end = 0.0
     for e in (e for e in events if e["kind"] == "speech"):
@@ -313,8 +338,20 @@ def main(argv: list[str] | None = None) -> int:
         "events": events,
     }
     truth.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {video} ({video.stat().st_size / 1e6:.2f} MB, {duration:.1f} s)")
-    print(f"wrote {truth} ({len(events)} events)")
+    return doc
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", type=Path, default=HERE, help="output folder (default: %(default)s)")
+    args = ap.parse_args(argv)
+    out_dir: Path = args.out
+    out_dir.mkdir(parents=True, exist_ok=True)
+    video = out_dir / "demo.mp4"
+    truth = out_dir / "ground_truth.json"
+    doc = make_recording(Script(), video, truth)
+    print(f"wrote {video} ({video.stat().st_size / 1e6:.2f} MB, {doc['duration_s']:.1f} s)")
+    print(f"wrote {truth} ({len(doc['events'])} events)")
     return 0
 
 
