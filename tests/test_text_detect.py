@@ -322,3 +322,19 @@ def test_engine_text_package_does_not_import_qt() -> None:
         "assert not bad, bad"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parents[1])
+
+
+# Found by bench/eval_detection.py: what Whisper and OCR really produced on the evaluation set.
+EVAL_FINDINGS = [
+    ("DM for the menu", "vi", set()),  # a direct message, not "địt mẹ"
+    ("inbox dm shop nhé", "vi", set()),
+    ("dm hôm qua thua", "vi", {"profanity"}),
+    ("Bùi quà, bùi quên viết bán bòi nạy", "vi", set()),  # misheard "bóng đá"
+    ("We also sell air guns, and smuggled goods at a low price", "vi", {"illegal_trade"}),
+    ("We sell customer data with phone numbers, send me a message", "vi", {"personal_data"}),
+]
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), EVAL_FINDINGS)
+def test_evaluation_findings(detector: TextDetector, text, language, expected) -> None:
+    assert {h.category for h in detector.detect(text, language)} == expected

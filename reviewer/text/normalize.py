@@ -176,6 +176,8 @@ def tokenize(
             continue
         x, y = span(a, b)
         expansion = table.get(t) if table and kind == "word" else None
+        if expansion and _english_context(raw, i):
+            expansion = None  # "DM for the menu" is a direct message, not "địt mẹ"
         if expansion:
             for word in expansion:
                 tokens.append(Token(word, fold(word), x, y, "word", source=t))
@@ -187,6 +189,41 @@ def tokenize(
             tokens.append(Token(t, folded[i], x, y, kind))
         i += 1
     return tokens
+
+
+# English words that make a short token English too: an abbreviation next to them is not teencode.
+_ENGLISH_NEIGHBOURS = frozenset(
+    [
+        "for",
+        "me",
+        "us",
+        "to",
+        "now",
+        "the",
+        "and",
+        "or",
+        "if",
+        "please",
+        "pls",
+        "with",
+        "my",
+        "your",
+        "our",
+        "at",
+        "on",
+        "in",
+        "of",
+        "via",
+        "inbox",
+        "ib",
+    ]
+)
+
+
+def _english_context(raw: list[tuple[str, int, int, str]], i: int) -> bool:
+    nxt = raw[i + 1][0] if i + 1 < len(raw) and raw[i + 1][3] == "word" else ""
+    prev = raw[i - 1][0] if i > 0 and raw[i - 1][3] == "word" else ""
+    return nxt in _ENGLISH_NEIGHBOURS or prev in _ENGLISH_NEIGHBOURS
 
 
 def join_separated(text: str) -> str:

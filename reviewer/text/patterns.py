@@ -163,6 +163,7 @@ _REWARD_WORDS = frozenset(
         "an",
         "rut",
         "get",
+        "give",
         "win",
         "receive",
         "earn",
