@@ -95,8 +95,8 @@ import sys, json
 from faster_whisper import WhisperModel
 model = WhisperModel(sys.argv[1], device="cpu", compute_type="int8")
 segments, info = model.transcribe(sys.argv[2], **json.loads(sys.argv[3]))
-n = sum(1 for _ in segments)
-print(json.dumps({"segments": n}))
+texts = [s.text for s in segments]
+print(json.dumps({"segments": len(texts), "words": sum(len(t.split()) for t in texts)}))
 """
 
 
@@ -154,6 +154,13 @@ def main() -> None:
             ]
         )
         report = json.loads(engine["stdout"])
+        transcript = subprocess.run(
+            [reviewer, "transcript", "--case", str(case), "--format", "json"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        engine_words = sum(len(seg["text"].split()) for seg in json.loads(transcript))
         shutil.rmtree(case)
         row = {
             "minutes": minutes,
@@ -165,6 +172,10 @@ def main() -> None:
             "overhead_pct": round(100 * (engine["wall_s"] / bare["wall_s"] - 1), 1),
             "bare_segments": json.loads(bare["stdout"])["segments"],
             "engine_segments": report["media"][0]["segments"],
+            # Words, not segments, say whether both heard the same: Whisper joins and splits
+            # segments differently when its windows fall differently.
+            "bare_words": json.loads(bare["stdout"])["words"],
+            "engine_words": engine_words,
             "bare_peak_rss_mib": round(bare["peak_rss_mib"]),
             "engine_peak_rss_mib": round(engine["peak_rss_mib"]),
         }
