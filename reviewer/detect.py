@@ -24,15 +24,47 @@ def load_text_detector(lexicon_dir: Path | None = None) -> TextDetector:
     return TextDetector(lexicon_dir)
 
 
+SENTENCE_END = (".", "?", "!", "…")
+MAX_PIECE_WORDS = 30
+
+
+def sentences(segment: dict) -> list[dict]:
+    """A speech segment cut into sentences by Whisper's word timestamps.
+
+    Whisper often joins several sentences (even languages) into one segment; each sentence is
+    classified on its own so one sentence's warning cue does not damp another's offer, and the
+    flag spans the sentence that was said, not the whole segment.
+    """
+    words = segment.get("words") or []
+    if not words:
+        return [segment]
+    pieces: list[list[dict]] = [[]]
+    for word in words:
+        pieces[-1].append(word)
+        text = word["word"].strip()
+        if text.endswith(SENTENCE_END) or len(pieces[-1]) >= MAX_PIECE_WORDS:
+            pieces.append([])
+    return [
+        {
+            **segment,
+            "text": "".join(w["word"] for w in piece).strip(),
+            "start_s": piece[0]["start"],
+            "end_s": piece[-1]["end"],
+            "words": piece,
+        }
+        for piece in pieces
+        if piece and "".join(w["word"] for w in piece).strip()
+    ]
+
+
 def _word_span(segment: dict, spans: Sequence[tuple[int, int]]) -> tuple[float, float]:
-    """Narrow a segment to the words that matched, using Whisper's word timestamps."""
+    """Narrow a sentence to the words that matched, using Whisper's word timestamps."""
     words = segment.get("words") or []
     if not words or not spans:
         return segment["start_s"], segment["end_s"]
-    text = segment["text"]
-    # Whisper's words, joined, spell the segment text (the text may be stripped of a lead space).
+    # The words, joined, spell the text with its leading space stripped.
     joined = "".join(w["word"] for w in words)
-    shift = len(joined) - len(joined.lstrip()) if not text.startswith(" ") else 0
+    shift = len(joined) - len(joined.lstrip())
     hits: list[tuple[float, float]] = []
     pos = 0
     for word in words:
@@ -78,6 +110,8 @@ class MediaDetector:
         return out
 
     def _detections(self, rows: Sequence[dict], source: str) -> list[dict[str, Any]]:
+        if source == "speech":
+            rows = [piece for row in rows for piece in sentences(row)]
         texts = [r["text"] for r in rows]
         out = []
         for row, hits in zip(rows, self.detector.score_many(texts, self.language), strict=True):

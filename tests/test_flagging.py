@@ -137,3 +137,20 @@ def test_review_cli_records_decision_in_audit(tmp_path, case_with_media):
         assert len(rows) == 1 and rows[0][0] == "cb-042"
         assert json.loads(rows[0][2])["to"] == "confirmed"
         assert again.verify_audit().entries == 3  # create, ingest, decision
+
+
+def test_speech_segment_is_classified_sentence_by_sentence():
+    from reviewer.detect import _word_span, sentences
+
+    words = [
+        {"start": 0.0, "end": 1.0, "word": " Hello"},
+        {"start": 1.0, "end": 2.0, "word": " there."},
+        {"start": 2.5, "end": 3.0, "word": " We"},
+        {"start": 3.0, "end": 4.0, "word": " sell"},
+        {"start": 4.0, "end": 5.0, "word": " data!"},
+    ]
+    seg = {"id": 7, "start_s": 0.0, "end_s": 5.0, "text": "Hello there. We sell data!"}
+    first, second = sentences({**seg, "words": words})
+    assert (first["text"], first["start_s"], first["end_s"]) == ("Hello there.", 0.0, 2.0)
+    assert (second["text"], second["start_s"], second["id"]) == ("We sell data!", 2.5, 7)
+    assert _word_span(second, [(3, 7)]) == (3.0, 4.0)  # "sell"
