@@ -9,7 +9,7 @@ folder (REVIEWER_HOME from the environment decides where models are found). Conf
 
   default   speech decoding without biasing (language vi, beam 5, --speech-bias none)
   lexicon   the engine's default: hotwords from reviewer/speech_bias.py (--speech-bias lexicon)
-  hotwords  faster-whisper `hotwords` = this script's own pick of strong lexicon terms
+  hotwords  the same hotwords passed explicitly (SpeechOptions.hotwords), as a cross-check
   prompt    the same terms as `initial_prompt` instead
   auto      no biasing, language detected by Whisper (language=None) instead of forced vi
   auto_hotwords  language detected, with the hotwords
@@ -45,6 +45,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from reviewer.pipeline import AnalysisOptions, Analyzer  # noqa: E402
 from reviewer.speech import SpeechOptions  # noqa: E402
+from reviewer.speech_bias import lexicon_hotwords  # noqa: E402
 from reviewer.store.case import open_case  # noqa: E402
 from reviewer.text.lexicon import Lexicon  # noqa: E402
 
@@ -59,7 +60,6 @@ CATEGORIES = (
     "obscene",
 )
 MODALITIES = ("speech", "ocr", "screenshot")
-HOTWORD_TOKEN_BUDGET = 200
 CONFIGS = (
     "lexicon",
     "default",
@@ -71,31 +71,6 @@ CONFIGS = (
 
 
 # -- biasing terms ---------------------------------------------------------------------------
-def strong_terms(
-    per_category_vi: int = 4, per_category_en: int = 2, min_weight: float = 0.8
-) -> list[str]:
-    """The lexicon's strongest phrases, a few per category, Vietnamese and English."""
-    lexicon = Lexicon.load()
-    chosen: list[str] = []
-    for category in CATEGORIES:
-        terms = [
-            t
-            for t in lexicon.terms
-            if t.category == category and t.weight >= min_weight and t.mode == "tolerant"
-        ]
-        terms.sort(key=lambda t: (-t.weight, len(t.phrase)))
-        vi = [t.phrase for t in terms if not t.phrase.isascii() and " " in t.phrase]
-        en = [
-            t.phrase
-            for t in terms
-            if t.phrase.isascii() and " " in t.phrase and all(w.isalpha() for w in t.phrase.split())
-        ]
-        for phrase in vi[:per_category_vi] + en[:per_category_en]:
-            if phrase not in chosen:
-                chosen.append(phrase)
-    return chosen
-
-
 def _token_count(text: str) -> int | None:
     try:
         from tokenizers import Tokenizer
@@ -109,13 +84,9 @@ def _token_count(text: str) -> int | None:
 
 
 def biasing_text() -> tuple[str, int | None]:
-    """Strong terms of every category, as many per category as fit faster-whisper's budget."""
-    for per_vi, per_en in ((4, 2), (3, 2), (3, 1), (2, 1), (1, 1)):
-        text = ", ".join(strong_terms(per_vi, per_en))
-        count = _token_count(text)
-        if count is None or count <= HOTWORD_TOKEN_BUDGET:
-            break
-    return text, count
+    """The engine's own hotwords (reviewer/speech_bias.py), so what is measured is what ships."""
+    text = lexicon_hotwords(Lexicon.load())
+    return text, _token_count(text)
 
 
 # -- running the engine ----------------------------------------------------------------------

@@ -1,40 +1,45 @@
-"""Hotwords for Whisper drawn from the lexicons, so the category terms come out spelt right.
+"""Hotwords for Whisper drawn from the lexicons, so category terms come out spelt right.
 
-On base with Vietnamese, hotwords also steady the decoder: on the demo, the same recording gave
-15/15 sentences found on every run with them, and between 4 and 15 without (temperature
-fallbacks sample at random), at about a third of the time. bench/eval_detection.py measures
-both ways, including words the bias makes up.
+bench/eval_detection.py measures speech recall and precision with and without them; the choice
+of terms (a few of the strongest multi-word phrases per category, Vietnamese and English) is the
+one that measured best there. Whisper keeps about 220 prompt tokens: MAX_CHARS stays under that.
 """
 
 from __future__ import annotations
 
-from itertools import chain, zip_longest
-
 from .text import Lexicon
 
-# Profanity and insults stay out: biasing the decoder toward swear words invents them.
-BIASED_CATEGORIES = ("gambling", "fraud", "illegal_trade", "personal_data")
-STRONG_WEIGHT = 0.85
-MAX_CHARS = 360  # Whisper keeps about 220 prompt tokens; Vietnamese runs ~2 tokens per syllable
+MIN_WEIGHT = 0.8
+MAX_CHARS = 500  # ~200 tokens of mixed Vietnamese and English
+PER_CATEGORY = ((4, 2), (3, 2), (3, 1), (2, 1), (1, 1))  # (Vietnamese, English), tried in turn
 
 
-def lexicon_hotwords(lexicon: Lexicon, max_chars: int = MAX_CHARS) -> str:
-    """Strong multi-word terms of the biased categories, taking turns so each category gets in."""
-    per_category = [
-        [
-            t.phrase
-            for t in lexicon.terms
-            if t.category == category and t.weight >= STRONG_WEIGHT and " " in t.phrase
-        ]
-        for category in BIASED_CATEGORIES
-    ]
+def strong_terms(lexicon: Lexicon, per_vi: int, per_en: int) -> list[str]:
+    """The strongest tolerant multi-word phrases of each category."""
     chosen: list[str] = []
-    length = 0
-    for phrase in chain.from_iterable(zip_longest(*per_category)):
-        if phrase is None or phrase in chosen:
-            continue
-        if length + len(phrase) + 2 > max_chars:
+    for category in lexicon.categories:
+        terms = sorted(
+            (
+                t
+                for t in lexicon.terms
+                if t.category == category and t.weight >= MIN_WEIGHT and t.mode == "tolerant"
+            ),
+            key=lambda t: (-t.weight, len(t.phrase)),
+        )
+        multi = [t.phrase for t in terms if " " in t.phrase]
+        vi = [p for p in multi if not p.isascii()]
+        en = [p for p in multi if p.isascii() and all(w.isalpha() for w in p.split())]
+        for phrase in vi[:per_vi] + en[:per_en]:
+            if phrase not in chosen:
+                chosen.append(phrase)
+    return chosen
+
+
+def lexicon_hotwords(lexicon: Lexicon) -> str:
+    """As many strong terms per category as fit Whisper's prompt."""
+    text = ""
+    for per_vi, per_en in PER_CATEGORY:
+        text = ", ".join(strong_terms(lexicon, per_vi, per_en))
+        if len(text) <= MAX_CHARS:
             break
-        chosen.append(phrase)
-        length += len(phrase) + 2
-    return ", ".join(chosen)
+    return text
