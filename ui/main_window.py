@@ -37,6 +37,7 @@ from reviewer.settings import Settings, load_settings, save_settings
 
 from . import case_dialogs
 from .case_data import CaseData
+from .export_dialog import ExportDialog
 from .flag_detail import FlagDetail, picture_for
 from .flag_list import FlagListPanel
 from .i18n import install_translator
@@ -49,6 +50,7 @@ from .timeline import TimelineWidget
 from .transcript_pane import TranscriptPane
 from .ui_settings import UiSettings, load_ui_settings, save_ui_settings
 from .undo import DecideCommand, safe_apply
+from .verify_dialog import VerifyDialog
 from .workers import AnalysisWorker, BackgroundLoader, grab_frame, waveform
 
 REFRESH_EVERY_S = 1.5  # flags are re-read from the case at most this often during analysis
@@ -218,6 +220,8 @@ class MainWindow(QMainWindow):
             "settings": self.open_settings,
             "shortcuts": self.show_shortcuts,
             "cancel_analysis": self.cancel_analysis,
+            "export_evidence": self.export_evidence,
+            "verify_package": self.verify_package,
         }
         self.actions_by_name: dict[str, QAction] = {}
         for sc in SHORTCUTS:
@@ -247,6 +251,9 @@ class MainWindow(QMainWindow):
         self.recent_menu = self.case_menu.addMenu("")
         self.case_menu.addSeparator()
         for name in ("add_files", "add_folder", "cancel_analysis"):
+            self.case_menu.addAction(a[name])
+        self.case_menu.addSeparator()
+        for name in ("export_evidence", "verify_package"):
             self.case_menu.addAction(a[name])
         self.case_menu.addSeparator()
         self.case_menu.addAction(a["quit"])
@@ -500,6 +507,22 @@ class MainWindow(QMainWindow):
         if self.data is None:
             self.new_case()
         return self.data is not None
+
+    # -- evidence -----------------------------------------------------------------------------
+    def export_evidence(self) -> None:
+        if self.data is None:
+            QMessageBox.information(
+                self, self.tr("Export evidence"), self.tr("Open a case first, then export it.")
+            )
+            return
+        dialog = ExportDialog(self.data.folder, self.settings.officer_name(), self)
+        dialog.exec()  # closing waits for a running export to stop: its thread is done here
+        dialog.deleteLater()
+
+    def verify_package(self) -> None:
+        dialog = VerifyDialog(self)
+        dialog.exec()
+        dialog.deleteLater()
 
     # -- drag and drop --------------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -1,7 +1,12 @@
-"""Officer identity, languages, speech model, device, thresholds and lexicon folder."""
+"""Officer identity, languages, speech model, device, thresholds and lexicon folder; and a
+"Device and models" page showing the engine's self-test (reviewer doctor)."""
 
 from __future__ import annotations
 
+import importlib
+from typing import Any
+
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,6 +20,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +33,9 @@ from reviewer.settings import Settings
 
 from .i18n import categories, category_label
 from .ui_settings import UiSettings
+from .workers import BackgroundLoader
+
+RED, GREEN = "#c92a2a", "#2b8a3e"
 
 
 def speech_model_names() -> list[str]:
@@ -126,10 +137,21 @@ class SettingsDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        general = QWidget()
+        gl = QVBoxLayout(general)
+        gl.addLayout(form)
+        gl.addWidget(thresholds_box)
+        gl.addWidget(note)
+        self.device_page = DevicePage(self)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(general, self.tr("General"))
+        self.tabs.addTab(self.device_page, self.tr("Device and models"))
+        # The self-test re-hashes every model: only when the officer looks at it.
+        self.tabs.currentChanged.connect(
+            lambda i: self.device_page.ensure_checked() if i == 1 else None
+        )
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(thresholds_box)
-        layout.addWidget(note)
+        layout.addWidget(self.tabs)
         layout.addWidget(buttons)
         self._device_changed()
 
@@ -175,3 +197,266 @@ class SettingsDialog(QDialog):
         s.lexicon_dir = self.lexicon.text().strip()
         self.ui_settings.ui_language = self.ui_language.currentData()
         return s, self.ui_settings
+
+
+def self_test() -> dict[str, Any]:
+    """reviewer.doctor.run_checks() when the engine has it, else what device and registry say."""
+    try:
+        doctor = importlib.import_module("reviewer.doctor")
+    except ImportError:
+        doctor = None
+    if doctor is not None and hasattr(doctor, "run_checks"):
+        return doctor.run_checks()
+    from reviewer.model_registry import list_models
+
+    errors: list[str] = []
+    warnings: list[str] = []
+    chosen = choose_device("auto")
+    if chosen.warning:
+        warnings.append(chosen.warning)
+    models = []
+    for info in list_models(verify=True):
+        models.append(
+            {
+                "role": info.role,
+                "name": info.name,
+                "path": str(info.path),
+                "sha256": info.sha256,
+                "ready": info.ready,
+                "problem": info.problem,
+            }
+        )
+        if not info.ready:
+            errors.append(f"model {info.name}: {info.problem or 'not ready'}")
+    return {
+        "models": models,
+        "analysis": {
+            "speech": {"device": chosen.device, "compute_type": chosen.compute_type},
+            "vision": {"device": "cpu"},
+        },
+        "warnings": warnings,
+        "errors": errors,
+        "ok": not errors,
+    }
+
+
+def _safe_self_test() -> dict[str, Any]:
+    try:
+        return self_test()
+    except Exception as exc:  # the page must show why, never stay empty
+        return {"errors": [f"{type(exc).__name__}: {exc}"], "ok": False}
+
+
+class DevicePage(QWidget):
+    """The self-test as a read-only tree; computed on the shared background pool."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.report: dict[str, Any] | None = None
+        self._started = False
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderLabels([self.tr("Item"), self.tr("Value")])
+        self.tree.setAlternatingRowColors(True)
+        self.recheck = QPushButton(self.tr("Check again"))
+        self.recheck.clicked.connect(self.start)
+        row = QHBoxLayout()
+        row.addWidget(self.summary, 1)
+        row.addWidget(self.recheck)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.tree, 1)
+        self.loader = BackgroundLoader(self)
+        self.loader.loaded.connect(self._on_loaded)
+
+    def ensure_checked(self) -> None:
+        if not self._started:
+            self.start()
+
+    def start(self) -> None:
+        self._started = True
+        self.recheck.setEnabled(False)
+        self.summary.setText(self.tr("Checking the models, the GPU and the disk…"))
+        self.loader.submit("doctor", _safe_self_test)
+
+    def _on_loaded(self, key: object, result: object) -> None:
+        if key != "doctor":
+            return
+        self.recheck.setEnabled(True)
+        report = result if isinstance(result, dict) else {"errors": ["?"], "ok": False}
+        self.show_report(report)
+
+    # -- rendering ------------------------------------------------------------------------------
+    def _item(
+        self,
+        parent: QTreeWidget | QTreeWidgetItem,
+        label: str,
+        value: object = "",
+        bad: bool = False,
+    ) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([label, "" if value is None else str(value)])
+        item.setToolTip(1, item.text(1))
+        if bad:
+            for column in (0, 1):
+                item.setForeground(column, QBrush(QColor(RED)))
+        if isinstance(parent, QTreeWidget):
+            parent.addTopLevelItem(item)
+        else:
+            parent.addChild(item)
+        return item
+
+    def _generic(self, parent: QTreeWidget | QTreeWidgetItem, key: str, value: Any) -> None:
+        """Any part of the report this page has no layout for, shown as it comes."""
+        if isinstance(value, dict):
+            node = self._item(parent, key, "", bool(value.get("error")))
+            for k, v in value.items():
+                self._generic(node, str(k), v)
+        elif isinstance(value, list) and any(isinstance(v, dict) for v in value):
+            node = self._item(parent, key)
+            for i, v in enumerate(value):
+                self._generic(node, str(i + 1), v)
+        elif isinstance(value, list):
+            self._item(parent, key, ", ".join(str(v) for v in value) or "-")
+        else:
+            self._item(parent, key, value)
+
+    def show_report(self, report: dict[str, Any]) -> None:
+        self.report = report
+        self.tree.clear()
+        warnings = [str(w) for w in report.get("warnings") or []]
+        errors = [str(e) for e in report.get("errors") or []]
+        if errors:
+            self.summary.setText(
+                f"<b style='color:{RED}'>"
+                + self.tr("Problems found: {n}").format(n=len(errors))
+                + "</b>"
+            )
+        elif warnings:
+            self.summary.setText(
+                f"<b style='color:{RED}'>" + self.tr("Ready, with warnings") + "</b>"
+            )
+        else:
+            self.summary.setText(
+                f"<b style='color:{GREEN}'>" + self.tr("Everything is ready") + "</b>"
+            )
+        if errors:
+            node = self._item(self.tree, self.tr("Problems"), len(errors), True)
+            for e in errors:
+                self._item(node, "", e, True)
+        if warnings:
+            node = self._item(self.tree, self.tr("Warnings"), len(warnings), True)
+            for w in warnings:
+                self._item(node, "", w, True)
+        shown = {"warnings", "errors", "ok"}
+        sections = (
+            ("analysis", self._analysis),
+            ("models", self._models),
+            ("ctranslate2", self._ctranslate2),
+            ("onnxruntime", self._onnxruntime),
+            ("storage", self._storage),
+            ("versions", self._versions),
+        )
+        for key, render in sections:
+            if key not in report:
+                continue
+            shown.add(key)
+            try:
+                render(report[key])
+            except (KeyError, TypeError, AttributeError, ValueError):
+                self._generic(self.tree, key, report[key])  # a shape this page does not know
+        rest = {k: v for k, v in report.items() if k not in shown}
+        if rest:
+            node = self._item(self.tree, self.tr("System"))
+            for k, v in rest.items():
+                self._generic(node, str(k), v)
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            top.setExpanded(top.text(0) != self.tr("System"))
+        self.tree.resizeColumnToContents(0)
+
+    def _error_section(self, title: str, data: dict) -> bool:
+        if isinstance(data, dict) and data.get("error"):
+            self._item(self.tree, title, data["error"], True)
+            return True
+        return False
+
+    def _analysis(self, data: dict) -> None:
+        title = self.tr("Analysis will use")
+        if self._error_section(title, data):
+            return
+        speech = data["speech"]
+        node = self._item(
+            self.tree,
+            title,
+            self.tr("speech on {device} ({compute}), images and on-screen text on {vision}").format(
+                device=str(speech["device"]).upper(),
+                compute=speech.get("compute_type", "?"),
+                vision=str(data.get("vision", {}).get("device", "cpu")).upper(),
+            ),
+        )
+        if data.get("requested"):
+            self._item(node, self.tr("Device setting"), data["requested"])
+        if speech.get("warning"):
+            self._item(node, self.tr("Warning"), speech["warning"], True)
+
+    def _models(self, models: list) -> None:
+        bad = [m for m in models if not m.get("ready")]
+        node = self._item(
+            self.tree,
+            self.tr("Models"),
+            self.tr("{ok} of {n} ready, hashes checked").format(
+                ok=len(models) - len(bad), n=len(models)
+            ),
+            bool(bad),
+        )
+        for m in models:
+            ready = bool(m.get("ready"))
+            state = (
+                self.tr("ready, hash matches")
+                if ready
+                else m.get("problem") or self.tr("not ready")
+            )
+            child = self._item(node, f"{m.get('role', '')}: {m.get('name', '')}", state, not ready)
+            for label, key in (
+                (self.tr("SHA-256"), "sha256"),
+                (self.tr("Source"), "origin"),
+                (self.tr("Path"), "path"),
+            ):
+                if m.get(key):
+                    self._item(child, label, m[key])
+
+    def _ctranslate2(self, data: dict) -> None:
+        title = self.tr("GPU for speech (CTranslate2)")
+        if self._error_section(title, data):
+            return
+        count = int(data.get("cuda_devices", 0))
+        node = self._item(self.tree, title, self.tr("{n} CUDA device(s)").format(n=count))
+        for device, types in (data.get("compute_types") or {}).items():
+            self._item(
+                node,
+                self.tr("Compute types on {device}").format(device=device.upper()),
+                ", ".join(types) or "-",
+            )
+
+    def _onnxruntime(self, data: dict) -> None:
+        title = self.tr("onnxruntime providers")
+        if self._error_section(title, data):
+            return
+        self._item(self.tree, title, ", ".join(data.get("providers", [])) or "-")
+
+    def _storage(self, data: dict) -> None:
+        title = self.tr("User folder")
+        if self._error_section(title, data):
+            return
+        free = data["free_bytes"] / 1024**3
+        node = self._item(self.tree, title, self.tr("{free:.1f} GiB free").format(free=free))
+        self._item(node, self.tr("Path"), data.get("user_folder", ""))
+        if data.get("portable"):
+            self._item(node, self.tr("Portable mode"), self.tr("yes"))
+
+    def _versions(self, data: dict) -> None:
+        node = self._item(self.tree, self.tr("Versions"))
+        for name, version in data.items():
+            self._item(node, name, version or self.tr("not installed"))

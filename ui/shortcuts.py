@@ -36,6 +36,12 @@ SHORTCUTS: tuple[Shortcut, ...] = (
         "add_folder", ("Ctrl+Shift+I",), QT_TRANSLATE_NOOP("Shortcuts", "Add folder…"), G_CASE
     ),
     Shortcut("cancel_analysis", (), QT_TRANSLATE_NOOP("Shortcuts", "Cancel all analysis"), G_CASE),
+    Shortcut(
+        "export_evidence", ("Ctrl+E",), QT_TRANSLATE_NOOP("Shortcuts", "Export evidence…"), G_CASE
+    ),
+    Shortcut(
+        "verify_package", (), QT_TRANSLATE_NOOP("Shortcuts", "Verify an evidence package…"), G_CASE
+    ),
     Shortcut("settings", ("Ctrl+,",), QT_TRANSLATE_NOOP("Shortcuts", "Settings…"), G_CASE),
     Shortcut("quit", ("Ctrl+Q",), QT_TRANSLATE_NOOP("Shortcuts", "Quit"), G_CASE),
     Shortcut("next_flag", ("J",), QT_TRANSLATE_NOOP("Shortcuts", "Next flag"), G_REVIEW),

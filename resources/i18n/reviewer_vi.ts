@@ -43,6 +43,513 @@
     </message>
 </context>
 <context>
+    <name>DevicePage</name>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="261"/>
+        <source>Item</source>
+        <translation>Mục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="261"/>
+        <source>Value</source>
+        <translation>Giá trị</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="263"/>
+        <source>Check again</source>
+        <translation>Kiểm tra lại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="281"/>
+        <source>Checking the models, the GPU and the disk…</source>
+        <translation>Đang kiểm tra mô hình, GPU và ổ đĩa…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="333"/>
+        <source>Problems found: {n}</source>
+        <translation>Phát hiện {n} vấn đề</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="338"/>
+        <source>Ready, with warnings</source>
+        <translation>Sẵn sàng, có cảnh báo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="342"/>
+        <source>Everything is ready</source>
+        <translation>Mọi thứ đã sẵn sàng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="345"/>
+        <source>Problems</source>
+        <translation>Vấn đề</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="349"/>
+        <source>Warnings</source>
+        <translation>Cảnh báo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="371"/>
+        <location filename="../../ui/settings_dialog.py" line="376"/>
+        <source>System</source>
+        <translation>Hệ thống</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="386"/>
+        <source>Analysis will use</source>
+        <translation>Phân tích sẽ dùng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="393"/>
+        <source>speech on {device} ({compute}), images and on-screen text on {vision}</source>
+        <translation>giọng nói trên {device} ({compute}), hình ảnh và chữ trên màn hình trên {vision}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="400"/>
+        <source>Device setting</source>
+        <translation>Thiết lập thiết bị</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="402"/>
+        <source>Warning</source>
+        <translation>Cảnh báo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="408"/>
+        <source>Models</source>
+        <translation>Mô hình</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="409"/>
+        <source>{ok} of {n} ready, hashes checked</source>
+        <translation>{ok}/{n} sẵn sàng, đã kiểm tra mã băm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="417"/>
+        <source>ready, hash matches</source>
+        <translation>sẵn sàng, mã băm khớp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="419"/>
+        <source>not ready</source>
+        <translation>chưa sẵn sàng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="423"/>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="424"/>
+        <source>Source</source>
+        <translation>Nguồn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="425"/>
+        <location filename="../../ui/settings_dialog.py" line="455"/>
+        <source>Path</source>
+        <translation>Đường dẫn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="431"/>
+        <source>GPU for speech (CTranslate2)</source>
+        <translation>GPU cho nhận dạng giọng nói (CTranslate2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="435"/>
+        <source>{n} CUDA device(s)</source>
+        <translation>{n} thiết bị CUDA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="439"/>
+        <source>Compute types on {device}</source>
+        <translation>Kiểu tính toán trên {device}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="444"/>
+        <source>onnxruntime providers</source>
+        <translation>Bộ thực thi onnxruntime</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="450"/>
+        <source>User folder</source>
+        <translation>Thư mục người dùng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="454"/>
+        <source>{free:.1f} GiB free</source>
+        <translation>còn trống {free:.1f} GiB</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="457"/>
+        <source>Portable mode</source>
+        <translation>Chế độ di động</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="457"/>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="460"/>
+        <source>Versions</source>
+        <translation>Phiên bản</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="462"/>
+        <source>not installed</source>
+        <translation>chưa cài đặt</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceStages</name>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="597"/>
+        <source>Opening the signing key</source>
+        <translation>Đang mở khóa ký</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="598"/>
+        <source>Checking the case and the destination</source>
+        <translation>Đang kiểm tra vụ việc và nơi lưu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="599"/>
+        <source>Copying the originals</source>
+        <translation>Đang sao chép bản gốc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="600"/>
+        <source>Cutting clips and stills</source>
+        <translation>Đang cắt đoạn video và ảnh tĩnh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="601"/>
+        <source>Writing transcripts</source>
+        <translation>Đang ghi bản chép lời</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="602"/>
+        <source>Writing the report</source>
+        <translation>Đang viết báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="603"/>
+        <source>Sealing the package</source>
+        <translation>Đang niêm phong gói</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="604"/>
+        <source>Finishing on the destination</source>
+        <translation>Đang hoàn tất trên nơi lưu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="605"/>
+        <source>Verifying the package</source>
+        <translation>Đang kiểm tra gói</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="606"/>
+        <source>Done</source>
+        <translation>Xong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="609"/>
+        <source>intact, signed by a trusted key</source>
+        <translation>nguyên vẹn, được ký bằng khóa tin cậy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="610"/>
+        <source>TAMPERED</source>
+        <translation>ĐÃ BỊ SỬA ĐỔI</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="611"/>
+        <source>intact, but the signer is not trusted</source>
+        <translation>nguyên vẹn, nhưng người ký không được tin cậy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="612"/>
+        <source>not a complete package</source>
+        <translation>không phải gói hoàn chỉnh</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="134"/>
+        <source>Export evidence</source>
+        <translation>Xuất chứng cứ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="144"/>
+        <source>Case: {name}</source>
+        <translation>Vụ việc: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="147"/>
+        <source>Destination (USB stick)</source>
+        <translation>Nơi lưu (USB)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="149"/>
+        <source>The folder the package is written into</source>
+        <translation>Thư mục sẽ ghi gói chứng cứ vào</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="151"/>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="162"/>
+        <source>Flags</source>
+        <translation>Cảnh báo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="165"/>
+        <source>Also export pending flags (not yet decided)</source>
+        <translation>Xuất cả các cảnh báo đang chờ xem xét (chưa quyết định)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="172"/>
+        <source>Officer&apos;s signing key</source>
+        <translation>Khóa ký của cán bộ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="182"/>
+        <source>The passphrase of this key</source>
+        <translation>Mật khẩu của khóa này</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="186"/>
+        <location filename="../../ui/export_dialog.py" line="209"/>
+        <source>Passphrase</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="191"/>
+        <source>Optional</source>
+        <translation>Không bắt buộc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="195"/>
+        <source>At least {n} characters</source>
+        <translation>Ít nhất {n} ký tự</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="201"/>
+        <source>You have no signing key yet: one is created now and protected by this passphrase. Nobody can recover a forgotten passphrase; keep it safe.</source>
+        <translation>Cán bộ chưa có khóa ký: khóa sẽ được tạo ngay bây giờ và được bảo vệ bằng mật khẩu này. Không ai khôi phục được mật khẩu đã quên; hãy giữ cẩn thận.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="207"/>
+        <source>Officer id</source>
+        <translation>Mã cán bộ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="208"/>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="210"/>
+        <source>Passphrase again</source>
+        <translation>Nhập lại mật khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="226"/>
+        <source>Export</source>
+        <translation>Xuất</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="229"/>
+        <source>Cancel export</source>
+        <translation>Hủy xuất</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="232"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="291"/>
+        <source>{officer} — key {key_id}</source>
+        <translation>{officer} — khóa {key_id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="297"/>
+        <source>Create a signing key for me</source>
+        <translation>Tạo khóa ký cho tôi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="315"/>
+        <source>Key {key_id}, fingerprint {fingerprint}</source>
+        <translation>Khóa {key_id}, dấu vân tay {fingerprint}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="323"/>
+        <source>Choose the USB stick or folder for the package</source>
+        <translation>Chọn USB hoặc thư mục để lưu gói chứng cứ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="341"/>
+        <source>{confirmed} confirmed and {pending} pending flag(s) will be exported.</source>
+        <translation>Sẽ xuất {confirmed} cảnh báo đã xác nhận và {pending} cảnh báo đang chờ xem xét.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="344"/>
+        <source>{confirmed} confirmed flag(s) will be exported.</source>
+        <translation>Sẽ xuất {confirmed} cảnh báo đã xác nhận.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="349"/>
+        <source>Review the flags first: nothing to export.</source>
+        <translation>Hãy xem xét các cảnh báo trước: chưa có gì để xuất.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="365"/>
+        <source>Choose the USB stick (or a folder on it) to write the package to.</source>
+        <translation>Chọn USB (hoặc một thư mục trên đó) để ghi gói chứng cứ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="372"/>
+        <source>This folder does not exist: plug in the stick or choose another.</source>
+        <translation>Thư mục này không tồn tại: hãy cắm USB hoặc chọn thư mục khác.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="385"/>
+        <source>Free space: {free} · file system: {fs}</source>
+        <translation>Dung lượng trống: {free} · hệ thống tệp: {fs}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="386"/>
+        <source>unknown</source>
+        <translation>không rõ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="395"/>
+        <source>The originals of these flags take {size}.</source>
+        <translation>Bản gốc của các cảnh báo này chiếm {size}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="401"/>
+        <source>Not enough free space on this stick.</source>
+        <translation>USB này không đủ dung lượng trống.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="404"/>
+        <source>FAT32: it cannot hold files of 4 GiB or more.</source>
+        <translation>FAT32: không chứa được tệp từ 4 GiB trở lên.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="411"/>
+        <source>{name} is {size}: too large for FAT32. Use a stick formatted as exFAT or NTFS.</source>
+        <translation>{name} có dung lượng {size}: quá lớn với FAT32. Hãy dùng USB định dạng exFAT hoặc NTFS.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="429"/>
+        <source>Choose the destination folder first.</source>
+        <translation>Hãy chọn thư mục lưu trước.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="431"/>
+        <source>The destination {folder} does not exist.</source>
+        <translation>Nơi lưu {folder} không tồn tại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="435"/>
+        <source>There are no flags to export: confirm flags first.</source>
+        <translation>Không có cảnh báo nào để xuất: hãy xác nhận cảnh báo trước.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="438"/>
+        <source>Give the officer id the key belongs to.</source>
+        <translation>Hãy nhập mã cán bộ sở hữu khóa.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="440"/>
+        <source>The passphrase needs at least {n} characters.</source>
+        <translation>Mật khẩu cần ít nhất {n} ký tự.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="444"/>
+        <source>The two passphrases differ; type them again.</source>
+        <translation>Hai mật khẩu không khớp; hãy nhập lại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="446"/>
+        <source>Type the passphrase of your key.</source>
+        <translation>Hãy nhập mật khẩu của khóa.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="495"/>
+        <source>Cancelling…</source>
+        <translation>Đang hủy…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="519"/>
+        <source>Package written and verified.</source>
+        <translation>Đã ghi và kiểm tra gói chứng cứ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="521"/>
+        <source>Package written but it did not verify.</source>
+        <translation>Đã ghi gói nhưng gói không qua được kiểm tra.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="524"/>
+        <source>Package</source>
+        <translation>Gói</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="525"/>
+        <source>Flags exported</source>
+        <translation>Cảnh báo đã xuất</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="526"/>
+        <source>Originals</source>
+        <translation>Bản gốc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="528"/>
+        <source>Files</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="529"/>
+        <source>{files} ({size} of data)</source>
+        <translation>{files} ({size} dữ liệu)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="533"/>
+        <source>Verification</source>
+        <translation>Kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="534"/>
+        <source>Seal SHA-256</source>
+        <translation>SHA-256 của niêm phong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="550"/>
+        <source>Export cancelled: the unfinished package was removed from the stick.</source>
+        <translation>Đã hủy xuất: gói chưa hoàn tất đã được xóa khỏi USB.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="556"/>
+        <source>Wrong passphrase: it does not open this key. Type it again.</source>
+        <translation>Sai mật khẩu: không mở được khóa này. Hãy nhập lại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="558"/>
+        <source>Export failed: {reason}</source>
+        <translation>Xuất không thành công: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>FlagDetail</name>
     <message>
         <location filename="../../ui/flag_detail.py" line="127"/>
@@ -321,152 +828,162 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>As the system</source>
         <translation>Theo hệ thống</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>&amp;Case</source>
         <translation>&amp;Vụ việc</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>Recent cases</source>
         <translation>Vụ việc gần đây</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>&amp;Review</source>
         <translation>&amp;Xem xét</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>&amp;Playback</source>
         <translation>&amp;Phát lại</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>&amp;Settings</source>
         <translation>&amp;Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>Interface language</source>
         <translation>Ngôn ngữ giao diện</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>&amp;Help</source>
         <translation>&amp;Trợ giúp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>Tools</source>
         <translation>Công cụ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>Files in the case</source>
         <translation>Tệp trong vụ việc</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>Transcript and search</source>
         <translation>Lời thoại và tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>Review</source>
         <translation>Xem xét</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>Flags</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>Analysis queue</source>
         <translation>Hàng đợi phân tích</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>Zoom in (+)</source>
         <translation>Phóng to (+)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>Zoom out (-)</source>
         <translation>Thu nhỏ (-)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>Whole recording (Z)</source>
         <translation>Toàn bộ bản ghi (Z)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388"/>
+        <location filename="../../ui/main_window.py" line="389"/>
         <source>Livestream Reviewer</source>
         <translation>Công cụ xem xét livestream</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>Livestream Reviewer — case {name}</source>
         <translation>Công cụ xem xét livestream — vụ việc {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397"/>
+        <location filename="../../ui/main_window.py" line="398"/>
         <source>Officer: {name}</source>
         <translation>Cán bộ: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>Officer: {name} (set your name in Settings)</source>
         <translation>Cán bộ: {name} (đặt tên trong Cài đặt)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>Speech ran on {device} ({compute})</source>
         <translation>Nhận dạng giọng nói chạy trên {device} ({compute})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="418"/>
         <source>Analysing: {n} file(s) left</source>
         <translation>Đang phân tích: còn {n} tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="428"/>
+        <location filename="../../ui/main_window.py" line="429"/>
         <source>Cannot open the case</source>
         <translation>Không mở được vụ việc</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="485"/>
+        <location filename="../../ui/main_window.py" line="486"/>
         <source>Not a case</source>
         <translation>Không phải vụ việc</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="486"/>
+        <location filename="../../ui/main_window.py" line="487"/>
         <source>{folder} holds no case. Use New case to start one there.</source>
         <translation>{folder} không chứa vụ việc nào. Dùng “Vụ việc mới” để tạo tại đó.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="564"/>
+        <location filename="../../ui/main_window.py" line="515"/>
+        <source>Export evidence</source>
+        <translation>Xuất chứng cứ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="515"/>
+        <source>Open a case first, then export it.</source>
+        <translation>Hãy mở một vụ việc trước rồi mới xuất.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="581"/>
         <source>No files found to add.</source>
         <translation>Không tìm thấy tệp nào để thêm.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="591"/>
+        <location filename="../../ui/main_window.py" line="608"/>
         <source>Warning: {text}</source>
         <translation>Cảnh báo: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="789"/>
+        <location filename="../../ui/main_window.py" line="806"/>
         <source>Decision not saved</source>
         <translation>Quyết định chưa được lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="853"/>
+        <location filename="../../ui/main_window.py" line="870"/>
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
@@ -625,123 +1142,133 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="48"/>
+        <location filename="../../ui/settings_dialog.py" line="59"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="56"/>
+        <location filename="../../ui/settings_dialog.py" line="67"/>
         <source>As the system</source>
         <translation>Theo hệ thống</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="64"/>
+        <location filename="../../ui/settings_dialog.py" line="75"/>
         <source>Vietnamese</source>
         <translation>Tiếng Việt</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="65"/>
+        <location filename="../../ui/settings_dialog.py" line="76"/>
         <source>English</source>
         <translation>Tiếng Anh</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="66"/>
+        <location filename="../../ui/settings_dialog.py" line="77"/>
         <source>Detect automatically</source>
         <translation>Tự nhận biết</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="76"/>
+        <location filename="../../ui/settings_dialog.py" line="87"/>
         <source>Prompt the speech model with the category terms</source>
         <translation>Gợi ý các từ khóa vi phạm cho mô hình nhận dạng giọng nói</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="80"/>
+        <location filename="../../ui/settings_dialog.py" line="91"/>
         <source>Automatic (GPU if usable)</source>
         <translation>Tự động (dùng GPU nếu được)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="81"/>
+        <location filename="../../ui/settings_dialog.py" line="92"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="82"/>
+        <location filename="../../ui/settings_dialog.py" line="93"/>
         <source>GPU (CUDA)</source>
         <translation>GPU (CUDA)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="92"/>
+        <location filename="../../ui/settings_dialog.py" line="103"/>
         <source>Flag thresholds (lower: more flags to review)</source>
         <translation>Ngưỡng cảnh báo (thấp hơn: nhiều cảnh báo hơn)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="104"/>
+        <location filename="../../ui/settings_dialog.py" line="115"/>
         <source>The shipped lexicons</source>
         <translation>Bộ từ khóa có sẵn</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="105"/>
+        <location filename="../../ui/settings_dialog.py" line="116"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="112"/>
+        <location filename="../../ui/settings_dialog.py" line="123"/>
         <source>Officer</source>
         <translation>Cán bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="113"/>
+        <location filename="../../ui/settings_dialog.py" line="124"/>
         <source>Interface language</source>
         <translation>Ngôn ngữ giao diện</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="114"/>
+        <location filename="../../ui/settings_dialog.py" line="125"/>
         <source>Spoken language</source>
         <translation>Ngôn ngữ nói</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="115"/>
+        <location filename="../../ui/settings_dialog.py" line="126"/>
         <source>Speech model</source>
         <translation>Mô hình giọng nói</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="117"/>
+        <location filename="../../ui/settings_dialog.py" line="128"/>
         <source>Device</source>
         <translation>Thiết bị xử lý</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="119"/>
-        <location filename="../../ui/settings_dialog.py" line="157"/>
+        <location filename="../../ui/settings_dialog.py" line="130"/>
+        <location filename="../../ui/settings_dialog.py" line="179"/>
         <source>Lexicon folder</source>
         <translation>Thư mục từ khóa</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="120"/>
+        <location filename="../../ui/settings_dialog.py" line="131"/>
         <source>New thresholds and lexicons apply to files analysed from now on.</source>
         <translation>Ngưỡng và bộ từ khóa mới áp dụng cho các tệp được phân tích từ nay.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="125"/>
+        <location filename="../../ui/settings_dialog.py" line="136"/>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="126"/>
+        <location filename="../../ui/settings_dialog.py" line="137"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="139"/>
+        <location filename="../../ui/settings_dialog.py" line="147"/>
+        <source>General</source>
+        <translation>Chung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="148"/>
+        <source>Device and models</source>
+        <translation>Thiết bị và mô hình</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="161"/>
         <source>Will run on: {device} ({compute})</source>
         <translation>Sẽ chạy trên: {device} ({compute})</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="143"/>
+        <location filename="../../ui/settings_dialog.py" line="165"/>
         <source>Last analysis ran on: {used}</source>
         <translation>Lần phân tích gần nhất chạy trên: {used}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="148"/>
+        <location filename="../../ui/settings_dialog.py" line="170"/>
         <source>The GPU cannot be used on this computer; analysis will run on the CPU, which is slower.</source>
         <translation>Không dùng được GPU trên máy này; việc phân tích sẽ chạy trên CPU và chậm hơn.</translation>
     </message>
@@ -794,127 +1321,137 @@
         <translation>Hủy mọi phân tích</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="39"/>
+        <location filename="../../ui/shortcuts.py" line="40"/>
+        <source>Export evidence…</source>
+        <translation>Xuất chứng cứ…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="43"/>
+        <source>Verify an evidence package…</source>
+        <translation>Kiểm tra gói chứng cứ…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="45"/>
         <source>Settings…</source>
         <translation>Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="40"/>
+        <location filename="../../ui/shortcuts.py" line="46"/>
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="41"/>
+        <location filename="../../ui/shortcuts.py" line="47"/>
         <source>Next flag</source>
         <translation>Cảnh báo sau</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="42"/>
+        <location filename="../../ui/shortcuts.py" line="48"/>
         <source>Previous flag</source>
         <translation>Cảnh báo trước</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="43"/>
+        <location filename="../../ui/shortcuts.py" line="49"/>
         <source>Play the flag</source>
         <translation>Phát đoạn cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="44"/>
+        <location filename="../../ui/shortcuts.py" line="50"/>
         <source>Confirm</source>
         <translation>Xác nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="45"/>
+        <location filename="../../ui/shortcuts.py" line="51"/>
         <source>Reject</source>
         <translation>Bác bỏ</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="46"/>
+        <location filename="../../ui/shortcuts.py" line="52"/>
         <source>Unsure</source>
         <translation>Chưa chắc</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="47"/>
+        <location filename="../../ui/shortcuts.py" line="53"/>
         <source>Back to pending</source>
         <translation>Trở về chờ xem xét</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="48"/>
+        <location filename="../../ui/shortcuts.py" line="54"/>
         <source>Write a note</source>
         <translation>Viết ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="50"/>
+        <location filename="../../ui/shortcuts.py" line="56"/>
         <source>Reveal a blurred picture</source>
         <translation>Hiện ảnh đang làm mờ</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="52"/>
+        <location filename="../../ui/shortcuts.py" line="58"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="53"/>
+        <location filename="../../ui/shortcuts.py" line="59"/>
         <source>Redo</source>
         <translation>Làm lại</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="54"/>
+        <location filename="../../ui/shortcuts.py" line="60"/>
         <source>Play / pause</source>
         <translation>Phát / tạm dừng</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="55"/>
+        <location filename="../../ui/shortcuts.py" line="61"/>
         <source>Back 5 seconds</source>
         <translation>Lùi 5 giây</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="56"/>
+        <location filename="../../ui/shortcuts.py" line="62"/>
         <source>Forward 5 seconds</source>
         <translation>Tới 5 giây</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="57"/>
+        <location filename="../../ui/shortcuts.py" line="63"/>
         <source>Previous frame</source>
         <translation>Khung hình trước</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="58"/>
+        <location filename="../../ui/shortcuts.py" line="64"/>
         <source>Next frame</source>
         <translation>Khung hình sau</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="59"/>
+        <location filename="../../ui/shortcuts.py" line="65"/>
         <source>Slower</source>
         <translation>Chậm hơn</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="60"/>
+        <location filename="../../ui/shortcuts.py" line="66"/>
         <source>Faster</source>
         <translation>Nhanh hơn</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="61"/>
+        <location filename="../../ui/shortcuts.py" line="67"/>
         <source>Zoom timeline in</source>
         <translation>Phóng to dòng thời gian</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="62"/>
+        <location filename="../../ui/shortcuts.py" line="68"/>
         <source>Zoom timeline out</source>
         <translation>Thu nhỏ dòng thời gian</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="63"/>
+        <location filename="../../ui/shortcuts.py" line="69"/>
         <source>Whole recording</source>
         <translation>Toàn bộ bản ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="67"/>
+        <location filename="../../ui/shortcuts.py" line="73"/>
         <source>Search transcripts and on-screen text</source>
         <translation>Tìm trong lời thoại và chữ trên màn hình</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="70"/>
+        <location filename="../../ui/shortcuts.py" line="76"/>
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
@@ -963,6 +1500,263 @@
         <location filename="../../ui/transcript_pane.py" line="245"/>
         <source>{n} found</source>
         <translation>Tìm thấy {n}</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyChecks</name>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="43"/>
+        <source>Folder layout</source>
+        <translation>Cấu trúc thư mục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="44"/>
+        <source>BagIt declaration</source>
+        <translation>Khai báo BagIt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="45"/>
+        <source>Signature</source>
+        <translation>Chữ ký</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="46"/>
+        <source>Seal</source>
+        <translation>Niêm phong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="47"/>
+        <source>Tag files</source>
+        <translation>Tệp mô tả</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="48"/>
+        <source>Set of files</source>
+        <translation>Danh sách tệp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="49"/>
+        <source>Package information</source>
+        <translation>Thông tin gói</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="50"/>
+        <source>Evidence files (hashes)</source>
+        <translation>Tệp chứng cứ (mã băm)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="51"/>
+        <source>Audit log</source>
+        <translation>Nhật ký kiểm toán</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="52"/>
+        <source>Case description</source>
+        <translation>Mô tả vụ việc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="53"/>
+        <source>Stopped at</source>
+        <translation>Dừng tại</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="73"/>
+        <source>Verify an evidence package</source>
+        <translation>Kiểm tra gói chứng cứ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="77"/>
+        <source>The package folder (EVP-…)</source>
+        <translation>Thư mục của gói (EVP-…)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="78"/>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="81"/>
+        <location filename="../../ui/verify_dialog.py" line="292"/>
+        <source>Package</source>
+        <translation>Gói</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="85"/>
+        <source>Trusted keys</source>
+        <translation>Khóa tin cậy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="86"/>
+        <source>Trust the keys of this computer&apos;s officers</source>
+        <translation>Tin cậy khóa của các cán bộ trên máy này</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="90"/>
+        <source>Add a public key file…</source>
+        <translation>Thêm tệp khóa công khai…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="92"/>
+        <source>Remove</source>
+        <translation>Bỏ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="116"/>
+        <source>Check</source>
+        <translation>Bước kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="116"/>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="116"/>
+        <source>Details</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="118"/>
+        <source>Verify</source>
+        <translation>Kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="121"/>
+        <source>Stop</source>
+        <translation>Dừng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="124"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="153"/>
+        <source>Choose the package folder</source>
+        <translation>Chọn thư mục của gói</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="161"/>
+        <source>Add trusted public keys</source>
+        <translation>Thêm khóa công khai tin cậy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="163"/>
+        <source>Public keys</source>
+        <translation>Khóa công khai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="163"/>
+        <source>All files</source>
+        <translation>Mọi tệp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="180"/>
+        <source>{file} — key {key_id}</source>
+        <translation>{file} — khóa {key_id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="187"/>
+        <source>Not a public key file:</source>
+        <translation>Không phải tệp khóa công khai:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="205"/>
+        <source>Choose the package folder first.</source>
+        <translation>Hãy chọn thư mục của gói trước.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="218"/>
+        <source>Verifying…</source>
+        <translation>Đang kiểm tra…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="243"/>
+        <source>Verification stopped.</source>
+        <translation>Đã dừng kiểm tra.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="246"/>
+        <source>Verification failed: {reason}</source>
+        <translation>Không kiểm tra được: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="254"/>
+        <source>INTACT AND TRUSTED: the package is exactly as sealed.</source>
+        <translation>NGUYÊN VẸN VÀ TIN CẬY: gói đúng như khi niêm phong.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="256"/>
+        <source>TAMPERED: the package was changed after it was sealed.</source>
+        <translation>ĐÃ BỊ SỬA ĐỔI: gói đã bị thay đổi sau khi niêm phong.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="261"/>
+        <source>UNTRUSTED SIGNER: the package is intact, but its key is not one you trust. Compare the fingerprint with the officer&apos;s.</source>
+        <translation>NGƯỜI KÝ KHÔNG ĐƯỢC TIN CẬY: gói nguyên vẹn, nhưng khóa ký không thuộc các khóa tin cậy. Hãy đối chiếu dấu vân tay với cán bộ đã ký.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="266"/>
+        <source>NOT A COMPLETE PACKAGE: unfinished, damaged, or not an evidence package.</source>
+        <translation>KHÔNG PHẢI GÓI HOÀN CHỈNH: chưa xong, bị hỏng, hoặc không phải gói chứng cứ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="274"/>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="280"/>
+        <source>Signed by officer</source>
+        <translation>Cán bộ ký</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="281"/>
+        <source>Key</source>
+        <translation>Khóa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="283"/>
+        <source>Fingerprint</source>
+        <translation>Dấu vân tay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="287"/>
+        <source>Key trusted</source>
+        <translation>Khóa tin cậy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="288"/>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="288"/>
+        <source>no</source>
+        <translation>không</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="296"/>
+        <source>Files</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="297"/>
+        <source>{files} ({size} of data)</source>
+        <translation>{files} ({size} dữ liệu)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="316"/>
+        <source>passed</source>
+        <translation>đạt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="316"/>
+        <source>FAILED</source>
+        <translation>KHÔNG ĐẠT</translation>
     </message>
 </context>
 </TS>
