@@ -6,7 +6,7 @@ STAMP := $(VENV)/.setup-stamp
 SYSSTAMP := $(VENV)/.system-stamp
 MODELSTAMP := $(VENV)/.models-stamp
 
-.PHONY: setup run test test-quick lint format demo bench clean
+.PHONY: setup run test test-quick lint format demo bench bundle installer clean
 
 setup: $(MODELSTAMP)
 
@@ -36,7 +36,7 @@ test: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
 
 test-quick: setup
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m "not model and not slow" $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m "not model and not slow and not bundle" $(PYTEST_ARGS)
 
 lint: setup
 	$(BIN)/ruff check .
@@ -51,6 +51,18 @@ demo: setup
 
 bench: setup
 	$(BIN)/python bench/bench_speech.py
+
+# PyInstaller onedir into dist/LivestreamReviewer/ (CLI: dist/LivestreamReviewer/reviewer).
+bundle: setup
+	$(BIN)/pyinstaller --noconfirm --log-level WARN build.spec
+	@du -sh dist/LivestreamReviewer
+
+# NSIS installer (dist/LivestreamReviewer-Setup.exe) from whatever bundle dist/ holds. Built
+# here from the Linux bundle it only proves the script; the real one comes from Windows.
+installer: bundle
+	makensis -V2 -DBUNDLE_DIR=$(CURDIR)/dist/LivestreamReviewer \
+	  -DOUT_FILE=$(CURDIR)/dist/LivestreamReviewer-Setup.exe installer/reviewer.nsi
+	@ls -l dist/LivestreamReviewer-Setup.exe
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

@@ -9,7 +9,7 @@ import sys
 import threading
 from pathlib import Path
 
-from . import __version__
+from . import __version__, doctor
 from .errors import Cancelled, ReviewerError, UsageError
 from .evidence import cli as evidence_cli
 from .gui_command import register_gui
@@ -283,6 +283,7 @@ def build_parser() -> argparse.ArgumentParser:
     # -- commands that live in other modules register here, one line each --
     register_gui(sub)
     evidence_cli.register(sub)
+    doctor.register(sub)
     return parser
 
 

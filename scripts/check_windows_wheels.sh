@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Check that every runtime dependency (and the GPU/DirectML extras) resolves to Windows x64
+# wheels for CPython 3.11, without building anything: pip resolves against the index for
+# win_amd64 and reports what it would install. Needs the package index; installs nothing.
+# Limitation: pip evaluates environment markers for this machine, so Windows-only
+# dependencies (e.g. colorama for tqdm/click, all pure Python) are not in the list.
+#   scripts/check_windows_wheels.sh [extra ...]     e.g. scripts/check_windows_wheels.sh gpu
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-.venv/bin/python}
+PYVER=${WIN_PYTHON_VERSION:-3.11}
+# The project's runtime requirements (plus the extras asked for), read from pyproject.toml.
+mapfile -t REQS < <("$PY" - "$@" <<'PYEOF'
+import sys, tomllib
+project = tomllib.load(open("pyproject.toml", "rb"))["project"]
+reqs = list(project["dependencies"])
+for extra in sys.argv[1:]:
+    reqs += project["optional-dependencies"][extra]
+print("\n".join(reqs))
+PYEOF
+)
+REPORT=$(mktemp)
+trap 'rm -f "$REPORT"' EXIT
+"$PY" -m pip install --dry-run --quiet --ignore-installed --disable-pip-version-check \
+  --platform win_amd64 --python-version "$PYVER" --implementation cp --only-binary=:all: \
+  --report "$REPORT" "${REQS[@]}" 2> >(grep -v "is ignored: it is neither a file" >&2)
+"$PY" - "$REPORT" <<'PYEOF'
+import json, sys
+items = json.load(open(sys.argv[1]))["install"]
+for it in sorted(items, key=lambda i: i["metadata"]["name"].lower()):
+    url = it["download_info"]["url"]
+    print(f'{it["metadata"]["name"]:<32} {it["metadata"]["version"]:<14} {url.rsplit("/", 1)[-1]}')
+bad = [i for i in items if not i["download_info"]["url"].endswith(".whl")]
+print(f"{len(items)} distributions, all Windows-installable wheels" if not bad else f"NOT WHEELS: {bad}")
+sys.exit(1 if bad else 0)
+PYEOF
