@@ -112,7 +112,12 @@ def main() -> int:
         }
         result["pass"] = (
             open_s <= 1.5
-            and max(repaints["whole_recording"], repaints["zoomed_10min"]) <= 16
+            and max(
+                repaints["whole_recording"],
+                repaints["zoomed_10min"],
+                repaints["whole_recording_after_zoom_or_pan"],
+            )
+            <= 16
             and statistics.median(decisions) <= 50
         )
         print(json.dumps(result, indent=2))

@@ -28,6 +28,14 @@ class _Lane:
     def __init__(self, items: list[dict]) -> None:
         self.items = sorted(items, key=lambda r: r.get("start_s") or 0.0)
         self.starts = [r.get("start_s") or 0.0 for r in self.items]
+        # Arrays for drawing: laying out thousands of items in Python per zoom was the cold cost.
+        self.start_arr = np.asarray(self.starts, dtype=float)
+        self.end_arr = np.asarray(
+            [r.get("end_s") or r.get("start_s") or 0.0 for r in self.items], dtype=float
+        )
+
+    def span_indices(self, t0: float, t1: float) -> tuple[int, int]:
+        return bisect_left(self.starts, t0 - MAX_ITEM_S), bisect_right(self.starts, t1)
 
     def visible(self, t0: float, t1: float) -> list[dict]:
         lo = bisect_left(self.starts, t0 - MAX_ITEM_S)
@@ -190,8 +198,8 @@ class TimelineWidget(QWidget):
         if key != self._cache_key:
             # Rectangles are worked out once per view: repaints while playing only draw them.
             self._cache_key, self._cache = key, []
-            self._runs(lanes["speech"], self._segments.visible(t0, t1), QColor("#4dabf7"))
-            self._runs(lanes["text"], self._texts.visible(t0, t1), QColor("#69db7c"))
+            self._runs(lanes["speech"], self._segments, t0, t1, QColor("#4dabf7"))
+            self._runs(lanes["text"], self._texts, t0, t1, QColor("#69db7c"))
             self._flag_rects(lanes["flags"], t0, t1)
         for rect, fill in self._cache:
             p.fillRect(rect, fill)
@@ -215,28 +223,26 @@ class TimelineWidget(QWidget):
                 p.drawText(QPointF(x + 2, RULER_H - 6), clock(t))
             t += step
 
-    def _runs(self, lane: QRectF, items: list[dict], color: QColor) -> None:
+    def _runs(self, lane: QRectF, items: _Lane, t0: float, t1: float, color: QColor) -> None:
         # Adjacent items closer than a pixel become one rectangle: 5,000 segments over 4 hours
-        # paint as a few hundred runs.
-        run_start = run_end = None
-        for item in items:
-            x0 = self._x(item.get("start_s") or 0.0)
-            x1 = max(x0 + 1.5, self._x(item.get("end_s") or item.get("start_s") or 0.0))
-            if run_end is not None and x0 <= run_end + 1:
-                run_end = max(run_end, x1)
-                continue
-            if run_start is not None:
-                self._cache.append(
-                    (
-                        QRectF(run_start, lane.top() + 2, run_end - run_start, lane.height() - 4),
-                        color,
-                    )
-                )
-            run_start, run_end = x0, x1
-        if run_start is not None:
-            self._cache.append(
-                (QRectF(run_start, lane.top() + 2, run_end - run_start, lane.height() - 4), color)
-            )
+        # paint as a few hundred runs. Worked out with numpy over the visible slice.
+        lo, hi = items.span_indices(t0, t1)
+        starts, ends = items.start_arr[lo:hi], items.end_arr[lo:hi]
+        keep = ends >= t0
+        starts, ends = starts[keep], ends[keep]
+        if not starts.size:
+            return
+        scale = self._plot_w() / self.view_span
+        x0 = LABEL_W + (starts - self.view_start) * scale
+        x1 = np.maximum(x0 + 1.5, LABEL_W + (ends - self.view_start) * scale)
+        reach = np.maximum.accumulate(x1)
+        breaks = np.flatnonzero(x0[1:] > reach[:-1] + 1) + 1
+        top, height = lane.top() + 2, lane.height() - 4
+        for first, last in zip(
+            np.r_[0, breaks].tolist(), (np.r_[breaks, x0.size] - 1).tolist(), strict=True
+        ):
+            left = float(x0[first])
+            self._cache.append((QRectF(left, top, float(reach[last]) - left, height), color))
 
     def _paint_wave(self, p: QPainter, lane: QRectF, t0: float, t1: float) -> None:
         if self._wave is None or not len(self._wave):
