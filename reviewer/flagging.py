@@ -29,6 +29,9 @@ DEFAULT_THRESHOLDS: dict[str, float] = {
     "obscene": 0.6,
 }
 FALLBACK_THRESHOLD = 0.5  # a user-defined category without a threshold of its own
+# A chat line stays on screen long after it was written; the moment is when it appears. Its
+# detection keeps the whole time on screen, the flag takes this much of it.
+OCR_MOMENT_S = 5.0
 
 
 def threshold_for(category: str, thresholds: Mapping[str, float]) -> float:
@@ -38,6 +41,8 @@ def threshold_for(category: str, thresholds: Mapping[str, float]) -> float:
 def _span(det: dict) -> tuple[float, float]:
     start = det["start_s"] if det["start_s"] is not None else 0.0
     end = det["end_s"] if det["end_s"] is not None else start
+    if det["source"] == "ocr":
+        end = min(end, start + OCR_MOMENT_S)
     return start, end
 
 

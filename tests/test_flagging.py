@@ -154,3 +154,13 @@ def test_speech_segment_is_classified_sentence_by_sentence():
     assert (first["text"], first["start_s"], first["end_s"]) == ("Hello there.", 0.0, 2.0)
     assert (second["text"], second["start_s"], second["id"]) == ("We sell data!", 2.5, 7)
     assert _word_span(second, [(3, 7)]) == (3.0, 4.0)  # "sell"
+
+
+def test_chat_lines_are_moments_when_they_appear():
+    # Two profanity lines 30 s apart, each staying on screen to the end of the recording.
+    dets = [
+        {**_det(1, 24.0, 75.0, category="profanity", source="ocr", text="a"), "id": 1},
+        {**_det(1, 58.0, 75.0, category="profanity", source="ocr", text="b"), "id": 2},
+    ]
+    groups = group_detections(dets)
+    assert sorted(sorted(d["id"] for d in g) for g in groups) == [[1], [2]]
