@@ -6,6 +6,7 @@ from typing import Any
 
 from . import TOOL_NAME, __version__
 from .store.case import Case
+from .store.findings import vision_models
 
 
 def _media_entry(case: Case, media: dict) -> dict[str, Any]:
@@ -55,10 +56,9 @@ def models_used(case: Case, media_rows: list[dict]) -> list[dict[str, str]]:
         if media["speech_model"]:
             key = ("speech", media["speech_model"], media["speech_model_sha256"])
             seen[key] = {"role": "speech", "name": key[1], "sha256": key[2]}
-        for part in (media["vision_model"] or "").split(";"):
-            if "=" in part:
-                name, sha = part.split("=", 1)
-                seen[("ocr", name, sha)] = {"role": "ocr", "name": name, "sha256": sha}
+        for model in vision_models(media):
+            key = ("ocr", model["name"], model["sha256"])
+            seen[key] = {"role": "ocr", **model}
     ids = [m["id"] for m in media_rows] or [-1]
     marks = ", ".join("?" for _ in ids)
     for model_id, sha, source in case.conn.execute(

@@ -12,11 +12,10 @@ from typing import Any
 
 from .flagging import rebuild_flags
 from .store.case import Case
-from .store.findings import add_detections, replace_text_detections
+from .store.findings import add_detections, replace_text_detections, vision_models
 from .text import TextDetector
 
 DETECTION_FLOOR = 0.25
-NSFW_MODEL_SOURCE = "image"
 
 
 def load_text_detector(lexicon_dir: Path | None = None) -> TextDetector:
@@ -102,11 +101,7 @@ class MediaDetector:
             out["speech"].append(
                 {"name": media["speech_model"], "sha256": media["speech_model_sha256"]}
             )
-        if media.get("vision_model"):
-            out["ocr"] = [
-                {"name": name, "sha256": sha}
-                for name, sha in (part.split("=", 1) for part in media["vision_model"].split(";"))
-            ]
+        out["ocr"] = vision_models(media)
         return out
 
     def _detections(self, rows: Sequence[dict], source: str) -> list[dict[str, Any]]:

@@ -34,9 +34,9 @@ class VisionModels:
     def load(cls, device: str = "cpu") -> VisionModels:
         return cls(OcrEngine(device=device), NsfwClassifier(device=device))
 
-    def ocr_provenance(self) -> str:
-        """`name=sha;name=sha` of the OCR models, stored on the media for each flag's chain."""
-        return ";".join(f"{m.name}={m.sha256}" for m in self.ocr.model_ids())
+    def ocr_provenance(self) -> list[dict[str, str]]:
+        """The OCR models in use, stored on the media for each flag's chain of models."""
+        return [{"name": m.name, "sha256": m.sha256} for m in self.ocr.model_ids()]
 
 
 def _item(text: TimedText, every_s: float, duration_s: float | None) -> dict:

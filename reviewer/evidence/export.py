@@ -24,6 +24,7 @@ from ..case_report import FLAG_KEYS
 from ..store import open_case
 from ..store.audit import read_rows, verify_chain
 from ..store.case import Case
+from ..store.findings import vision_models
 from ..transcript import render
 from . import bag, clips, report, safe_write
 from .errors import (
@@ -458,7 +459,7 @@ class _Exporter:
                             "speech_model": m.get("speech_model"),
                             "speech_model_sha256": m.get("speech_model_sha256"),
                             "language": m.get("language"),
-                            "vision_model": m.get("vision_model"),
+                            "ocr_models": vision_models(m),
                             "tools": {TOOL_NAME: __version__},
                         },
                     }

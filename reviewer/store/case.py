@@ -189,10 +189,12 @@ class Case:
 
     # -- flags ----------------------------------------------------------------------------
     def flags(self, media_ids: Iterable[int] | None = None) -> list[dict]:
-        rows = list(self.db["flag"].rows_where(order_by="media_id, start_s, id"))
+        where, args = None, []
         if media_ids is not None:
-            wanted = set(media_ids)
-            rows = [r for r in rows if r["media_id"] in wanted]
+            # In SQL: detection refreshes flags after every saved segment, per media.
+            args = list(dict.fromkeys(media_ids))
+            where = f"media_id IN ({', '.join('?' for _ in args)})" if args else "0"
+        rows = self.db["flag"].rows_where(where, args, order_by="media_id, start_s, id")
         return [_flag_row(r) for r in rows]
 
     def get_flag(self, flag_id: int) -> dict:

@@ -98,11 +98,18 @@ def save_vision_chunk(
     return touched
 
 
-def finish_vision(case: Case, media_id: int, model: str) -> None:
+def finish_vision(case: Case, media_id: int, models: Sequence[dict[str, str]]) -> None:
+    """Mark the media's pictures done, naming the OCR models ({name, sha256}) that read them."""
     with case.transaction() as conn:
         conn.execute(
-            "UPDATE media SET vision_done = 1, vision_model = ? WHERE id = ?", (model, media_id)
+            "UPDATE media SET vision_done = 1, vision_model = ? WHERE id = ?",
+            (json.dumps(list(models)), media_id),
         )
+
+
+def vision_models(media: dict) -> list[dict[str, str]]:
+    """The OCR models recorded by finish_vision for a media row ([] before vision ran)."""
+    return json.loads(media["vision_model"]) if media.get("vision_model") else []
 
 
 def add_detections(case: Case, detections: Sequence[dict[str, Any]]) -> None:
