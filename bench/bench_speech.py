@@ -125,7 +125,7 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
 
     from reviewer.model_registry import verified_speech_model
-    from reviewer.speech_bias import lexicon_hotwords
+    from reviewer.speech.bias import lexicon_hotwords
     from reviewer.text import Lexicon
 
     model = verified_speech_model("faster-whisper-base")

@@ -8,7 +8,7 @@ image classifier, device cpu) over every recording and screenshot into a fresh c
 folder (REVIEWER_HOME from the environment decides where models are found). Configurations:
 
   default   speech decoding without biasing (language vi, beam 5, --speech-bias none)
-  lexicon   the engine's default: hotwords from reviewer/speech_bias.py (--speech-bias lexicon)
+  lexicon   the engine's default: hotwords from reviewer/speech/bias.py (--speech-bias lexicon)
   hotwords  the same hotwords passed explicitly (SpeechOptions.hotwords), as a cross-check
   prompt    the same terms as `initial_prompt` instead
   auto      no biasing, language detected by Whisper (language=None) instead of forced vi
@@ -45,7 +45,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from reviewer.pipeline import AnalysisOptions, Analyzer  # noqa: E402
 from reviewer.speech import SpeechOptions  # noqa: E402
-from reviewer.speech_bias import lexicon_hotwords  # noqa: E402
+from reviewer.speech.bias import lexicon_hotwords  # noqa: E402
 from reviewer.store.case import open_case  # noqa: E402
 from reviewer.text.lexicon import Lexicon  # noqa: E402
 
@@ -84,7 +84,7 @@ def _token_count(text: str) -> int | None:
 
 
 def biasing_text() -> tuple[str, int | None]:
-    """The engine's own hotwords (reviewer/speech_bias.py), so what is measured is what ships."""
+    """The engine's own hotwords (reviewer/speech/bias.py), so what is measured is what ships."""
     text = lexicon_hotwords(Lexicon.load())
     return text, _token_count(text)
 

@@ -13,7 +13,7 @@ from . import __version__, doctor
 from .errors import Cancelled, ReviewerError, UsageError
 from .evidence import cli as evidence_cli
 from .gui_command import register_gui
-from .speech import CHUNK_S
+from .speech.engine import CHUNK_S, ENGINE_CHOICES
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_CANCELLED = 0, 1, 2, 130
 
@@ -43,6 +43,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         lexicon_dir=Path(settings.lexicon_dir) if settings.lexicon_dir else None,
         vision=not args.no_vision,
         speech_bias=args.speech_bias or settings.speech_bias,
+        speech_engine=args.speech_engine or settings.speech_engine,
     )
     cancel = threading.Event()
 
@@ -121,7 +122,12 @@ def cmd_transcript(args: argparse.Namespace) -> int:
     with open_case(args.case, create=False) as case:
         if args.media is not None and not any(m["id"] == args.media for m in case.list_media()):
             raise UsageError(f"No media #{args.media} in this case; see `reviewer flags --case`.")
-        segments = case.segments(args.media)
+        if args.engine:
+            segments = case.segments(args.media, engine=args.engine)
+        elif args.media is not None:
+            segments = case.transcript_segments(args.media)
+        else:
+            segments = [s for m in case.list_media() for s in case.transcript_segments(m["id"])]
     sys.stdout.write(render(segments, args.format))
     return EXIT_OK
 
@@ -159,6 +165,7 @@ def cmd_models(args: argparse.Namespace) -> int:
                     "problem": i.problem,
                     "files": i.files,
                     "selected": i.name == chosen,
+                    **{k: v for k, v in i.describe().items() if k not in ("role", "name")},
                 }
                 for i in infos
             ]
@@ -167,7 +174,11 @@ def cmd_models(args: argparse.Namespace) -> int:
     for i in infos:
         mark = "*" if i.name == chosen else " "
         state = "ready" if i.ready else f"NOT READY: {i.problem}"
-        print(f"{mark} {i.role:<7} {i.name:<24} {i.origin:<8} {state}")
+        opt = "  [opt-in]" if i.opt_in else ""
+        print(f"{mark} {i.role:<7} {i.name:<24} {i.origin:<8} {state}{opt}")
+        print(f"      licence: {i.licence}")
+        if i.source:
+            print(f"      source:  {i.source}")
         for fname, sha in i.files.items():
             print(f"      {fname:<24} {sha}")
     return EXIT_OK
@@ -223,7 +234,13 @@ def _analysis_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--speech-bias",
         choices=["lexicon", "none"],
-        help="Whisper hotwords from the category lexicons (default: lexicon)",
+        help="Whisper hotwords from the category lexicons (default: none)",
+    )
+    p.add_argument(
+        "--speech-engine",
+        choices=list(ENGINE_CHOICES),
+        help="recogniser for Vietnamese: whisper (default), vietasr (opt-in: its weights' "
+        "licence is not stated) or both; English and auto always use Whisper",
     )
 
 
@@ -252,6 +269,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--case", required=True)
     p.add_argument("--media", type=int)
     p.add_argument("--format", choices=["txt", "srt", "vtt", "json"], default="txt")
+    p.add_argument("--engine", help="one engine's segments (default: the reading transcript)")
     p.set_defaults(func=cmd_transcript)
 
     p = sub.add_parser("models", help="list, assemble, add or choose models")

@@ -23,7 +23,8 @@ def load_text_detector(lexicon_dir: Path | None = None) -> TextDetector:
     return TextDetector(lexicon_dir)
 
 
-SENTENCE_END = (".", "?", "!", "…")
+from .speech.readable import SENTENCE_END  # noqa: E402  (one definition for both cuts)
+
 MAX_PIECE_WORDS = 30
 
 
@@ -95,13 +96,20 @@ class MediaDetector:
         self.model_id = f"{detector.model_id}+lexicon-{detector.lexicon_sha256[:12]}"
 
     def _upstream_models(self) -> dict[str, list[dict]]:
+        """Per source (and per speech engine, as `speech:NAME`) the models that made the text."""
         media = self.case.get_media(self.media_id)
-        out: dict[str, list[dict]] = {"speech": [], "ocr": []}
-        if media.get("speech_model"):
+        out: dict[str, list[dict]] = {"speech": [], "ocr": vision_models(media)}
+        for run in self.case.speech_passes(self.media_id):
+            model = {"name": run["engine"], "sha256": run["model_sha256"], "role": "speech"}
+            out[f"speech:{run['engine']}"] = [model]
+        if media.get("speech_model") and not out.get(f"speech:{media['speech_model']}"):
             out["speech"].append(
-                {"name": media["speech_model"], "sha256": media["speech_model_sha256"]}
+                {
+                    "name": media["speech_model"],
+                    "sha256": media["speech_model_sha256"],
+                    "role": "speech",
+                }
             )
-        out["ocr"] = vision_models(media)
         return out
 
     def _detections(self, rows: Sequence[dict], source: str) -> list[dict[str, Any]]:
@@ -132,6 +140,7 @@ class MediaDetector:
                         "box": row.get("box") if source == "ocr" else None,
                         "frame_text_id": row["id"] if source == "ocr" else None,
                         "segment_id": row["id"] if source == "speech" else None,
+                        "engine": row.get("engine") if source == "speech" else None,
                     }
                 )
         return out

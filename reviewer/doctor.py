@@ -84,12 +84,16 @@ def _model_checks(errors: list[str]) -> list[dict[str, Any]]:
                     "name": info.name,
                     "origin": info.origin,
                     "path": str(info.path),
-                    "sha256": info.sha256 or next(iter(info.files.values()), ""),
+                    "sha256": info.sha256,
                     "ready": info.ready,
                     "problem": info.problem,
+                    "engine": info.engine,
+                    "licence": info.licence,
+                    "source": info.source,
+                    "opt_in": info.opt_in,
                 }
             )
-            if not info.ready:
+            if not info.ready and not (info.opt_in and info.path is None):
                 errors.append(f"model {info.name}: {info.problem or 'not ready'}")
 
     def vision() -> None:
@@ -170,11 +174,13 @@ def _analysis(warnings: list[str]) -> dict[str, Any]:
     from .device import choose_device
     from .settings import load_settings
 
-    requested = load_settings().device
+    settings = load_settings()
+    requested = settings.device
     chosen = choose_device(requested)
     if_cuda = choose_device("cuda")  # what `--device cuda` would do here
     out = {
         "requested": requested,
+        "speech_engine": settings.speech_engine,
         "speech": {
             "device": chosen.device,
             "compute_type": chosen.compute_type,
@@ -250,8 +256,15 @@ def format_report(report: dict[str, Any]) -> str:
     for m in report["models"]:
         state = "ok" if m.get("ready") else f"PROBLEM: {m.get('problem')}"
         lines.append(f"  {m['role']:<26} {m.get('name', ''):<32} {state}")
+        if m.get("opt_in"):
+            state += "  [OPT-IN: licence not stated, off unless chosen]"
+        lines[-1] = f"  {m['role']:<26} {m.get('name', ''):<32} {state}"
         if m.get("sha256"):
             lines.append(f"  {'':<26} sha256 {m['sha256']}")
+        if m.get("licence"):
+            lines.append(f"  {'':<26} licence {m['licence']}")
+        if m.get("source"):
+            lines.append(f"  {'':<26} source {m['source']}")
     ct2 = report.get("ctranslate2", {})
     if "error" in ct2:
         lines.append(f"CTranslate2: ERROR {ct2['error']}")
@@ -270,6 +283,7 @@ def format_report(report: dict[str, Any]) -> str:
             f"Analysis will use: speech on {sp['device']} ({sp['compute_type']}), "
             f"vision on {an['vision']['device']}  [device setting: {an['requested']}]"
         )
+        lines.append(f"Vietnamese speech engine: {an.get('speech_engine', 'whisper')}")
     st = report.get("storage", {})
     if "user_folder" in st:
         mode = " (portable)" if st.get("portable") else ""

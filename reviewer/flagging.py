@@ -75,9 +75,10 @@ def _flag_from(group: list[dict], models_of: Mapping[str, list[dict]]) -> dict[s
     matched = list(dict.fromkeys(term for d in group for term in d["matched"]))
     models: list[dict] = []
     for det in group:
-        for model in models_of.get(det["source"], []) + [
-            {"name": det["model_id"], "sha256": det["model_sha256"]}
-        ]:
+        upstream = models_of.get(f"{det['source']}:{det.get('engine')}") or models_of.get(
+            det["source"], []
+        )
+        for model in upstream + [{"name": det["model_id"], "sha256": det["model_sha256"]}]:
             if model["name"] and model not in models:
                 models.append(model)
     timed = group[0]["start_s"] is not None
@@ -97,10 +98,11 @@ def _flag_from(group: list[dict], models_of: Mapping[str, list[dict]]) -> dict[s
 
 
 def _distinct(group: list[dict]) -> list[dict]:
-    """One detection per source and text: the same chat line seen in 20 frames is one sighting."""
+    """One detection per source, engine and text: the same chat line seen in 20 frames is one
+    sighting; the same words heard by two recognisers are two (a flag both heard scores higher)."""
     seen: dict[tuple, dict] = {}
     for det in group:
-        key = (det["source"], det["text"])
+        key = (det["source"], det.get("engine"), det["text"])
         if key not in seen or det["score"] > seen[key]["score"]:
             seen[key] = det
     return list(seen.values())

@@ -10,6 +10,7 @@ import importlib.util
 import json
 import os
 import shutil
+import sys
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -37,14 +38,32 @@ class ModelInfo:
     name: str
     path: Path | None
     files: dict[str, str] = field(default_factory=dict)  # file name -> expected sha256
-    origin: str = "manifest"  # manifest | user | bundled
+    origin: str = "manifest"  # manifest | user | bundled | package
     ready: bool = False
     problem: str = ""
+    engine: str = "ctranslate2-whisper"
+    licence: str = "not stated"
+    source: str = ""
+    opt_in: bool = False  # licence not stated: never bundled or chosen by default (invariant 9)
 
     @property
     def sha256(self) -> str:
-        """The identity hash of the model: that of its weights file."""
-        return self.files.get("model.bin", "")
+        """The identity hash of the model: that of its weights file (or the library embedding it)."""
+        return self.files.get("model.bin", "") or next(iter(self.files.values()), "")
+
+    def describe(self) -> dict:
+        """What doctor, Settings, case.json and the evidence report say about the model."""
+        return {
+            "role": self.role,
+            "name": self.name,
+            "engine": self.engine,
+            "sha256": self.sha256,
+            "licence": self.licence,
+            "source": self.source,
+            "opt_in": self.opt_in,
+            "origin": self.origin,
+            "ready": self.ready,
+        }
 
 
 def _manifest() -> dict:
@@ -190,6 +209,41 @@ def add_user_model(folder: Path, name: str, role: str = "speech") -> ModelInfo:
     return ModelInfo(role, name, folder, files, origin="user", ready=True)
 
 
+def _described(entry: dict) -> dict:
+    return {
+        "engine": entry.get("engine", "ctranslate2-whisper"),
+        "licence": entry.get("licence", "not stated"),
+        "source": entry.get("source", ""),
+        "opt_in": bool(entry.get("opt_in", False)),
+    }
+
+
+def native_model_hashes(entry: dict) -> dict[str, str]:
+    """For a model embedded in a package's native library: {library file: expected sha256}."""
+    return entry.get("native_sha256", {}).get(sys.platform if sys.platform == "win32" else "linux")
+
+
+def _native_model(entry: dict) -> ModelInfo:
+    """A model that lives inside an installed package's native library (viet-asr)."""
+    expected = native_model_hashes(entry) or {}
+    module = entry["source_packages"][0]["module"]
+    spec = importlib.util.find_spec(module)
+    folder = (
+        Path(next(iter(spec.submodule_search_locations))) / "_native"
+        if spec and spec.submodule_search_locations
+        else None
+    )
+    info = ModelInfo(
+        entry["role"], entry["name"], folder, dict(expected), "package", **_described(entry)
+    )
+    if folder is None:
+        info.problem = (
+            f"package {entry['source_packages'][0]['name']} not installed "
+            "(opt-in: `pip install 'livestream-reviewer[vietasr]'`)"
+        )
+    return info
+
+
 def list_models(verify: bool = True) -> list[ModelInfo]:
     """Every known model with its hashes and whether it is ready to load (re-hashed if `verify`)."""
     infos: list[ModelInfo] = []
@@ -199,21 +253,38 @@ def list_models(verify: bool = True) -> list[ModelInfo]:
             sha = sha256_file(path) if path.is_file() else ""
             infos.append(
                 ModelInfo(
-                    entry["role"], entry["name"], path, {path.name: sha}, "bundled", bool(sha)
+                    entry["role"],
+                    entry["name"],
+                    path,
+                    {path.name: sha},
+                    "bundled",
+                    bool(sha),
+                    **_described(entry),
                 )
             )
             continue
+        if "native_sha256" in entry:
+            infos.append(_native_model(entry))
+            continue
         hashes, sizes = _spec_files(entry)
         path = bundled_model_dir(entry["name"]) or models_dir() / entry["name"]
-        info = ModelInfo(entry["role"], entry["name"], path, hashes)
+        info = ModelInfo(entry["role"], entry["name"], path, hashes, **_described(entry))
         infos.append(info)
     for entry in _user_entries():
         infos.append(
-            ModelInfo(entry["role"], entry["name"], Path(entry["path"]), entry["files"], "user")
+            ModelInfo(
+                entry["role"],
+                entry["name"],
+                Path(entry["path"]),
+                entry["files"],
+                "user",
+                licence=entry.get("licence", "not stated (added by the user)"),
+                source=f"user folder {entry['path']}",
+            )
         )
     if verify:
         for info in infos:
-            if info.origin == "bundled":
+            if info.origin == "bundled" or (info.origin == "package" and info.path is None):
                 continue
             try:
                 check_files(info.path, info.files)
@@ -229,6 +300,13 @@ def find_model(name: str) -> ModelInfo:
             return info
     known = ", ".join(i.name for i in list_models(verify=False) if i.role == "speech")
     raise UsageError(f"No model named '{name}'. Known speech models: {known}.")
+
+
+def manifest_entry(name: str) -> dict:
+    for entry in _manifest_entries():
+        if entry["name"] == name:
+            return entry
+    raise UsageError(f"No shipped model named '{name}'.")
 
 
 def verified_speech_model(name: str) -> ModelInfo:

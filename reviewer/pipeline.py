@@ -13,8 +13,15 @@ from . import __version__
 from .detect import MediaDetector, load_text_detector
 from .errors import Cancelled, MediaError, ModelError, ReviewerError
 from .ingest import expand_inputs, ingest_file
-from .speech import CHUNK_S, SpeechEngine, SpeechOptions, load_engine, transcribe_media
-from .speech_bias import lexicon_hotwords
+from .speech import (
+    CHUNK_S,
+    SpeechEngine,
+    SpeechOptions,
+    engine_names,
+    load_named,
+    transcribe_media,
+)
+from .speech.bias import lexicon_hotwords
 from .store.case import Case
 from .text import TextDetector
 from .vision_stage import OCR_EVERY_S, VisionModels, analyze_image, analyze_video_frames
@@ -43,9 +50,12 @@ class AnalysisOptions:
     lexicon_dir: Path | None = None  # None: the lexicons shipped in resources/lexicons
     ocr_every_s: float = OCR_EVERY_S
     vision: bool = True  # on-screen text and image classification
-    # "lexicon": Whisper hotwords from the category terms (reviewer/speech_bias.py); "none".
-    # Explicit speech.hotwords win over both.
-    speech_bias: str = "lexicon"
+    # "none" (default): plain decoding. "lexicon": Whisper hotwords from the category terms
+    # (reviewer/speech/bias.py); it helped synthetic voices but made real ones worse (WER 0.29 ->
+    # 0.48, invented phrases): see bench/eval_real_voices.py. Explicit speech.hotwords win.
+    speech_bias: str = "none"
+    # whisper | vietasr | both, for Vietnamese audio; English and auto always use Whisper.
+    speech_engine: str = "whisper"
 
 
 @dataclass
@@ -83,29 +93,44 @@ class Analyzer:
         options: AnalysisOptions,
         on_progress: Callable[[ProgressEvent], None] | None = None,
         cancel: threading.Event | None = None,
-        engine_factory: EngineFactory = load_engine,
+        engine_factory: EngineFactory = load_named,
     ) -> None:
         self.case = case
         self.options = options
         self.on_progress = on_progress or (lambda event: None)
         self.cancel = cancel or threading.Event()
         self.engine_factory = engine_factory
-        self._engine: SpeechEngine | None = None
-        self._engine_error: str | None = None
+        self._engines: dict[str, SpeechEngine] = {}
+        self._engine_errors: dict[str, str] = {}
         self._vision: VisionModels | None = None
         self._text: TextDetector | None = None
 
-    def engine(self) -> SpeechEngine:
-        """Load the speech model once, on first need (images-only runs never load it)."""
-        if self._engine_error:
-            raise ModelError(self._engine_error)
-        if self._engine is None:
+    def engine_names(self) -> list[str]:
+        """The speech models this analysis runs, in order; the last one's transcript is read."""
+        return engine_names(
+            self.options.speech_engine, self.options.language, self.options.speech_model
+        )
+
+    def engine(self, name: str) -> SpeechEngine:
+        """Load a speech model once, on first need (images-only runs never load one)."""
+        if name in self._engine_errors:
+            raise ModelError(self._engine_errors[name])
+        if name not in self._engines:
             try:
-                self._engine = self.engine_factory(self.options.speech_model, self.options.device)
+                self._engines[name] = self.engine_factory(name, self.options.device)
             except ModelError as exc:
-                self._engine_error = str(exc)
+                self._engine_errors[name] = str(exc)
                 raise
-        return self._engine
+        return self._engines[name]
+
+    def speech_options(self) -> SpeechOptions:
+        return SpeechOptions(
+            language=self.options.language,
+            beam_size=self.options.speech.beam_size,
+            word_timestamps=self.options.speech.word_timestamps,
+            initial_prompt=self.options.speech.initial_prompt,
+            hotwords=self.options.speech.hotwords or self._bias_hotwords(),
+        )
 
     def vision_models(self) -> VisionModels:
         if self._vision is None:
@@ -133,8 +158,11 @@ class Analyzer:
                 "language": self.options.language,
                 "device": self.options.device,
                 "speech_model": self.options.speech_model,
+                "speech_engine": self.options.speech_engine,
+                "speech_engines": self.engine_names(),
                 "speech_bias": self.options.speech_bias,
                 "hotwords": self.options.speech.hotwords or self._bias_hotwords(),
+                "decoding": self.speech_options().as_record(),
             },
         )
         outcomes = []
@@ -142,7 +170,8 @@ class Analyzer:
             if self.cancel.is_set():
                 raise Cancelled("Analysis cancelled; saved work is kept and a re-run resumes.")
             outcomes.append(self._one(path, index, len(files)))
-        result = AnalysisResult(outcomes, getattr(self._engine, "warning", None))
+        warnings = [e.warning for e in self._engines.values() if getattr(e, "warning", None)]
+        result = AnalysisResult(outcomes, "; ".join(dict.fromkeys(warnings)) or None)
         self.case.log(
             "analysis.finish",
             {
@@ -263,45 +292,69 @@ class Analyzer:
     def _speech(
         self, media: dict, path: Path, index: int, count: int, detector: MediaDetector
     ) -> str | None:
-        engine = self.engine()
+        """Each chosen engine over the whole file in turn, each with its own resume point."""
+        names = self.engine_names()
+        engines = [self.engine(name) for name in names]
+        reading = engines[-1]
         media_id = media["id"]
         self.case.update_media(
             media_id,
-            speech_model=engine.name,
-            speech_model_sha256=engine.sha256,
-            device=engine.device,
-            compute_type=engine.compute_type,
+            speech_model=reading.name,
+            speech_model_sha256=reading.sha256,
+            device=reading.device,
+            compute_type=reading.compute_type,
             language=self.options.language or "auto",
         )
+        warning = None
+        for number, engine in enumerate(engines):
+            warning = self._speech_pass(
+                media, path, index, count, detector, engine, number, len(engines)
+            )
+        return warning
+
+    def _speech_pass(
+        self,
+        media: dict,
+        path: Path,
+        index: int,
+        count: int,
+        detector: MediaDetector,
+        engine: SpeechEngine,
+        number: int,
+        passes: int,
+    ) -> str | None:
+        media_id = media["id"]
+        options = self.speech_options()
+        if engine.kind != "whisper":
+            options = SpeechOptions(language="vi")  # no prompt, beam or hotwords to set
+        settings = {"engine": engine.kind, **options.as_record()}
+        start = self.case.start_speech_pass(
+            media_id, engine.name, engine.kind, engine.sha256, settings
+        )
         duration = media["duration_s"] or 0.0
-        start = media["speech_done_s"] or 0.0
         began = time.monotonic()
 
         def progress(done_s: float) -> None:
+            fraction, eta = _fraction_eta(done_s, start, duration, began)
             self._emit(
                 path,
                 media_id,
                 "speech",
                 index,
                 count,
-                *_fraction_eta(done_s, start, duration, began),
+                (number + fraction) / passes,
+                eta,
+                engine.name if passes > 1 else "",
             )
 
         def save(segments: list[dict], done_until: float) -> None:
-            saved = self.case.save_speech_chunk(media_id, segments, done_until)
+            saved = self.case.save_speech_chunk(media_id, segments, done_until, engine.name)
             if saved:
                 detector.add(segments=saved)
 
-        speech_options = SpeechOptions(
-            language=self.options.language,
-            beam_size=self.options.speech.beam_size,
-            word_timestamps=self.options.speech.word_timestamps,
-            initial_prompt=self.options.speech.initial_prompt,
-            hotwords=self.options.speech.hotwords or self._bias_hotwords(),
-        )
         progress(start)
         return transcribe_media(
-            path, engine, speech_options, start, save, progress, self.cancel, self.options.chunk_s
+            path, engine, options, start, save, progress, self.cancel, self.options.chunk_s
         )
 
 

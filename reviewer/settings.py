@@ -22,7 +22,12 @@ class Settings:
     speech_model: str = "faster-whisper-base"
     # Per-category flag thresholds over the defaults in reviewer/flagging.py.
     thresholds: dict[str, float] = field(default_factory=dict)
-    speech_bias: str = "lexicon"  # lexicon | none: Whisper hotwords from the category terms
+    # none | lexicon: Whisper hotwords from the category terms. Off by default: on real voices
+    # they raised WER from 0.29 to 0.48 and invented phrases (bench/eval_real_voices.py).
+    speech_bias: str = "none"
+    # whisper | vietasr | both, for Vietnamese audio. Whisper while viet-asr's weights' licence
+    # is not stated (opt-in, invariant 9).
+    speech_engine: str = "whisper"
     lexicon_dir: str = ""  # an agency's own lexicon folder; empty: the shipped lexicons
 
     def officer_name(self) -> str:

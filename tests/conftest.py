@@ -120,6 +120,7 @@ def bad_dir(media_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 class FakeEngine:
     """Behind the same interface as WhisperEngine: one segment per second of loud audio."""
 
+    kind = "whisper"
     name = "fake-engine"
     sha256 = "0" * 64
     device = "cpu"

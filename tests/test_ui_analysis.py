@@ -36,6 +36,7 @@ FAST = {"vision": False, "chunk_s": 5.0, "speech_bias": "none"}
 class SlowEngine:
     """A fake engine that takes its time, so there is an analysis to cancel."""
 
+    kind = "whisper"
     name = "slow-fake"
     sha256 = "1" * 64
     device = "cpu"

@@ -68,7 +68,7 @@ class CaseData:
 
     def segments(self, media_id: int) -> list[dict]:
         if media_id not in self._segments:
-            self._segments[media_id] = self.case.segments(media_id)
+            self._segments[media_id] = self.case.transcript_segments(media_id)
         return self._segments[media_id]
 
     def frame_texts(self, media_id: int) -> list[dict]:

@@ -553,6 +553,7 @@ class MainWindow(QMainWindow):
             thresholds=dict(s.thresholds),
             lexicon_dir=Path(s.lexicon_dir) if s.lexicon_dir else None,
             speech_bias=s.speech_bias,
+            speech_engine=s.speech_engine,
         )
         for key, value in self.analysis_overrides.items():
             setattr(options, key, value)

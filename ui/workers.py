@@ -21,7 +21,7 @@ from PySide6.QtGui import QImage
 from reviewer.errors import Cancelled, ReviewerError
 from reviewer.ingest import expand_inputs
 from reviewer.pipeline import AnalysisOptions, Analyzer, EngineFactory, ProgressEvent
-from reviewer.speech import load_engine
+from reviewer.speech import load_named
 from reviewer.store import open_case
 
 _job_ids = itertools.count(1)
@@ -57,7 +57,7 @@ class AnalysisWorker(QThread):
         self.case_folder = case_folder
         self.options = options
         self.officer = officer
-        self.engine_factory = engine_factory or load_engine
+        self.engine_factory = engine_factory or load_named
         self._queue: queue.Queue[Job | None] = queue.Queue()
         self._stop = threading.Event()
         self.jobs: dict[int, Job] = {}
@@ -217,7 +217,7 @@ def grab_frame(path: Path, at_s: float, max_width: int = 640) -> QImage | None:
 
 def waveform(path: Path, bins_per_s: float = 4.0) -> np.ndarray | None:
     """Peak level per 1/bins_per_s seconds of the whole audio track (for the timeline)."""
-    from reviewer.audio import SAMPLE_RATE, AudioReader
+    from reviewer.speech.audio import SAMPLE_RATE, AudioReader
 
     step = max(1, int(SAMPLE_RATE / bins_per_s))
     peaks: list[np.ndarray] = []

@@ -21,6 +21,7 @@ from typing import Any
 
 from .. import TOOL_NAME, __version__
 from ..case_report import FLAG_KEYS
+from ..errors import ReviewerError
 from ..store import open_case
 from ..store.audit import read_rows, verify_chain
 from ..store.case import Case
@@ -281,6 +282,7 @@ class _Exporter:
             key_id=self.signer.public.key_id_hex,
             fingerprint=self.signer.public.fingerprint,
             flags=report_flags,
+            models=described_models(self.case.flags()),
             originals=[
                 {
                     "file": m["file"],
@@ -434,7 +436,7 @@ class _Exporter:
         for m in media:
             self._check_cancel()
             base = f"data/transcripts/m{m['id']:03d}-{bag.ascii_name(m['original_name']).rsplit('.', 1)[0]}"
-            segments = self.case.segments(m["id"])
+            segments = self.case.transcript_segments(m["id"])
             texts = self.case.frame_texts(m["id"])
             files = []
             if segments:
@@ -521,11 +523,7 @@ class _Exporter:
                 self.partial / name, bag.manifest_text(entries).encode()
             )
             pinned[name] = {"sha256": digests.sha256, "sha512": digests.sha512}
-        models: dict[str, dict] = {}
-        for f in self.case.flags():
-            for model in f.get("models") or []:
-                if isinstance(model, dict) and model.get("name"):
-                    models[model["name"]] = model
+        models = {m["name"]: m for m in described_models(self.case.flags())}
         seal = {
             "format": SEAL_FORMAT,
             "package_id": self.package_id,
@@ -561,3 +559,27 @@ class _Exporter:
         self.partial = None
         safe_write.fsync_dir(self.dest)
         self.progress(Progress("write", 1, 1))
+
+
+def described_models(flags: list[dict]) -> list[dict]:
+    """Every model named by the flags, with its licence and source from the model list."""
+    from ..model_registry import list_models
+
+    try:
+        known = {i.name: i.describe() for i in list_models(verify=False)}
+    except ReviewerError:
+        known = {}
+    models: dict[str, dict] = {}
+    for f in flags:
+        for model in f.get("models") or []:
+            if isinstance(model, dict) and model.get("name"):
+                info = known.get(model["name"], {})
+                models[model["name"]] = {
+                    "name": model["name"],
+                    "sha256": model.get("sha256"),
+                    **({"role": model["role"]} if model.get("role") else {}),
+                    "licence": info.get("licence"),
+                    "source": info.get("source"),
+                    "opt_in": info.get("opt_in", False),
+                }
+    return sorted(models.values(), key=lambda x: x["name"])

@@ -58,6 +58,11 @@ class ReportData:
     fingerprint: str
     flags: list[ReportFlag]
     originals: list[dict[str, Any]]  # {file, original_name, size, sha256}
+    # {name, sha256, licence, source, opt_in}: every model behind the exported flags.
+    models: list[dict[str, Any]] = field(default_factory=list)
+
+
+OPT_IN_VI = " (tùy chọn: giấy phép trọng số chưa được công bố / opt-in, licence not stated)"
 
 
 def category_labels() -> dict[str, str]:
@@ -188,6 +193,13 @@ def render_html(data: ReportData) -> bytes:
         flag_count=len(data.flags),
         flag_sections="\n".join(sections) or "<p>-</p>",
         original_rows=originals,
+        model_rows="\n".join(
+            f"<tr><td>{esc(m['name'])}{OPT_IN_VI if m.get('opt_in') else ''}</td>"
+            f"<td>{esc(m.get('licence') or '-')}</td><td>{esc(m.get('source') or '-')}</td>"
+            f"<td class='hash'>{esc(m.get('sha256') or '')}</td></tr>"
+            for m in data.models
+        )
+        or "<tr><td colspan='4'>-</td></tr>",
         verify_text=esc(verify_instructions(data.package_id, data.key_id, data.fingerprint)),
     )
     return text.encode("utf-8")
@@ -257,6 +269,12 @@ def render_pdf(data: ReportData) -> bytes:
     for o in data.originals:
         line(f"{o['file']} — {o['original_name']} — {o['size']:,} B", 9)
         line(f"SHA-256 {o['sha256']}", 7, wrap_chars=True)
+    pdf.ln(3)
+    line("Mô hình đã dùng (models)", 12, bold=True)
+    for m in data.models:
+        line(f"{m['name']}{OPT_IN_VI if m.get('opt_in') else ''}", 9, bold=True)
+        line(f"Giấy phép: {m.get('licence') or '-'} · Nguồn: {m.get('source') or '-'}", 8)
+        line(f"SHA-256 {m.get('sha256') or ''}", 7, wrap_chars=True)
     pdf.add_page()
     line("Cách kiểm tra gói chứng cứ", 12, bold=True)
     line(verify_instructions(data.package_id, data.key_id, data.fingerprint), 8)

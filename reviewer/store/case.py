@@ -153,16 +153,48 @@ class Case:
                 self._audit(conn, f"media.{status}", {"media_id": media_id, "error": error})
 
     # -- speech ---------------------------------------------------------------------------
+    def start_speech_pass(
+        self, media_id: int, engine: str, kind: str, model_sha256: str, settings: dict
+    ) -> float:
+        """Record which engine (and decoding settings) transcribes the media; its resume point."""
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO speech_pass (media_id, engine, kind, model_sha256, settings)"
+                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (media_id, engine) DO UPDATE SET"
+                " kind = excluded.kind, model_sha256 = excluded.model_sha256,"
+                " settings = excluded.settings",
+                (media_id, engine, kind, model_sha256, json.dumps(settings, ensure_ascii=False)),
+            )
+            row = conn.execute(
+                "SELECT done_s FROM speech_pass WHERE media_id = ? AND engine = ?",
+                (media_id, engine),
+            ).fetchone()
+        return float(row[0])
+
+    def speech_passes(self, media_id: int) -> list[dict]:
+        rows = list(self.db["speech_pass"].rows_where("media_id = ?", [media_id], order_by="rowid"))
+        for row in rows:
+            row["settings"] = json.loads(row["settings"]) if row["settings"] else None
+        return rows
+
     def save_speech_chunk(
-        self, media_id: int, segments: Iterable[dict], done_until_s: float
+        self,
+        media_id: int,
+        segments: Iterable[dict],
+        done_until_s: float,
+        engine: str | None = None,
     ) -> list[dict]:
-        """Segments of one chunk and the new resume point, atomically; returns them with ids."""
+        """Segments of one chunk and the new resume point, atomically; returns them with ids.
+
+        With `engine`, the resume point is that engine's (speech_pass); the media's overall
+        speech_done_s is the least of its engines' points.
+        """
         saved = []
         with self.transaction() as conn:
             for s in segments:
                 cur = conn.execute(
                     "INSERT INTO segment (media_id, start_s, end_s, text, language, confidence,"
-                    " no_speech_prob, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    " no_speech_prob, words, engine) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         media_id,
                         s["start_s"],
@@ -172,20 +204,47 @@ class Case:
                         s.get("confidence"),
                         s.get("no_speech_prob"),
                         json.dumps(s.get("words", []), ensure_ascii=False),
+                        s.get("engine", engine),
                     ),
                 )
                 saved.append({**s, "id": cur.lastrowid, "media_id": media_id})
-            conn.execute(
-                "UPDATE media SET speech_done_s = ? WHERE id = ?", (done_until_s, media_id)
-            )
+            if engine is None:
+                conn.execute(
+                    "UPDATE media SET speech_done_s = ? WHERE id = ?", (done_until_s, media_id)
+                )
+            else:
+                conn.execute(
+                    "UPDATE speech_pass SET done_s = ? WHERE media_id = ? AND engine = ?",
+                    (done_until_s, media_id, engine),
+                )
+                conn.execute(
+                    "UPDATE media SET speech_done_s = (SELECT min(done_s) FROM speech_pass"
+                    " WHERE media_id = ?) WHERE id = ?",
+                    (media_id, media_id),
+                )
         return saved
 
-    def segments(self, media_id: int | None = None) -> list[dict]:
-        where, args = ("media_id = ?", [media_id]) if media_id is not None else (None, [])
+    def segments(self, media_id: int | None = None, engine: str | None = None) -> list[dict]:
+        """Transcript segments in time order; with `engine`, only that engine's."""
+        clauses, args = [], []
+        if media_id is not None:
+            clauses.append("media_id = ?")
+            args.append(media_id)
+        if engine is not None:
+            clauses.append("engine = ?")
+            args.append(engine)
+        where = " AND ".join(clauses) or None
         rows = list(self.db["segment"].rows_where(where, args, order_by="media_id, start_s"))
         for row in rows:
             row["words"] = json.loads(row["words"] or "[]")
         return rows
+
+    def transcript_segments(self, media_id: int) -> list[dict]:
+        """The media's transcript to read: the segments of its reading engine (media.speech_model,
+        the Vietnamese recogniser when it ran), not both engines' versions of the same words."""
+        media = self.get_media(media_id)
+        segments = self.segments(media_id, engine=media.get("speech_model"))
+        return segments or self.segments(media_id)
 
     # -- flags ----------------------------------------------------------------------------
     def flags(self, media_ids: Iterable[int] | None = None) -> list[dict]:
@@ -270,6 +329,8 @@ class Case:
 def _flag_row(row: dict) -> dict:
     row["matched"] = json.loads(row["matched"] or "[]")
     row["models"] = json.loads(row["models"] or "[]")
+    # Which recognisers heard a speech flag: both, when two engines ran and agreed.
+    row["heard_by"] = [m["name"] for m in row["models"] if m.get("role") == "speech"]
     return row
 
 

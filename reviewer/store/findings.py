@@ -26,6 +26,7 @@ DETECTION_COLUMNS = (
     "box",
     "frame_text_id",
     "segment_id",
+    "engine",
 )
 
 

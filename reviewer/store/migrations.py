@@ -118,6 +118,25 @@ MIGRATIONS: list[str] = [
     CREATE INDEX detection_flag ON detection(flag_id);
     CREATE INDEX flag_status ON flag(status);
     """,
+    # 3: speech engines. Each segment and detection names the engine (model) that heard it; each
+    # engine keeps its own resume point and decoding settings per media, so `both` resumes exactly.
+    """
+    ALTER TABLE segment ADD COLUMN engine TEXT;
+    ALTER TABLE detection ADD COLUMN engine TEXT;
+    CREATE TABLE speech_pass (
+        media_id INTEGER NOT NULL REFERENCES media(id),
+        engine TEXT NOT NULL,           -- model name (faster-whisper-base, vietasr-conformer-ctc)
+        kind TEXT,                      -- whisper | vietasr
+        model_sha256 TEXT,
+        settings TEXT,                  -- JSON decoding settings
+        done_s REAL NOT NULL DEFAULT 0, -- resume point of this engine
+        PRIMARY KEY (media_id, engine)
+    );
+    UPDATE segment SET engine = (SELECT speech_model FROM media WHERE media.id = segment.media_id);
+    INSERT INTO speech_pass (media_id, engine, kind, model_sha256, done_s)
+        SELECT id, speech_model, 'whisper', speech_model_sha256, speech_done_s FROM media
+        WHERE speech_model IS NOT NULL;
+    """,
 ]
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import av
 import numpy as np
 
-from .errors import MediaError
+from ..errors import MediaError
 
 SAMPLE_RATE = 16000
 

@@ -7,7 +7,7 @@ one that measured best there. Whisper keeps about 220 prompt tokens: MAX_CHARS s
 
 from __future__ import annotations
 
-from .text import Lexicon
+from ..text import Lexicon
 
 MIN_WEIGHT = 0.8
 MAX_CHARS = 500  # ~200 tokens of mixed Vietnamese and English
