@@ -17,11 +17,12 @@ $(SYSSTAMP): scripts/system-deps.sh
 $(STAMP): pyproject.toml $(SYSSTAMP)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --disable-pip-version-check --upgrade pip
-	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev]'
+	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev,vietasr]'
 	touch $@
 
-$(MODELSTAMP): $(STAMP) models/manifest.json
+$(MODELSTAMP): $(STAMP) models/manifest.json scripts/fetch_real_voices.py
 	$(BIN)/reviewer models assemble
+	$(BIN)/python scripts/fetch_real_voices.py
 	touch $@
 
 # With no ARGS: open the application on the demo case (analysed on first run). Without a display
@@ -54,7 +55,7 @@ bench: setup
 
 # PyInstaller onedir into dist/LivestreamReviewer/ (CLI: dist/LivestreamReviewer/reviewer).
 bundle: setup
-	$(BIN)/pyinstaller --noconfirm --log-level WARN build.spec
+	REVIEWER_BUNDLE_VIETASR=$(if $(VIETASR),1,0) $(BIN)/pyinstaller --noconfirm --log-level WARN build.spec
 	@du -sh dist/LivestreamReviewer
 
 # NSIS installer (dist/LivestreamReviewer-Setup.exe) from whatever bundle dist/ holds. Built

@@ -130,6 +130,7 @@ class Analyzer:
             word_timestamps=self.options.speech.word_timestamps,
             initial_prompt=self.options.speech.initial_prompt,
             hotwords=self.options.speech.hotwords or self._bias_hotwords(),
+            condition_on_previous_text=self.options.speech.condition_on_previous_text,
         )
 
     def vision_models(self) -> VisionModels:

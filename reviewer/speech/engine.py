@@ -33,6 +33,10 @@ class SpeechOptions:
     word_timestamps: bool = True
     initial_prompt: str | None = None
     hotwords: str | None = None
+    # Whisper's running context across segments. Off: on the real-voice long form it made
+    # Whisper repeat and drop sentences (WER 0.365 with, 0.281 without, 3.6x slower with;
+    # bench/eval_real_voices.py). Isolated sentences are the same either way.
+    condition_on_previous_text: bool = False
 
     def as_record(self) -> dict:
         """The decoding settings, recorded with the transcript and in the audit log."""

@@ -8,7 +8,9 @@ import numpy as np
 from .audio import SAMPLE_RATE
 from .engine import MAX_SEGMENT_S
 
-MIN_SILENCE_MS = 300
+# 500 ms: shorter pauses split sentences mid-way (18 regions for 12 sentences on the real-voice
+# long form, WER 0.146 vs 0.118 for viet-asr).
+MIN_SILENCE_MS = 500
 PAD_MS = 200
 MIN_SPEECH_MS = 250
 

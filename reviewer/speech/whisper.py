@@ -10,6 +10,7 @@ from ..device import DeviceChoice
 from ..errors import ModelError
 from ..model_registry import ModelInfo
 from .engine import RANDOM_SEED, SpeechOptions
+from .kernels import pin_cpu_kernels, stabilise_features
 
 
 class WhisperEngine:
@@ -18,6 +19,7 @@ class WhisperEngine:
     kind = "whisper"
 
     def __init__(self, model: ModelInfo, choice: DeviceChoice, cpu_threads: int = 0) -> None:
+        self.kernels = pin_cpu_kernels()  # before CTranslate2 loads
         from faster_whisper import WhisperModel
 
         self.name = model.name
@@ -47,6 +49,8 @@ class WhisperEngine:
                 local_files_only=True,
             )
 
+        stabilise_features(self.model)
+
     def transcribe(self, audio: np.ndarray, options: SpeechOptions) -> Iterator[dict]:
         import ctranslate2
 
@@ -61,6 +65,7 @@ class WhisperEngine:
             vad_filter=True,  # no text from stretches without speech
             initial_prompt=options.initial_prompt,
             hotwords=options.hotwords,
+            condition_on_previous_text=options.condition_on_previous_text,
         )
         for seg in segments:
             text = seg.text.strip()
