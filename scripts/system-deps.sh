@@ -8,7 +8,8 @@ PKGS=(espeak-ng ffmpeg fonts-dejavu-core minisign
       xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
       libxcb-render-util0 libxcb-shape0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1
       libxkbcommon-x11-0 libxcb-shm0 libxcb-render0
-      binutils nsis osslsigncode)  # PyInstaller bundle, Windows installer and its signature
+      binutils nsis osslsigncode  # PyInstaller bundle, Windows installer and its signature
+      strace)  # the no-socket test watches native libraries too (viet-asr)
 if ! python3 -c "import ensurepip" 2>/dev/null; then PKGS+=(python3-venv); fi
 missing=()
 for p in "${PKGS[@]}"; do
