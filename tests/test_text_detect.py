@@ -338,3 +338,19 @@ EVAL_FINDINGS = [
 @pytest.mark.parametrize(("text", "language", "expected"), EVAL_FINDINGS)
 def test_evaluation_findings(detector: TextDetector, text, language, expected) -> None:
     assert {h.category for h in detector.detect(text, language)} == expected
+
+
+def test_english_crypto_scam_is_fraud_not_gambling():
+    from reviewer.text import TextDetector
+
+    detector = TextDetector()
+    text = (
+        "Guaranteed profit 300% in 7 days! Send crypto to this wallet and we double your "
+        "bitcoin. Limited slots left."
+    )
+    hits = {h.category: h.score for h in detector.score_many([text], "en")[0]}
+    assert hits.get("fraud", 0) >= 0.5
+    assert hits.get("gambling", 0) < 0.5
+    # An ordinary sentence with an ambiguous word raises nothing.
+    plain = detector.score_many(["We have three time slots left for the meeting."], "en")[0]
+    assert not [h for h in plain if h.score >= 0.5]
