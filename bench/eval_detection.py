@@ -365,6 +365,12 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="every config re-runs speech alone (to repeat runs: decoding is not deterministic)",
     )
+    ap.add_argument(
+        "--ocr",
+        choices=("incremental", "frame"),
+        default="incremental",
+        help="on-screen text: changed regions and new lines only (default), or whole frames",
+    )
     args = ap.parse_args(argv)
     configs = [c.strip() for c in args.configs.split(",") if c.strip()]
     unknown = set(configs) - set(CONFIGS)
@@ -406,6 +412,7 @@ def main(argv: list[str] | None = None) -> int:
             speech=speech,
             vision=vision,
             speech_bias="lexicon" if config == "lexicon" else "none",
+            ocr_incremental=args.ocr == "incremental",
         )
         print(f"\n== {config}: analysing {'all media' if vision else 'recordings, speech only'}")
         run = run_engine(
