@@ -106,6 +106,50 @@ def cpu_ticks() -> list[tuple[int, int]]:
     return out
 
 
+class ThreadCpu:
+    """CPU seconds per thread of this process, by thread name, sampled while it runs (a
+    thread's last reading before it ends is kept). Linux only; empty elsewhere."""
+
+    def __init__(self, every_s: float = 0.5) -> None:
+        self.every_s = every_s
+        self._seen: dict[str, tuple[str, float]] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+    def _sample(self) -> None:
+        for task in Path("/proc/self/task").glob("*"):
+            try:
+                name = (task / "comm").read_text().strip()
+                fields = (task / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            self._seen[task.name] = (name, (int(fields[11]) + int(fields[12])) / self._tick)
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.every_s):
+            self._sample()
+
+    def __enter__(self) -> ThreadCpu:
+        if Path("/proc/self/task").exists():
+            self._sample()
+            self._start = dict(self._seen)
+            self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._thread.is_alive():
+            self._stop.set()
+            self._thread.join()
+            self._sample()
+
+    def by_name(self) -> dict[str, float]:
+        out: dict[str, float] = defaultdict(float)
+        for tid, (name, cpu) in self._seen.items():
+            out[name] += cpu - getattr(self, "_start", {}).get(tid, (name, 0.0))[1]
+        return {k: round(v, 1) for k, v in sorted(out.items(), key=lambda kv: -kv[1]) if v > 0}
+
+
 def core_busy(before: list, after: list) -> list[float]:
     return [
         round((b1 - b0) / max(1, t1 - t0), 3)
@@ -161,7 +205,8 @@ def run_variant(recording: Path, variant: str, every_s: float | None) -> dict:
             analyzer.engine(), analyzer.vision_models(), analyzer.text_detector()  # load first
             ticks0, times0 = cpu_ticks(), os.times()
             start = time.perf_counter()
-            result = analyzer.run([recording])
+            with ThreadCpu() as threads:
+                result = analyzer.run([recording])
             wall = time.perf_counter() - start
             ticks1, times1 = cpu_ticks(), os.times()
             assert result.all_ok, result.outcomes
@@ -169,11 +214,13 @@ def run_variant(recording: Path, variant: str, every_s: float | None) -> dict:
             texts = case.frame_texts(media["id"])
             row = {
                 "variant": variant,
+                "duration_s": media["duration_s"],
                 "wall_s": round(wall, 1),
                 "process_cpu_s": round(
                     (times1.user - times0.user) + (times1.system - times0.system), 1
                 ),
                 "core_busy": core_busy(ticks0, ticks1),
+                "thread_cpu_s": threads.by_name(),
                 "segments": len(case.segments(media["id"])),
                 "words": sum(len(s["text"].split()) for s in case.segments(media["id"])),
                 "frame_texts": len(texts),
@@ -225,7 +272,7 @@ def child(args: list[str]) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def print_row(row: dict, duration: float, bare_wall: float | None, chat: dict) -> None:
+def print_row(row: dict, duration: float, bare_wall: float | None, chat: dict | None) -> None:
     print(f"\n== {row['variant']}: {row['wall_s']} s for {duration:.0f} s of 720p video")
     print(f"  real-time factor      {duration / row['wall_s']:.2f}x")
     if bare_wall and row["variant"] != "bare faster-whisper":
@@ -237,11 +284,18 @@ def print_row(row: dict, duration: float, bare_wall: float | None, chat: dict) -
         return
     print(f"  process CPU           {row['process_cpu_s']} s")
     print(
-        f"  lines recognised      {row['line_crops_recognised']} line crops vs "
-        f"{chat['chat_lines_shown']} chat lines shown ({chat['chat_lines_distinct']} distinct "
-        f"texts per {chat['stream_s']:.0f} s loop): "
-        f"{row['line_crops_recognised'] / chat['chat_lines_shown']:.2f}x"
+        "  CPU s by thread       "
+        + ", ".join(f"{name} {cpu}" for name, cpu in row["thread_cpu_s"].items())
     )
+    if chat is None:
+        print(f"  lines recognised      {row['line_crops_recognised']} line crops")
+    else:
+        print(
+            f"  lines recognised      {row['line_crops_recognised']} line crops vs "
+            f"{chat['chat_lines_shown']} chat lines shown ({chat['chat_lines_distinct']} distinct "
+            f"texts per {chat['stream_s']:.0f} s loop): "
+            f"{row['line_crops_recognised'] / chat['chat_lines_shown']:.2f}x"
+        )
     print(
         f"  text detector         {row['detector_runs']} runs, "
         f"{row['detector_pixels'] / 1e6:.0f} Mpixel"
