@@ -108,7 +108,8 @@ def cpu_ticks() -> list[tuple[int, int]]:
 
 class ThreadCpu:
     """CPU seconds per thread of this process, by thread name, sampled while it runs (a
-    thread's last reading before it ends is kept). Linux only; empty elsewhere."""
+    thread's last reading before it ends is kept; names with * are native thread pools).
+    Linux only; empty elsewhere."""
 
     def __init__(self, every_s: float = 0.5) -> None:
         self.every_s = every_s
@@ -118,9 +119,12 @@ class ThreadCpu:
         self._tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
     def _sample(self) -> None:
+        python = {t.native_id: t.name for t in threading.enumerate()}
         for task in Path("/proc/self/task").glob("*"):
             try:
-                name = (task / "comm").read_text().strip()
+                # Python threads by name; native pools (ONNX Runtime, CTranslate2, FFmpeg) by
+                # their system name.
+                name = python.get(int(task.name)) or (task / "comm").read_text().strip() + "*"
                 fields = (task / "stat").read_text().rsplit(")", 1)[1].split()
             except OSError:
                 continue

@@ -6,6 +6,11 @@ at the best alignment within a few pixels, no pixel differs by more than ``MAX_P
 gray levels: one different letter, digit or tone mark moves some pixel by far more than
 compression noise does, so "0912 345 678" never takes the reading of "0912 345 679".
 
+Only crops with a plain ground are cached (chat panels, banners, captions in a box: trueocr's
+polarity test is sure of them). Over live video a moved line has a new background anyway, and
+there one changed letter can differ from the old one by less than compression noise does, so
+those crops are always read afresh.
+
 The cache is bounded (least recently used entries go first) and the caller clears it where
 work is saved (each vision stretch), so a resumed run reads exactly what an unbroken one did.
 """
@@ -18,14 +23,16 @@ from typing import Generic, TypeVar
 import cv2
 import numpy as np
 
+from reviewer.vision.recognise import is_ambiguous
+
 # Alignment search: the detector's boxes of the same line differ by a few pixels (up to ~5 in
 # height and width between two places on the panel, measured on bench/chat_stream.py).
 SHIFT_X, SHIFT_Y = 5, 4
 # Largest gray difference of any pixel at the best alignment. The same line re-encoded at
-# another place mostly stays under it on H.264 (CRF 23-30); one changed character, digit or
-# tone mark moves some pixel by 95 or more, even over live video (tests/test_vision_regions.py).
-# Averaging over patches was tried: a 3x3 mean let "tín"/"tin" over video pass at 43.
-MAX_PIXEL_DIFF = 60
+# another place stays under ~70 on H.264 CRF 30 (bench/chat_stream.py); one changed
+# character, digit, tone mark or full stop moves some pixel by 150 or more on the plain grounds
+# that are cached, at 14 to 20 px text (tests/test_vision_regions.py).
+MAX_PIXEL_DIFF = 80
 MAX_ENTRIES = 2048
 
 T = TypeVar("T")
@@ -73,6 +80,9 @@ class LineCache(Generic[T]):
 
     def get(self, crop: np.ndarray) -> T | None:
         gray = _gray(crop)
+        if is_ambiguous(gray):
+            self.misses += 1
+            return None
         for key, (cached, reading) in reversed(self._entries.items()):
             if crops_match(gray, cached):
                 self._entries.move_to_end(key)
@@ -82,7 +92,10 @@ class LineCache(Generic[T]):
         return None
 
     def put(self, crop: np.ndarray, reading: T) -> None:
-        self._entries[self._next] = (np.ascontiguousarray(_gray(crop)), reading)
+        gray = _gray(crop)
+        if is_ambiguous(gray):
+            return  # over video: never reused, see above
+        self._entries[self._next] = (np.ascontiguousarray(gray), reading)
         self._next += 1
         while len(self._entries) > self.max_entries:
             self._entries.popitem(last=False)
