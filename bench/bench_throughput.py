@@ -1,162 +1,356 @@
-"""Full analysis (speech + on-screen text + images + detection) of a 10-minute 720p recording.
+"""Whole analysis of a 720p recording with a scrolling chat, against bare faster-whisper.
 
-Usage: python bench/bench_throughput.py [--minutes 10] [--every 2 1] [--out bench/out]
+Usage: python bench/bench_throughput.py [--minutes 10] [--variants before after] [--out bench/out]
 
-The recording is the bundled demo (720p, speech, chat overlay) looped to the length asked, by
-stream copy. For each OCR sampling interval it runs the real engine on the CPU in this process
-and splits the wall time into: audio decode, ASR, frame decode + change detection, OCR,
-obscene-image classifier, text detection + flags, and the rest (ingest, hashing, database).
+Builds its own test video (bench/chat_stream.py: Vietnamese speech, a chat line every 1.5 s,
+a 72-second stream looped), then, one after the other on the same file and each in its own
+process (so peak RSS is its own):
+
+- bare faster-whisper: base, int8, beam 5, VAD, language="vi", 2 threads, no hotwords;
+- each analysis variant, ``reviewer`` engine on the CPU:
+    before: whole-frame OCR of every changed frame, stages one after the other (the old way);
+    after:  the defaults (OCR of changed regions only, line cache, vision beside speech).
+
+It prints per variant: real-time factor, ratio to bare faster-whisper, wall and CPU seconds
+per stage, busy share of each core, line crops recognised against the chat lines shown, and
+peak RSS. ``bench/profile_analysis.py`` runs one variant on any file.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import resource
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
-from reviewer import audio, detect  # noqa: E402
-from reviewer.pipeline import AnalysisOptions, Analyzer  # noqa: E402
-from reviewer.resources import demo_recording  # noqa: E402
-from reviewer.store import open_case  # noqa: E402
-from reviewer.vision import NsfwClassifier, OcrEngine  # noqa: E402
-
-TIMES: dict[str, float] = defaultdict(float)
-_STACK: list[list[float]] = []  # per open timer: [time spent in nested timers]
+VARIANTS = {
+    "before": {"ocr_incremental": False, "overlap_stages": False},
+    "after": {},
+}
+BARE_OPTIONS = {"language": "vi", "beam_size": 5, "vad_filter": True}
 
 
-def _measure(key: str, call):
-    """Run call(), adding its wall time to TIMES[key] minus what nested timers took (exclusive)."""
-    _STACK.append([0.0])
-    start = time.perf_counter()
+# -- timing ---------------------------------------------------------------------------------
+class StageClock:
+    """Wall and CPU seconds per stage, exclusive of nested stages, from any thread."""
+
+    def __init__(self) -> None:
+        self.wall: dict[str, float] = defaultdict(float)
+        self.cpu: dict[str, float] = defaultdict(float)
+        self.counts: dict[str, int] = defaultdict(int)
+        self._local = threading.local()
+        self._lock = threading.Lock()
+
+    def measure(self, key: str, call):
+        stack = self._local.__dict__.setdefault("stack", [])
+        stack.append([0.0, 0.0])
+        wall0, cpu0 = time.perf_counter(), time.thread_time()
+        try:
+            return call()
+        finally:
+            wall, cpu = time.perf_counter() - wall0, time.thread_time() - cpu0
+            nested_wall, nested_cpu = stack.pop()
+            with self._lock:
+                self.wall[key] += wall - nested_wall
+                self.cpu[key] += cpu - nested_cpu
+            if stack:
+                stack[-1][0] += wall
+                stack[-1][1] += cpu
+
+    def wrap(self, owner, name: str, key: str) -> None:
+        original = getattr(owner, name)
+
+        def wrapper(*args, **kwargs):
+            return self.measure(key, lambda: original(*args, **kwargs))
+
+        setattr(owner, name, wrapper)
+
+    def wrap_iter(self, owner, name: str, key: str) -> None:
+        """For a method returning an iterator: time spent producing each item."""
+        original = getattr(owner, name)
+        clock = self
+
+        def wrapper(*args, **kwargs):
+            it = iter(original(*args, **kwargs))
+            done = object()
+            while (item := clock.measure(key, lambda: next(it, done))) is not done:
+                yield item
+
+        setattr(owner, name, wrapper)
+
+
+def cpu_ticks() -> list[tuple[int, int]]:
+    """(busy, total) jiffies per core from /proc/stat (Linux; [] elsewhere)."""
     try:
-        return call()
-    finally:
-        spent = time.perf_counter() - start
-        nested = _STACK.pop()[0]
-        TIMES[key] += spent - nested
-        if _STACK:
-            _STACK[-1][0] += spent
+        lines = Path("/proc/stat").read_text().splitlines()
+    except OSError:
+        return []
+    out = []
+    for line in lines:
+        if line.startswith("cpu") and line[3:4].isdigit():
+            values = [int(v) for v in line.split()[1:]]
+            idle = values[3] + (values[4] if len(values) > 4 else 0)
+            out.append((sum(values) - idle, sum(values)))
+    return out
 
 
-def timed(owner, name: str, key: str) -> None:
-    original = getattr(owner, name)
-    setattr(owner, name, lambda *a, **k: _measure(key, lambda: original(*a, **k)))
+class ThreadCpu:
+    """CPU seconds per thread of this process, by thread name, sampled while it runs (a
+    thread's last reading before it ends is kept; names with * are native thread pools).
+    Linux only; empty elsewhere."""
+
+    def __init__(self, every_s: float = 0.5) -> None:
+        self.every_s = every_s
+        self._seen: dict[str, tuple[str, float]] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+    def _sample(self) -> None:
+        python = {t.native_id: t.name for t in threading.enumerate()}
+        for task in Path("/proc/self/task").glob("*"):
+            try:
+                # Python threads by name; native pools (ONNX Runtime, CTranslate2, FFmpeg) by
+                # their system name.
+                name = python.get(int(task.name)) or (task / "comm").read_text().strip() + "*"
+                fields = (task / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            self._seen[task.name] = (name, (int(fields[11]) + int(fields[12])) / self._tick)
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.every_s):
+            self._sample()
+
+    def __enter__(self) -> ThreadCpu:
+        if Path("/proc/self/task").exists():
+            self._sample()
+            self._start = dict(self._seen)
+            self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._thread.is_alive():
+            self._stop.set()
+            self._thread.join()
+            self._sample()
+
+    def by_name(self) -> dict[str, float]:
+        out: dict[str, float] = defaultdict(float)
+        for tid, (name, cpu) in self._seen.items():
+            out[name] += cpu - getattr(self, "_start", {}).get(tid, (name, 0.0))[1]
+        return {k: round(v, 1) for k, v in sorted(out.items(), key=lambda kv: -kv[1]) if v > 0}
 
 
-def timed_iter(owner, name: str, key: str) -> None:
-    """Like timed(), for a method returning an iterator: time spent producing each item."""
-    original = getattr(owner, name)
-
-    def wrapper(*args, **kwargs):
-        it = iter(original(*args, **kwargs))
-        done = object()
-        while (item := _measure(key, lambda: next(it, done))) is not done:
-            yield item
-
-    setattr(owner, name, wrapper)
+def core_busy(before: list, after: list) -> list[float]:
+    return [
+        round((b1 - b0) / max(1, t1 - t0), 3)
+        for (b0, t0), (b1, t1) in zip(before, after, strict=False)
+    ]
 
 
-def looped_recording(minutes: float, out: Path) -> float:
-    demo = demo_recording()
-    probe = subprocess.run(
-        ["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", demo],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    loops = int(minutes * 60 // float(probe.stdout) + 1)
-    subprocess.run(
-        ["ffmpeg", "-loglevel", "error", "-y", "-stream_loop", str(loops - 1), "-i", str(demo)]
-        + ["-t", str(minutes * 60), "-c", "copy", str(out)],
-        check=True,
-    )
-    return minutes * 60
+# -- one analysis variant (child process) -----------------------------------------------------
+def instrument(clock: StageClock) -> dict[str, int]:
+    """Wrap the engine's stages with the clock; returns counters filled while it runs."""
+    from reviewer import detect, pipeline
+    from reviewer.vision import NsfwClassifier, frames
+    from reviewer.vision.detect import TextDetector
+    from reviewer.vision.recognise import LineRecogniser
+
+    counters = {"line_crops_recognised": 0, "detector_runs": 0, "detector_pixels": 0}
+    read, band = LineRecogniser.read, TextDetector._detect_band
+
+    def counting_read(self, crops):
+        counters["line_crops_recognised"] += len(crops)
+        return read(self, crops)
+
+    def counting_band(self, image, scale, *args, **kwargs):
+        counters["detector_runs"] += 1
+        counters["detector_pixels"] += int(image.shape[0] * image.shape[1])
+        return band(self, image, scale, *args, **kwargs)
+
+    LineRecogniser.read, TextDetector._detect_band = counting_read, counting_band
+    clock.wrap(pipeline.Analyzer, "_speech", "speech: audio decode + ASR (+ VAD)")
+    clock.wrap(pipeline.Analyzer, "_vision_stage", "vision: regions, tracking, saving")
+    clock.wrap_iter(frames.FrameSampler, "_frames", "vision: frame decode + sampling")
+    clock.wrap(TextDetector, "_detect_band", "vision: text detector")
+    clock.wrap(LineRecogniser, "read", "vision: line recogniser")
+    clock.wrap(NsfwClassifier, "score", "vision: obscene classifier")
+    clock.wrap(detect.MediaDetector, "add", "text detection + flags")
+    clock.wrap(detect.MediaDetector, "complete", "text detection + flags")
+    return counters
 
 
-def run_once(recording: Path, duration: float, every_s: float) -> dict:
-    TIMES.clear()
-    case_dir = Path(tempfile.mkdtemp(prefix="bench-throughput-"))
+def run_variant(recording: Path, variant: str, every_s: float | None) -> dict:
+    from reviewer.pipeline import AnalysisOptions, Analyzer
+    from reviewer.store import open_case
+
+    clock = StageClock()
+    counters = instrument(clock)
+    options = AnalysisOptions(language="vi", device="cpu", **VARIANTS[variant])
+    if every_s:
+        options.ocr_every_s = every_s
+    case_dir = tempfile.mkdtemp(prefix="bench-throughput-")
     try:
-        with open_case(case_dir, officer="bench") as case:
-            analyzer = Analyzer(
-                case, AnalysisOptions(language="vi", device="cpu", ocr_every_s=every_s)
-            )
+        with open_case(Path(case_dir), officer="bench") as case:
+            analyzer = Analyzer(case, options)
             analyzer.engine(), analyzer.vision_models(), analyzer.text_detector()  # load first
+            ticks0, times0 = cpu_ticks(), os.times()
             start = time.perf_counter()
-            result = analyzer.run([recording])
+            with ThreadCpu() as threads:
+                result = analyzer.run([recording])
             wall = time.perf_counter() - start
+            ticks1, times1 = cpu_ticks(), os.times()
             assert result.all_ok, result.outcomes
-            flags = len(case.flags())
-            texts = len(case.frame_texts())
+            media = case.list_media()[0]
+            texts = case.frame_texts(media["id"])
+            row = {
+                "variant": variant,
+                "duration_s": media["duration_s"],
+                "wall_s": round(wall, 1),
+                "process_cpu_s": round(
+                    (times1.user - times0.user) + (times1.system - times0.system), 1
+                ),
+                "core_busy": core_busy(ticks0, ticks1),
+                "thread_cpu_s": threads.by_name(),
+                "segments": len(case.segments(media["id"])),
+                "words": sum(len(s["text"].split()) for s in case.segments(media["id"])),
+                "frame_texts": len(texts),
+                "distinct_texts": len({t["text"] for t in texts}),
+                "flags": len(case.flags()),
+                **counters,
+                "stage_wall_s": {k: round(v, 2) for k, v in sorted(clock.wall.items())},
+                "stage_cpu_s": {k: round(v, 2) for k, v in sorted(clock.cpu.items())},
+                "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+            }
     finally:
         shutil.rmtree(case_dir, ignore_errors=True)
-    parts = {
-        "audio decode": TIMES["audio decode"],
-        "ASR (whisper + VAD)": TIMES["ASR"],
-        "frame decode + change + tracking": TIMES["frames"],
-        "OCR": TIMES["OCR"],
-        "obscene classifier": TIMES["obscene classifier"],
-        "text detection + flags": TIMES["detect"],
-    }
-    parts["other (ingest, hashing, database)"] = max(0.0, wall - sum(parts.values()))
+    return row
+
+
+# -- bare faster-whisper (child process) ------------------------------------------------------
+def run_bare(recording: Path) -> dict:
+    from faster_whisper import WhisperModel
+
+    from reviewer.model_registry import verified_speech_model
+
+    model = WhisperModel(
+        str(verified_speech_model("faster-whisper-base").path),
+        device="cpu",
+        compute_type="int8",
+        cpu_threads=2,
+    )
+    ticks0 = cpu_ticks()
+    start = time.perf_counter()
+    segments, _ = model.transcribe(str(recording), **BARE_OPTIONS)
+    texts = [s.text for s in segments]
+    wall = time.perf_counter() - start
     return {
-        "ocr_every_s": every_s,
-        "audio_s": duration,
+        "variant": "bare faster-whisper",
         "wall_s": round(wall, 1),
-        "realtime_factor": round(duration / wall, 2),
-        "flags": flags,
-        "frame_texts": texts,
-        "seconds": {k: round(v, 2) for k, v in parts.items()},
+        "core_busy": core_busy(ticks0, cpu_ticks()),
+        "segments": len(texts),
+        "words": sum(len(t.split()) for t in texts),
+        "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
     }
+
+
+def child(args: list[str]) -> dict:
+    cmd = [sys.executable, __file__, "--child", *args]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{args} failed:\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def print_row(row: dict, duration: float, bare_wall: float | None, chat: dict | None) -> None:
+    print(f"\n== {row['variant']}: {row['wall_s']} s for {duration:.0f} s of 720p video")
+    print(f"  real-time factor      {duration / row['wall_s']:.2f}x")
+    if bare_wall and row["variant"] != "bare faster-whisper":
+        print(f"  ratio to bare fw      {row['wall_s'] / bare_wall:.2f}x")
+    print(f"  peak RSS              {row['peak_rss_mib']} MiB")
+    print(f"  core busy (system)    {', '.join(f'{100 * b:.0f}%' for b in row['core_busy'])}")
+    print(f"  speech                {row['segments']} segments, {row['words']} words")
+    if "stage_wall_s" not in row:
+        return
+    print(f"  process CPU           {row['process_cpu_s']} s")
+    print(
+        "  CPU s by thread       "
+        + ", ".join(f"{name} {cpu}" for name, cpu in row["thread_cpu_s"].items())
+    )
+    if chat is None:
+        print(f"  lines recognised      {row['line_crops_recognised']} line crops")
+    else:
+        print(
+            f"  lines recognised      {row['line_crops_recognised']} line crops vs "
+            f"{chat['chat_lines_shown']} chat lines shown ({chat['chat_lines_distinct']} distinct "
+            f"texts per {chat['stream_s']:.0f} s loop): "
+            f"{row['line_crops_recognised'] / chat['chat_lines_shown']:.2f}x"
+        )
+    print(
+        f"  text detector         {row['detector_runs']} runs, "
+        f"{row['detector_pixels'] / 1e6:.0f} Mpixel"
+    )
+    print(f"  on-screen text items  {row['frame_texts']} ({row['distinct_texts']} distinct texts)")
+    print(f"  flags                 {row['flags']}")
+    # CPU of the calling thread: stages whose work runs in native threads (ASR, decoding) show
+    # little here; the process total is above.
+    print(f"  {'stage':<40} {'wall s':>8} {'thread CPU s':>13}")
+    for stage, wall in row["stage_wall_s"].items():
+        print(f"  {stage:<40} {wall:>8.1f} {row['stage_cpu_s'][stage]:>13.1f}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--minutes", type=float, default=10.0)
-    parser.add_argument("--every", type=float, nargs="+", default=[2.0, 1.0])
+    parser.add_argument("--variants", nargs="+", default=list(VARIANTS), choices=list(VARIANTS))
+    parser.add_argument("--no-bare", action="store_true", help="skip bare faster-whisper")
+    parser.add_argument("--every", type=float, default=None, help="OCR sampling interval (s)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child:
+        kind, path = args.child[0], Path(args.child[1])
+        every = float(args.child[2]) if len(args.child) > 2 else None
+        row = run_bare(path) if kind == "bare" else run_variant(path, kind, every)
+        print(json.dumps(row, ensure_ascii=False), flush=True)
+        return
+
+    from chat_stream import make_chat_recording
+
     args.out.mkdir(parents=True, exist_ok=True)
-
-    import reviewer.pipeline as pipeline
-
-    timed_iter(audio.AudioReader, "__iter__", "audio decode")
-    timed(pipeline, "transcribe_media", "ASR")
-    timed(OcrEngine, "read", "OCR")
-    timed(NsfwClassifier, "score", "obscene classifier")
-    timed(detect.MediaDetector, "add", "detect")
-    timed(detect.MediaDetector, "complete", "detect")
-    timed(pipeline, "analyze_video_frames", "frames")
-
-    work = Path(tempfile.mkdtemp(prefix="bench-rec-"))
-    try:
-        recording = work / f"looped-{args.minutes:g}min-720p.mp4"
-        duration = looped_recording(args.minutes, recording)
-        rows = []
-        for every in args.every:
-            row = run_once(recording, duration, every)
-            rows.append(row)
-            print(json.dumps(row, ensure_ascii=False), flush=True)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    (args.out / "bench_throughput.json").write_text(json.dumps(rows, indent=2))
+    recording = args.out / f"chat-{args.minutes:g}min-720p.mp4"
+    chat = make_chat_recording(args.minutes, recording)
+    duration = chat["duration_s"]
+    rows = []
+    if not args.no_bare:
+        rows.append(child(["bare", str(recording)]))
+    for variant in args.variants:
+        extra = [str(args.every)] if args.every else []
+        rows.append(child([variant, str(recording), *extra]))
+        print(json.dumps(rows[-1], ensure_ascii=False), flush=True)
+    bare = rows[0]["wall_s"] if not args.no_bare else None
     for row in rows:
-        print(
-            f"\nOCR every {row['ocr_every_s']:g} s: {row['wall_s']} s for {row['audio_s']:.0f} s "
-            f"of 720p video = {row['realtime_factor']}x real time "
-            f"({row['flags']} flags, {row['frame_texts']} on-screen text items)"
-        )
-        for part, secs in row["seconds"].items():
-            print(f"  {part:<36} {secs:>7.1f} s  {100 * secs / row['wall_s']:>5.1f}%")
+        row["realtime_factor"] = round(duration / row["wall_s"], 2)
+        if bare:
+            row["ratio_to_bare"] = round(row["wall_s"] / bare, 2)
+        print_row(row, duration, bare, chat)
+    (args.out / "bench_throughput.json").write_text(
+        json.dumps({"recording": chat, "rows": rows}, ensure_ascii=False, indent=2)
+    )
 
 
 if __name__ == "__main__":

@@ -369,6 +369,12 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="every config re-runs speech alone (to repeat runs: decoding is not deterministic)",
     )
+    ap.add_argument(
+        "--ocr",
+        choices=("incremental", "frame"),
+        default="incremental",
+        help="on-screen text: changed regions and new lines only (default), or whole frames",
+    )
     args = ap.parse_args(argv)
     configs = [c.strip() for c in args.configs.split(",") if c.strip()]
     unknown = set(configs) - set(CONFIGS)
@@ -411,6 +417,7 @@ def main(argv: list[str] | None = None) -> int:
             vision=vision,
             speech_bias="lexicon" if config == "lexicon" else "none",
             speech_engine=config if config in ("vietasr", "both") else "whisper",
+            ocr_incremental=args.ocr == "incremental",
         )
         print(f"\n== {config}: analysing {'all media' if vision else 'recordings, speech only'}")
         run = run_engine(

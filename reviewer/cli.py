@@ -13,13 +13,19 @@ from . import __version__, doctor
 from .errors import Cancelled, ReviewerError, UsageError
 from .evidence import cli as evidence_cli
 from .gui_command import register_gui
-from .speech.engine import CHUNK_S, ENGINE_CHOICES
+from .settings import ENGINE_CHOICES
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_CANCELLED = 0, 1, 2, 130
 
 
 def _print_json(obj: object) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+
+
+def _default_chunk_s() -> float:
+    from .speech import CHUNK_S  # here, not at the top: quick commands never load speech
+
+    return CHUNK_S
 
 
 def _language(value: str) -> str | None:
@@ -38,7 +44,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         language=_language(args.language or settings.language),
         device=args.device or settings.device,
         speech_model=args.model or settings.speech_model,
-        chunk_s=args.chunk_seconds,
+        chunk_s=args.chunk_seconds or _default_chunk_s(),
         thresholds=settings.thresholds,
         lexicon_dir=Path(settings.lexicon_dir) if settings.lexicon_dir else None,
         vision=not args.no_vision,
@@ -229,7 +235,7 @@ def _analysis_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--device", choices=["auto", "cpu", "cuda"], help="where to run (default: auto)")
     p.add_argument("--model", help="speech model name (see `reviewer models list`)")
     p.add_argument("--json", action="store_true", help="print one JSON object on stdout")
-    p.add_argument("--chunk-seconds", type=float, default=CHUNK_S, help=argparse.SUPPRESS)
+    p.add_argument("--chunk-seconds", type=float, default=None, help=argparse.SUPPRESS)
     p.add_argument("--no-vision", action="store_true", help="skip on-screen text and images")
     p.add_argument(
         "--speech-bias",

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import importlib.metadata
 import json
 import platform
 import shutil
@@ -39,6 +38,8 @@ VERSION_DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
 
 
 def _dist_version(names: tuple[str, ...]) -> str | None:
+    import importlib.metadata  # here: `reviewer --version` registers doctor but never runs it
+
     for name in names:
         try:
             return importlib.metadata.version(name)

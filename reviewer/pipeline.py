@@ -22,6 +22,7 @@ from .speech import (
     transcribe_media,
 )
 from .speech.bias import lexicon_hotwords
+from .stage_thread import StageThread, StopSignal, vision_threads
 from .store.case import Case
 from .text import TextDetector
 from .vision_stage import OCR_EVERY_S, VisionModels, analyze_image, analyze_video_frames
@@ -50,6 +51,11 @@ class AnalysisOptions:
     lexicon_dir: Path | None = None  # None: the lexicons shipped in resources/lexicons
     ocr_every_s: float = OCR_EVERY_S
     vision: bool = True  # on-screen text and image classification
+    # OCR only the regions that changed since the last sample, each line crop read once
+    # (False: the whole frame whenever anything changed; kept for comparison in the bench).
+    ocr_incremental: bool = True
+    # Pictures analysed in a worker thread beside speech, so both cores stay busy.
+    overlap_stages: bool = True
     # "none" (default): plain decoding. "lexicon": Whisper hotwords from the category terms
     # (reviewer/speech/bias.py); it helped synthetic voices but made real ones worse (WER 0.29 ->
     # 0.48, invented phrases): see bench/eval_real_voices.py. Explicit speech.hotwords win.
@@ -136,7 +142,9 @@ class Analyzer:
     def vision_models(self) -> VisionModels:
         if self._vision is None:
             # onnxruntime's CUDA build is optional; the OCR models are small enough for the CPU.
-            self._vision = VisionModels.load("cpu")
+            # Beside speech, the picture models get their share of the cores, no more.
+            threads = vision_threads() if self.options.overlap_stages else None
+            self._vision = VisionModels.load("cpu", threads)
         return self._vision
 
     def text_detector(self) -> TextDetector:
@@ -216,14 +224,18 @@ class Analyzer:
         try:
             detector = self._media_detector(media_id)
             warnings = []
-            if media["has_audio"]:
-                warnings.append(self._speech(media, path, index, count, detector))
-            if (
+            vision = (
                 self.options.vision
                 and media["kind"] in ("video", "image")
                 and not media["vision_done"]
-            ):
-                warnings.append(self._vision_stage(media, path, index, count, detector))
+            )
+            if media["has_audio"] and vision and self.options.overlap_stages:
+                warnings += self._speech_beside_vision(media, path, index, count, detector)
+            else:
+                if media["has_audio"]:
+                    warnings.append(self._speech(media, path, index, count, detector))
+                if vision:
+                    warnings.append(self._vision_stage(media, path, index, count, detector))
             self._detect(media_id, path, index, count)
         except Cancelled:
             self.case.set_media_status(media_id, "pending")
@@ -240,9 +252,32 @@ class Analyzer:
         self._emit(path, media_id, "done", index, count, 1.0, message=warning or "")
         return FileOutcome(path, media_id, ingested.sha256, "analyzed")
 
-    def _media_detector(self, media_id: int) -> MediaDetector:
-        return MediaDetector(
+    def _speech_beside_vision(
+        self, media: dict, path: Path, index: int, count: int, detector: MediaDetector
+    ) -> list[str | None]:
+        """Speech here, pictures in a worker thread with its own case connection: both cores
+        stay busy. Each stage saves its own chunks, so a crash or cancel in either leaves the
+        media resumable as before; the first failure is raised once both have stopped."""
+        self.vision_models()  # loaded here: a model error is reported like any other
+        run = StageThread(
+            lambda case, stop: self._vision_stage(
+                media, path, index, count, self._media_detector(media["id"], case), stop
+            ),
             self.case,
+            self.cancel,
+        )
+        run.start()
+        try:
+            speech_warning = self._speech(media, path, index, count, detector)
+        except BaseException:
+            run.stop()  # speech failed or was cancelled: pictures stop at their next frame
+            run.join(reraise=False)
+            raise
+        return [speech_warning, run.join()]
+
+    def _media_detector(self, media_id: int, case: Case | None = None) -> MediaDetector:
+        return MediaDetector(
+            case or self.case,
             media_id,
             self.text_detector(),
             self.options.thresholds,
@@ -255,13 +290,19 @@ class Analyzer:
         self._emit(path, media_id, "detect", index, count, 1.0)
 
     def _vision_stage(
-        self, media: dict, path: Path, index: int, count: int, detector: MediaDetector
+        self,
+        media: dict,
+        path: Path,
+        index: int,
+        count: int,
+        detector: MediaDetector,
+        cancel: threading.Event | StopSignal | None = None,
     ) -> str | None:
         media_id = media["id"]
         models = self.vision_models()
         self._emit(path, media_id, "ocr", index, count, 0.0)
         if media["kind"] == "image":
-            detector.add(frame_texts=analyze_image(self.case, media, path, models))
+            detector.add(frame_texts=analyze_image(detector.case, media, path, models))
             return None
         duration = media["duration_s"] or 0.0
         start = media["vision_done_s"] or 0.0
@@ -273,14 +314,15 @@ class Analyzer:
             )
 
         return analyze_video_frames(
-            self.case,
+            detector.case,
             media,
             path,
             models,
             lambda rows: detector.add(frame_texts=rows),
             progress,
-            self.cancel,
+            cancel or self.cancel,
             self.options.ocr_every_s,
+            self.options.ocr_incremental,
         )
 
     def _fail(

@@ -12,6 +12,8 @@ from pathlib import Path
 from .userdirs import user_home
 
 SETTINGS_FILE = "settings.json"
+# The recogniser(s) to run on Vietnamese audio; English and language detection stay on Whisper.
+ENGINE_CHOICES = ("whisper", "vietasr", "both")
 
 
 @dataclass

@@ -18,6 +18,7 @@ from .store.findings import add_detections, finish_vision, save_vision_chunk
 from .vision import NsfwClassifier, OcrEngine, TextTracker, VisionError, load_image
 from .vision.dedupe import DEFAULT_MAX_DISTANCE, TimedText, boxes_near, normalise, text_distance
 from .vision.frames import FrameSampler
+from .vision.incremental import IncrementalOcr
 
 VISION_CHUNK_S = 60.0
 # Sampling interval: chat lines stay up for several seconds; see bench/bench_throughput.py.
@@ -31,8 +32,12 @@ class VisionModels:
     nsfw: NsfwClassifier
 
     @classmethod
-    def load(cls, device: str = "cpu") -> VisionModels:
-        return cls(OcrEngine(device=device), NsfwClassifier(device=device))
+    def load(cls, device: str = "cpu", threads: int | None = None) -> VisionModels:
+        """``threads``: ONNX Runtime threads per model (None: all cores)."""
+        return cls(
+            OcrEngine(device=device, threads=threads),
+            NsfwClassifier(device=device, threads=threads),
+        )
 
     def ocr_provenance(self) -> list[dict[str, str]]:
         """The OCR models in use, stored on the media for each flag's chain of models."""
@@ -82,17 +87,21 @@ def analyze_video_frames(
     on_progress: Callable[[float], None] | None = None,
     cancel: threading.Event | None = None,
     every_s: float = OCR_EVERY_S,
+    incremental: bool = True,
 ) -> str | None:
     """OCR and image classification of sampled frames, from the saved resume point on.
 
     `on_chunk` receives each stretch's new or extended text rows (for detection). Returns a
-    warning when the video broke off early.
+    warning when the video broke off early. `incremental`: read only changed regions and new
+    line crops (see vision/incremental.py); False reads the whole of every changed frame.
     """
     media_id = media["id"]
     duration = media.get("duration_s")
     start = media.get("vision_done_s") or 0.0
     sampler = FrameSampler(path, every_s=every_s, start_s=start)
     tracker = TextTracker()
+    # Its state starts afresh with each stretch, as a resumed run does: same file, same text.
+    reader = IncrementalOcr(models.ocr) if incremental else None
     chunk_end = start + VISION_CHUNK_S
     boundary: float | None = start if start > 0 else None  # where the tracker was last flushed
     lines: list = []
@@ -120,8 +129,16 @@ def analyze_video_frames(
                 flush(chunk_end)
                 while frame.t_s >= chunk_end:
                     chunk_end += VISION_CHUNK_S
-            if frame.changed:  # the first frame always counts as changed
-                lines = models.ocr.read(frame.image)
+                if reader is not None:
+                    reader.reset()
+            if reader is not None:
+                read = reader.read(frame.image)
+                lines, picture_changed = read.lines, read.picture_changed
+            elif frame.changed:  # the first frame always counts as changed
+                lines, picture_changed = models.ocr.read(frame.image), True
+            else:
+                picture_changed = False
+            if picture_changed:
                 nsfw_score = models.nsfw.score(frame.image)
                 if nsfw_score >= NSFW_FLOOR:
                     t = round(frame.t_s, 3)

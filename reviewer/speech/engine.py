@@ -9,6 +9,9 @@ from typing import Protocol
 import numpy as np
 
 from ..errors import ModelError
+from ..settings import ENGINE_CHOICES
+
+__all__ = ["ENGINE_CHOICES"]  # re-exported: the choice is a setting, the engines live here
 
 # Audio handed to an engine at once. Each chunk starts Whisper cold (no previous text), which on
 # hard audio triggers slow temperature fallbacks; 5 minutes keeps those rare and the buffer at
@@ -17,9 +20,6 @@ CHUNK_S = 300.0
 # A segment an officer can read and the transcript pane can follow during playback.
 MAX_SEGMENT_S = 15.0
 RANDOM_SEED = 20261128
-
-# The recogniser(s) to run on Vietnamese audio; English and language detection stay on Whisper.
-ENGINE_CHOICES = ("whisper", "vietasr", "both")
 
 
 class EngineNotInstalled(ModelError):

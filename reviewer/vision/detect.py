@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeVar
 
 import cv2
 import numpy as np
@@ -18,6 +19,9 @@ import numpy as np
 from reviewer.vision.db_postprocess import DBPostProcess
 from reviewer.vision.device import Device, create_session, session_device
 from reviewer.vision.models import TEXT_DETECTOR, ModelId, resolve
+
+if TYPE_CHECKING:
+    from reviewer.vision.ocr import OcrLine
 
 Box = tuple[int, int, int, int]
 
@@ -46,6 +50,10 @@ def _round32(value: float) -> int:
     return max(_MULTIPLE, int(round(value / _MULTIPLE)) * _MULTIPLE)
 
 
+def _ceil32(value: int) -> int:
+    return max(_MULTIPLE, -(-value // _MULTIPLE) * _MULTIPLE)
+
+
 def plan_scale(width: int, height: int, det_pixels: int) -> tuple[float, int]:
     """Scale factor for the detector and the band height in original pixels.
 
@@ -68,7 +76,8 @@ def _bands(height: int, band_h: int) -> list[tuple[int, int]]:
     return [(s, s + band_h) for s in starts]
 
 
-def _iou(a: Box, b: Box) -> float:
+def box_overlap(a: Box, b: Box) -> float:
+    """Intersection over the smaller box's area (1.0: one box lies inside the other)."""
     ix = max(0, min(a[2], b[2]) - max(a[0], b[0]))
     iy = max(0, min(a[3], b[3]) - max(a[1], b[1]))
     inter = ix * iy
@@ -124,18 +133,57 @@ class TextDetector:
                 quad[:, 1] += y0
                 found.append(DetectedLine((x0, by0 + y0, x1, by1 + y0), quad, line.score))
         if len(bands) > 1:
-            found = _suppress_duplicates(found)
+            found = suppress_duplicates(found)
         found.sort(key=lambda d: (d.box[1], d.box[0]))
-        return _reading_order(found)
+        return reading_order(found)
 
-    def _detect_band(self, band: np.ndarray, scale: float) -> list[DetectedLine]:
+    def frame_scale(self, width: int, height: int, det_pixels: int | None = None) -> float:
+        """The scale ``detect`` uses for a whole image of this size (first band)."""
+        return plan_scale(width, height, det_pixels or self.det_pixels)[0]
+
+    def detect_region(self, image: np.ndarray, rect: Box, scale: float) -> list[DetectedLine]:
+        """Text lines inside ``rect`` of ``image``, in image pixels, seen at ``scale``.
+
+        With the whole frame's scale, text reaches the network at the size it has in a
+        whole-frame run, so a region gives the same lines at a fraction of the cost. The
+        scaled region is padded (not stretched) to the network's multiple of 32.
+        """
+        x0, y0, x1, y1 = rect
+        region = image[y0:y1, x0:x1]
+        h, w = region.shape[:2]
+        if h < 4 or w < 4:
+            return []
+        lines = self._detect_band(region, scale, pad=True)
+        return [
+            DetectedLine(
+                (b[0] + x0, b[1] + y0, b[2] + x0, b[3] + y0),
+                line.quad + np.float32([x0, y0]),
+                line.score,
+            )
+            for line in lines
+            for b in [line.box]
+        ]
+
+    def _detect_band(self, band: np.ndarray, scale: float, pad: bool = False) -> list[DetectedLine]:
         h, w = band.shape[:2]
-        det_w, det_h = _round32(w * scale), _round32(h * scale)
         interp = cv2.INTER_AREA if scale < 1.0 else cv2.INTER_LINEAR
+        if pad:
+            det_w, det_h = max(1, round(w * scale)), max(1, round(h * scale))
+        else:
+            det_w, det_h = _round32(w * scale), _round32(h * scale)
         resized = cv2.resize(band, (det_w, det_h), interpolation=interp)
+        if pad:
+            resized = cv2.copyMakeBorder(
+                resized,
+                0,
+                _ceil32(det_h) - det_h,
+                0,
+                _ceil32(det_w) - det_w,
+                cv2.BORDER_REPLICATE,
+            )
         tensor = (resized.astype(np.float32) * np.float32(1 / 255.0) - _MEAN) / _STD
         tensor = np.ascontiguousarray(tensor.transpose(2, 0, 1)[None])
-        pred = self.session.run(None, {self._input: tensor})[0]
+        pred = self.session.run(None, {self._input: tensor})[0][:, :, :det_h, :det_w]
         quads, scores = self._post(pred, (h, w))
         out: list[DetectedLine] = []
         for quad, score in zip(quads, scores, strict=False):
@@ -149,19 +197,22 @@ class TextDetector:
         return out
 
 
-def _suppress_duplicates(lines: list[DetectedLine]) -> list[DetectedLine]:
-    """Lines seen whole in two overlapping bands: keep the higher-scoring one."""
+def suppress_duplicates(lines: list[DetectedLine]) -> list[DetectedLine]:
+    """Lines seen whole in two overlapping bands (or regions): keep the higher-scoring one."""
     kept: list[DetectedLine] = []
     for line in sorted(lines, key=lambda d: -d.score):
-        if all(_iou(line.box, k.box) < 0.5 for k in kept):
+        if all(box_overlap(line.box, k.box) < 0.5 for k in kept):
             kept.append(line)
     return kept
 
 
-def _reading_order(lines: list[DetectedLine]) -> list[DetectedLine]:
+_Line = TypeVar("_Line", bound="DetectedLine | OcrLine")
+
+
+def reading_order(lines: list[_Line]) -> list[_Line]:
     """Group boxes whose vertical centres are within half a line height into rows, then
     order each row left to right (the same idea as rapidocr's sorted_boxes)."""
-    rows: list[list[DetectedLine]] = []
+    rows: list[list[_Line]] = []
     for line in lines:
         cy = (line.box[1] + line.box[3]) / 2
         if rows:
