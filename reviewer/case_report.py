@@ -43,11 +43,14 @@ FLAG_KEYS = (
     "reviewer",
     "note",
     "decided_utc",
+    "edited_by",
+    "edited_utc",
 )
 
 
-def _flag_entry(flag: dict) -> dict[str, Any]:
-    return {k: flag[k] for k in FLAG_KEYS}
+def flag_entry(flag: dict) -> dict[str, Any]:
+    """A flag as printed and exported; `added_by_officer` marks what no model found."""
+    return {**{k: flag.get(k) for k in FLAG_KEYS}, "added_by_officer": flag["source"] == "officer"}
 
 
 def models_used(case: Case, media_rows: list[dict]) -> list[dict[str, str]]:
@@ -88,5 +91,5 @@ def case_report(
         "tool": {"name": TOOL_NAME, "version": __version__},
         "models": models_used(case, rows),
         "media": media,
-        "flags": [_flag_entry(f) for f in case.flags([m["id"] for m in rows])],
+        "flags": [flag_entry(f) for f in case.flags([m["id"] for m in rows])],
     }

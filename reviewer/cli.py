@@ -9,7 +9,7 @@ import sys
 import threading
 from pathlib import Path
 
-from . import __version__, doctor
+from . import __version__, doctor, flag_cli
 from .errors import Cancelled, ReviewerError, UsageError
 from .evidence import cli as evidence_cli
 from .gui_command import register_gui
@@ -284,6 +284,7 @@ def build_parser() -> argparse.ArgumentParser:
     register_gui(sub)
     evidence_cli.register(sub)
     doctor.register(sub)
+    flag_cli.register(sub)
     return parser
 
 

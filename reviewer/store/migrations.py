@@ -118,6 +118,11 @@ MIGRATIONS: list[str] = [
     CREATE INDEX detection_flag ON detection(flag_id);
     CREATE INDEX flag_status ON flag(status);
     """,
+    # (issue 11) officer span/category edits: an edited flag is the officer's, re-detection keeps it.
+    """
+    ALTER TABLE flag ADD COLUMN edited_by TEXT;
+    ALTER TABLE flag ADD COLUMN edited_utc TEXT;
+    """,
 ]
 
 
