@@ -13,6 +13,7 @@ from . import __version__, doctor, flag_cli
 from .errors import Cancelled, ReviewerError, UsageError
 from .evidence import cli as evidence_cli
 from .gui_command import register_gui
+from .learn import cli as learn_cli
 from .speech import CHUNK_S
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_CANCELLED = 0, 1, 2, 130
@@ -285,6 +286,7 @@ def build_parser() -> argparse.ArgumentParser:
     evidence_cli.register(sub)
     doctor.register(sub)
     flag_cli.register(sub)
+    learn_cli.register(sub)
     return parser
 
 

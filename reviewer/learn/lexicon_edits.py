@@ -1,0 +1,207 @@
+"""Lexicon changes the decisions suggest, and writing them into the agency's lexicon folder.
+
+Remove: a term behind at least MIN_REJECTED flags of which at least REJECTED_SHARE were rejected.
+Add: a word or phrase (1-3 words, compared folded) found in at least MIN_POSITIVE_ITEMS confirmed
+or officer-made moments of one category that no lexicon term of it matched (the misses), never in the text the officers saw and did not flag
+(rejected flags and everything outside the confirmed moments), and not matched by the lexicon
+already. Edits never touch the shipped lexicons: the first edit copies them into the agency folder.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from ..text.lexicon import Lexicon, parse_terms
+from ..text.matcher import LexiconMatcher
+from ..text.normalize import tokenize
+from ..text.paths import lexicon_dir as shipped_lexicon_dir
+from .decisions import CaseDecisions, Decision
+from .errors import LearnError
+
+MIN_REJECTED = 2
+REJECTED_SHARE = 0.75
+MIN_POSITIVE_ITEMS = 2
+MAX_NGRAM = 3
+MAX_ADDS_PER_CATEGORY = 8
+ADDED_WEIGHT = 0.7  # strong enough to raise a flag alone (lexicon.py: >= 0.65)
+EXAMPLES = 3
+
+
+@dataclass
+class TermRemoval:
+    id: str
+    category: str
+    term: str
+    rejected: int
+    confirmed: int
+    examples: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class TermAddition:
+    id: str
+    category: str
+    phrase: str
+    moments: int  # confirmed or officer-made moments it appears in
+    examples: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+def propose_removals(decisions: list[Decision], lexicon: Lexicon) -> list[TermRemoval]:
+    known = {(t.category, t.phrase) for t in lexicon.terms}
+    counts: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    examples: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for d in decisions:
+        if d.label not in ("confirmed", "rejected"):
+            continue
+        for term in dict.fromkeys(d.matched):
+            key = (d.category, term)
+            if key not in known:
+                continue  # a pattern or the model's reason, not a lexicon line
+            counts[key][d.label] += 1
+            if d.label == "rejected" and len(examples[key]) < EXAMPLES and d.text:
+                examples[key].append(d.text[:200])
+    out = []
+    for (category, term), c in sorted(counts.items()):
+        total = c["rejected"] + c["confirmed"]
+        if c["rejected"] >= MIN_REJECTED and c["rejected"] >= REJECTED_SHARE * total:
+            out.append(
+                TermRemoval(
+                    f"lexicon-remove:{category}:{term}",
+                    category,
+                    term,
+                    c["rejected"],
+                    c["confirmed"],
+                    examples[(category, term)],
+                )
+            )
+    return out
+
+
+def _ngrams(text: str) -> dict[str, str]:
+    """{folded n-gram: its words as written} for the words of a text."""
+    words = [t for t in tokenize(text) if t.kind == "word"]
+    out: dict[str, str] = {}
+    for n in range(1, MAX_NGRAM + 1):
+        for i in range(len(words) - n + 1):
+            piece = words[i : i + n]
+            out.setdefault(" ".join(w.folded for w in piece), " ".join(w.text for w in piece))
+    return out
+
+
+def propose_additions(cases: list[CaseDecisions], lexicon: Lexicon) -> list[TermAddition]:
+    matcher = LexiconMatcher(lexicon.terms, lexicon.common_words)
+    seen_elsewhere: set[str] = set()
+    for cd in cases:
+        for text in cd.background:
+            seen_elsewhere.update(_ngrams(text))
+        for d in cd.decisions:
+            if d.label == "rejected":
+                seen_elsewhere.update(_ngrams(d.text))
+    found: dict[tuple[str, str], list[Decision]] = defaultdict(list)
+    surface: dict[str, str] = {}
+    known = {(t.category, t.phrase) for t in lexicon.terms}
+    for cd in cases:
+        for d in cd.decisions:
+            if not d.positive or any((d.category, term) in known for term in d.matched):
+                continue  # only moments the lexicon did not explain need a new term
+            for folded, written in _ngrams(d.text).items():
+                found[(d.category, folded)].append(d)
+                surface.setdefault(folded, written)
+    candidates: dict[str, list[TermAddition]] = defaultdict(list)
+    for (category, folded), items in found.items():
+        moments = len({(d.case_id, d.flag_id) for d in items})
+        if moments < MIN_POSITIVE_ITEMS or folded in seen_elsewhere:
+            continue
+        words = folded.split()
+        if all(w in lexicon.common_words for w in words) or len(folded) < 4:
+            continue
+        if any(m.category == category for m in matcher.match(surface[folded])):
+            continue  # the lexicon already catches it
+        examples = list(dict.fromkeys(d.text[:200] for d in items))[:EXAMPLES]
+        candidates[category].append(
+            TermAddition(
+                f"lexicon-add:{category}:{surface[folded]}",
+                category,
+                surface[folded],
+                moments,
+                examples,
+            )
+        )
+    out = []
+    for _category, items in sorted(candidates.items()):
+        # A shorter phrase inside a longer one found as often says nothing more.
+        items.sort(key=lambda a: (-a.moments, -len(a.phrase.split()), a.phrase))
+        kept: list[TermAddition] = []
+        for item in items:
+            if any(item.phrase in k.phrase and item.moments <= k.moments for k in kept):
+                continue
+            kept.append(item)
+        out.extend(kept[:MAX_ADDS_PER_CATEGORY])
+    return out
+
+
+# -- applying ------------------------------------------------------------------------------------
+def agency_folder(configured: str, home: Path) -> Path:
+    """The folder edits go to: the configured agency folder, or a copy of the shipped one."""
+    if configured:
+        folder = Path(configured)
+        if not folder.is_dir():
+            raise LearnError(f"The lexicon folder {folder} in Settings does not exist.")
+        return folder
+    folder = home / "lexicons"
+    if not folder.exists():
+        shutil.copytree(shipped_lexicon_dir(), folder)
+    return folder
+
+
+def _stamp() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%d")
+
+
+def remove_term(folder: Path, removal: TermRemoval) -> bool:
+    """Comment out the term's line, saying why; False when the folder does not hold it."""
+    path = folder / f"{removal.category}.txt"
+    if not path.is_file():
+        return False
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    for i, line in enumerate(lines):
+        terms = parse_terms(line, removal.category)
+        if terms and terms[0].phrase == removal.term:
+            lines[i] = (
+                f"# {line.strip()}  # removed by reviewer learn {_stamp()}: "
+                f"rejected {removal.rejected} of {removal.rejected + removal.confirmed}"
+            )
+            _write(path, lines)
+            return True
+    return False
+
+
+def add_term(folder: Path, addition: TermAddition) -> bool:
+    path = folder / f"{addition.category}.txt"
+    if not path.is_file():
+        return False
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    if any(t.phrase == addition.phrase for t in parse_terms("\n".join(lines), addition.category)):
+        return False
+    lines.append(
+        f"{addition.phrase} | {ADDED_WEIGHT}  # added by reviewer learn {_stamp()}: "
+        f"in {addition.moments} confirmed moments, none elsewhere"
+    )
+    _write(path, lines)
+    return True
+
+
+def _write(path: Path, lines: list[str]) -> None:
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    tmp.replace(path)
