@@ -73,7 +73,7 @@ def _check_span(media: dict, start: float | None, end: float | None) -> tuple:
         raise UsageError(f"The recording lasts {duration:.1f} s; {start} s is past its end.")
     if duration:
         end = min(end, duration)
-    return round(float(start), 3), round(float(end), 3)
+    return float(start), float(end)
 
 
 def _check_category(category: str, categories: list[str] | None) -> None:
