@@ -97,8 +97,9 @@ def _print_summary(report: dict) -> None:
     print(f"Flags: {len(report['flags'])}")
     for f in report["flags"]:
         print(
-            f"  #{f['id']} media {f['media_id']} {f['start_s']:.1f}-{f['end_s']:.1f} s "
-            f"{f['category']} ({f['score']:.2f}, {f['source']}): {f['text']}"
+            f"  #{f['id']} media {f['media_id']} "
+            + (f"{f['start_s']:.1f}-{f['end_s']:.1f} s " if f["start_s"] is not None else "")
+            + f"{f['category']} ({f['score']:.2f}, {f['source']}): {f['text']}"
         )
 
 

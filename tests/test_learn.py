@@ -14,10 +14,11 @@ from conftest import reviewer_cmd
 from reviewer.detect import MediaDetector, load_text_detector
 from reviewer.ingest import ingest_file
 from reviewer.learn import versions
+from reviewer.learn.apply import revert
 from reviewer.settings import load_settings
 from reviewer.store import open_case
 from reviewer.store.officer_flags import add_officer_flag
-from reviewer.text.paths import model_dir
+from reviewer.text.paths import lexicon_dir, model_dir
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "resources" / "demo"))
 import speech_clips  # noqa: E402
@@ -142,6 +143,15 @@ def test_learn_apply_then_redetection(learned, tmp_path, reviewer_home):
     with open_case(learned, create=False) as case:
         _detect(case, 1)
         assert {f["id"]: f["status"] for f in case.flags() if f["id"] in decided} == decided
+    # Each applied change can be undone from what the audit log recorded.
+    for action, payload in actions:
+        revert({"action": action, **payload}, [learned], "lead-1")
+    assert load_settings().thresholds == {"insult": 0.5}
+    for name in ("insult.txt", "gambling.txt"):
+        assert (folder / name).read_bytes() == (lexicon_dir() / name).read_bytes()
+    with open_case(learned, create=False) as case:
+        reverts = case.conn.execute("SELECT COUNT(*) FROM audit WHERE action = 'learn.revert'")
+        assert reverts.fetchone()[0] == 3
 
 
 POSITIVE = [

@@ -73,6 +73,8 @@ def test_cli_refusals(case_dir):
     assert shot.returncode == 2 and "screenshot has no times" in shot.stderr
     ok = _cli(*base, "--media", "2", "--category", "fraud", "--json")
     assert ok.returncode == 0 and json.loads(ok.stdout)["start_s"] is None
+    listed = _cli("flags", "--case", str(case_dir))  # untimed flags print too
+    assert listed.returncode == 0 and "fraud (1.00, officer)" in listed.stdout
     assert _cli(*base, "--media", "1", "--category", "fraud").returncode == 2
     backwards = _cli(*base, "--media", "1", "--start", "9", "--end", "3", "--category", "fraud")
     assert backwards.returncode == 2 and "end after it starts" in backwards.stderr

@@ -194,3 +194,12 @@ def test_learning_panel_proposes_and_applies(window, case_dir, qtbot) -> None:
     assert window.settings.thresholds == {"fraud": 0.71}  # the next analysis uses it
     (entry,) = _audit(case_dir, "learn.threshold")
     assert entry["new"] == 0.71 and entry["old"] == 0.5
+    # Undo the applied change from the same panel.
+    applied = panel.tree.topLevelItem(panel.tree.topLevelItemCount() - 1)
+    assert applied.child(0).text(0) == "learn.threshold"
+    applied.child(0).setCheckState(0, Qt.CheckState.Checked)
+    panel.revert_checked()
+    qtbot.waitUntil(lambda: not panel.busy, timeout=60000)
+    assert load_settings().thresholds == {"fraud": 0.5}
+    assert window.settings.thresholds == {"fraud": 0.5}
+    assert _audit(case_dir, "learn.revert")[0]["category"] == "fraud"

@@ -49,6 +49,7 @@ class LearningPanel(QWidget):
         self.case_dirs: list[Path] = []
         self.officer = ""
         self.proposals = None
+        self.applied_entries: list[dict] = []
         self.busy = False
         self.loader = BackgroundLoader(self)
         self.loader.loaded.connect(self._on_done)
@@ -59,13 +60,21 @@ class LearningPanel(QWidget):
         self.apply_button.clicked.connect(self.apply_checked)
         self.rollback_button = QPushButton(self)
         self.rollback_button.clicked.connect(self.rollback_model)
+        self.revert_button = QPushButton(self)
+        self.revert_button.clicked.connect(self.revert_checked)
         self.tree = QTreeWidget(self)
         self.tree.setColumnCount(2)
         self.tree.setRootIsDecorated(True)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         row = QHBoxLayout()
-        for w in (self.propose_button, self.retrain, self.apply_button, self.rollback_button):
+        for w in (
+            self.propose_button,
+            self.retrain,
+            self.apply_button,
+            self.revert_button,
+            self.rollback_button,
+        ):
             row.addWidget(w)
         row.addStretch(1)
         layout = QVBoxLayout(self)
@@ -80,11 +89,13 @@ class LearningPanel(QWidget):
         self.retrain.setText(self.tr("Also retrain the text model (about a minute)"))
         self.apply_button.setText(self.tr("Apply checked"))
         self.rollback_button.setText(self.tr("Roll back the text model"))
+        self.revert_button.setText(self.tr("Undo checked applied changes"))
         self.tree.setHeaderLabels([self.tr("Proposal"), self.tr("Effect on the decided flags")])
 
     def set_cases(self, folders: list[Path], officer: str) -> None:
         self.case_dirs, self.officer = list(folders), officer
         self.proposals = None
+        self.applied_entries = []
         self.tree.clear()
         self.status.setText("")
         self._enable()
@@ -93,6 +104,7 @@ class LearningPanel(QWidget):
         self.propose_button.setEnabled(bool(self.case_dirs) and not self.busy)
         self.apply_button.setEnabled(self.proposals is not None and not self.busy)
         self.rollback_button.setEnabled(not self.busy)
+        self.revert_button.setEnabled(bool(self.applied_entries) and not self.busy)
 
     def _start(self, key: str, fn: Callable[[], object], message: str) -> None:
         self.busy = True
@@ -112,7 +124,7 @@ class LearningPanel(QWidget):
             self.tr("Reading the decisions…"),
         )
 
-    def checked_ids(self) -> list[str]:
+    def _checked(self) -> list[object]:
         out = []
         for i in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(i)
@@ -121,6 +133,24 @@ class LearningPanel(QWidget):
                 if item.checkState(0) == Qt.CheckState.Checked:
                     out.append(item.data(0, ID_ROLE))
         return out
+
+    def checked_ids(self) -> list[str]:
+        """Checked proposals (applied changes are checked too, to undo them: not these)."""
+        return [x for x in self._checked() if isinstance(x, str)]
+
+    def revert_checked(self) -> None:
+        from reviewer.learn.apply import revert
+
+        chosen = [self.applied_entries[x] for x in self._checked() if isinstance(x, int)]
+        dirs, officer = list(self.case_dirs), self.officer
+        if not chosen:
+            self.status.setText(self.tr("Check the applied changes to undo first."))
+            return
+
+        def run() -> list[dict]:
+            return [revert(entry, dirs, officer) for entry in chosen]
+
+        self._start("revert", run, self.tr("Undoing…"))
 
     def apply_checked(self) -> None:
         from reviewer.learn.apply import apply
@@ -160,11 +190,18 @@ class LearningPanel(QWidget):
                 self.tr("{n} proposals; nothing changes until you apply.").format(n=count)
             )
         elif key == "apply":
+            self.applied_entries += value
+            self._fill_applied()
             self.status.setText(
                 self.tr("Applied {n} changes; the next analysis or re-detection uses them.").format(
                     n=len(value)
                 )
             )
+            self.applied.emit()
+        elif key == "revert":
+            self.applied_entries = [e for e in self.applied_entries if e not in value]
+            self._fill_applied()
+            self.status.setText(self.tr("Undid {n} changes.").format(n=len(value)))
             self.applied.emit()
         elif key == "rollback":
             self.status.setText(
@@ -174,6 +211,23 @@ class LearningPanel(QWidget):
             )
             self.applied.emit()
         self._enable()
+
+    def _fill_applied(self) -> None:
+        title = self.tr("Applied (check to undo)")
+        for i in range(self.tree.topLevelItemCount()):
+            if self.tree.topLevelItem(i).text(0) == title:
+                self.tree.takeTopLevelItem(i)
+                break
+        if not self.applied_entries:
+            return
+        group = self._group(title)
+        for index, entry in enumerate(self.applied_entries):
+            detail = ", ".join(
+                f"{k}={v}" for k, v in entry.items() if k not in ("action", "line_old", "line_new")
+            )
+            item = QTreeWidgetItem(group, [entry["action"], detail])
+            item.setData(0, ID_ROLE, index)
+            item.setCheckState(0, Qt.CheckState.Unchecked)
 
     def _group(self, title: str) -> QTreeWidgetItem:
         group = QTreeWidgetItem(self.tree, [title])

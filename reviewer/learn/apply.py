@@ -9,8 +9,9 @@ from pathlib import Path
 from ..settings import load_settings, save_settings
 from ..store import open_case
 from ..userdirs import user_home
+from . import versions
 from .errors import LearnError
-from .lexicon_edits import add_term, agency_folder, remove_term
+from .lexicon_edits import add_term, agency_folder, remove_term, undo_line_edit
 from .proposals import Proposals
 from .retrain import build_and_install
 
@@ -51,7 +52,8 @@ def apply(proposals: Proposals, accepted: Iterable[str] | None, officer: str | N
         folder = agency_folder(settings.lexicon_dir, user_home())
         settings.lexicon_dir = str(folder)
         for r in lexicon_edits:
-            if remove_term(folder, r):
+            lines = remove_term(folder, r)
+            if lines:
                 done.append(
                     {
                         "action": "learn.lexicon_remove",
@@ -60,10 +62,13 @@ def apply(proposals: Proposals, accepted: Iterable[str] | None, officer: str | N
                         "rejected": r.rejected,
                         "confirmed": r.confirmed,
                         "lexicon_dir": str(folder),
+                        "line_old": lines[0],
+                        "line_new": lines[1],
                     }
                 )
         for a in lexicon_adds:
-            if add_term(folder, a):
+            lines = add_term(folder, a)
+            if lines:
                 done.append(
                     {
                         "action": "learn.lexicon_add",
@@ -71,6 +76,8 @@ def apply(proposals: Proposals, accepted: Iterable[str] | None, officer: str | N
                         "phrase": a.phrase,
                         "moments": a.moments,
                         "lexicon_dir": str(folder),
+                        "line_old": lines[0],
+                        "line_new": lines[1],
                     }
                 )
     save_settings(settings)
@@ -87,6 +94,34 @@ def apply(proposals: Proposals, accepted: Iterable[str] | None, officer: str | N
             }
         )
     for entry in done:
-        _audit(folders, officer, entry["action"], {**entry, "learned_from": learned_from})
+        payload = {k: v for k, v in entry.items() if k != "action"}
+        _audit(folders, officer, entry["action"], {**payload, "learned_from": learned_from})
     proposals.applied = done
     return done
+
+
+def revert(entry: dict, folders: Iterable[Path], officer: str | None) -> dict:
+    """Undo one applied change (an entry `apply` returned); audit-logged as learn.revert."""
+    action = entry["action"]
+    if action == "learn.threshold":
+        settings = load_settings()
+        if settings.thresholds.get(entry["category"]) != entry["new"]:
+            raise LearnError(
+                f"The {entry['category']} threshold was changed since; set it in Settings."
+            )
+        settings.thresholds[entry["category"]] = entry["old"]
+        save_settings(settings)
+    elif action in ("learn.lexicon_remove", "learn.lexicon_add"):
+        folder = Path(entry["lexicon_dir"])
+        if not undo_line_edit(folder, entry["category"], entry["line_old"], entry["line_new"]):
+            raise LearnError(
+                f"{folder / (entry['category'] + '.txt')} was edited since; change it by hand."
+            )
+    elif action == "learn.model_install":
+        if versions.active_version() != entry["version"]:
+            raise LearnError(f"Model {entry['version']} is not the one in use: nothing to undo.")
+        versions.rollback()
+    else:
+        raise LearnError(f"Cannot undo {action}.")
+    _audit(folders, officer, "learn.revert", entry)
+    return entry

@@ -168,11 +168,12 @@ def _stamp() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%d")
 
 
-def remove_term(folder: Path, removal: TermRemoval) -> bool:
-    """Comment out the term's line, saying why; False when the folder does not hold it."""
+def remove_term(folder: Path, removal: TermRemoval) -> tuple[str, str] | None:
+    """Comment out the term's line, saying why; (old line, new line), or None when the folder
+    does not hold it."""
     path = folder / f"{removal.category}.txt"
     if not path.is_file():
-        return False
+        return None
     lines = path.read_text(encoding="utf-8-sig").splitlines()
     for i, line in enumerate(lines):
         terms = parse_terms(line, removal.category)
@@ -182,21 +183,39 @@ def remove_term(folder: Path, removal: TermRemoval) -> bool:
                 f"rejected {removal.rejected} of {removal.rejected + removal.confirmed}"
             )
             _write(path, lines)
-            return True
-    return False
+            return line, lines[i]
+    return None
 
 
-def add_term(folder: Path, addition: TermAddition) -> bool:
+def add_term(folder: Path, addition: TermAddition) -> tuple[str, str] | None:
+    """Append the phrase with where it came from; ("", new line), or None if already there."""
     path = folder / f"{addition.category}.txt"
     if not path.is_file():
-        return False
+        return None
     lines = path.read_text(encoding="utf-8-sig").splitlines()
     if any(t.phrase == addition.phrase for t in parse_terms("\n".join(lines), addition.category)):
-        return False
+        return None
     lines.append(
         f"{addition.phrase} | {ADDED_WEIGHT}  # added by reviewer learn {_stamp()}: "
         f"in {addition.moments} confirmed moments, none elsewhere"
     )
+    _write(path, lines)
+    return "", lines[-1]
+
+
+def undo_line_edit(folder: Path, category: str, old: str, new: str) -> bool:
+    """Put back what remove_term or add_term changed (old "" : the added line goes)."""
+    path = folder / f"{category}.txt"
+    if not path.is_file():
+        return False
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    if new not in lines:
+        return False
+    i = lines.index(new)
+    if old:
+        lines[i] = old
+    else:
+        del lines[i]
     _write(path, lines)
     return True
 
