@@ -14,6 +14,11 @@
 4. The other half's case (a copy, undecided) is re-detected with what was learned, and recall and
    precision per modality are compared with those before. Both directions are run (learn on A,
    test on B; learn on B, test on A).
+
+Two starting points (--starts): `tuned`, the engine as shipped (its lexicons were tuned on this
+very set, so little is left to learn), and `mistuned`, an agency whose settings are off: every
+text category's threshold at 0.75 and every third term of each lexicon missing; both halves are
+re-detected with that before the officer decides.
 """
 
 from __future__ import annotations
@@ -160,7 +165,7 @@ def measure(case_dir: Path, set_dir: Path, truth: dict) -> dict:
         "precision": round(correct / flags, 3) if flags else None,
     }
     out["per_category"] = {
-        c: {k: table["speech"][c][k] for k in ("recall", "precision")} for c in table["speech"]
+        c: {k: table["speech"][c].get(k) for k in ("recall", "precision")} for c in table["speech"]
     }
     return out
 
@@ -174,6 +179,38 @@ def scratch_home() -> Path:
     return home
 
 
+MISTUNED_THRESHOLD = 0.75
+
+
+def mistune() -> dict:
+    """Settings of an agency that starts badly: high thresholds, a third of the terms missing."""
+    from reviewer.settings import load_settings, save_settings
+    from reviewer.text.lexicon import category_ids
+    from reviewer.text.paths import lexicon_dir
+
+    folder = user_home() / "lexicons"
+    shutil.copytree(lexicon_dir(), folder)
+    dropped = 0
+    for cat in category_ids(folder):
+        path = folder / f"{cat}.txt"
+        if not path.is_file():
+            continue
+        kept, n = [], 0
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.split("#", 1)[0].strip():
+                n += 1
+                if n % 3 == 0:
+                    dropped += 1
+                    continue
+            kept.append(line)
+        path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    s = load_settings()
+    s.lexicon_dir = str(folder)
+    s.thresholds = {c: MISTUNED_THRESHOLD for c in category_ids(folder) if c != "obscene"}
+    save_settings(s)
+    return {"thresholds": MISTUNED_THRESHOLD, "terms_dropped": dropped}
+
+
 def one_direction(
     name: str,
     learn_case: Path,
@@ -182,6 +219,7 @@ def one_direction(
     truth: dict,
     media: dict,
     model: bool,
+    start: str = "tuned",
 ) -> dict:
     from reviewer.learn.apply import apply
     from reviewer.learn.proposals import propose
@@ -195,6 +233,11 @@ def one_direction(
     old_home = os.environ.get("REVIEWER_HOME")
     os.environ["REVIEWER_HOME"] = str(scratch_home())
     try:
+        mistuned = None
+        if start == "mistuned":
+            mistuned = mistune()
+            redetect(learn_case)
+            redetect(test_case)
         decided = simulate_officer(learn_case, set_dir, learn_truth)
         before = measure(test_case, set_dir, test_truth)
         redetect(test_case)  # with nothing learned: the baseline re-detection must change nothing
@@ -209,6 +252,8 @@ def one_direction(
         else:
             os.environ["REVIEWER_HOME"] = old_home
     return {
+        "start": start,
+        "mistuned": mistuned,
         "learn_on": media[learn_half],
         "test_on": media[test_half],
         "officer": decided,
@@ -246,6 +291,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "eval_learning.json")
     ap.add_argument("--work", type=Path, help="keep (and reuse) the analysed cases here")
     ap.add_argument("--no-model", action="store_true", help="thresholds and lexicons only")
+    ap.add_argument("--starts", default="tuned,mistuned", help="tuned, mistuned or both")
     args = ap.parse_args(argv)
     set_dir = args.set.resolve()
     if not (set_dir / "truth.json").exists():
@@ -260,16 +306,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"== analysing half {half}: {len(media[half])} media")
         analyse(set_dir, media[half], work / f"analysed_{half}")
     results = {}
-    for learn, test in (("A", "B"), ("B", "A")):
-        name = f"{learn}->{test}"
-        print(f"== learn on {learn}, test on {test}")
-        learn_case = copy_case(work / f"analysed_{learn}", work / f"learn_{learn}")
-        test_case = copy_case(work / f"analysed_{test}", work / f"test_{test}")
-        results[name] = one_direction(
-            name, learn_case, test_case, set_dir, truth, media, not args.no_model
-        )
-        r = results[name]
-        print(f"  officer: {r['officer']}; applied: {[a['action'] for a in r['applied']]}")
+    for start in [s.strip() for s in args.starts.split(",") if s.strip()]:
+        for learn, test in (("A", "B"), ("B", "A")):
+            name = f"{start} {learn}->{test}"
+            print(f"== {start}: learn on {learn}, test on {test}")
+            learn_case = copy_case(work / f"analysed_{learn}", work / f"learn_{learn}")
+            test_case = copy_case(work / f"analysed_{test}", work / f"test_{test}")
+            results[name] = one_direction(
+                f"{learn}->{test}", learn_case, test_case, set_dir, truth, media,
+                not args.no_model, start,
+            )  # fmt: skip
+            r = results[name]
+            print(f"  officer: {r['officer']}; applied: {[a['action'] for a in r['applied']]}")
     print(table(results))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -1,8 +1,10 @@
 """Lexicon changes the decisions suggest, and writing them into the agency's lexicon folder.
 
 Remove: a term behind at least MIN_REJECTED flags of which at least REJECTED_SHARE were rejected.
-Add: a word or phrase (1-3 words, compared folded) found in at least MIN_POSITIVE_ITEMS confirmed
-or officer-made moments of one category that no lexicon term of it matched (the misses), never in the text the officers saw and did not flag
+Add: a word or phrase (1-3 words, compared folded) found in at least MIN_POSITIVE_ITEMS distinct
+sightings (sentences or on-screen lines, near-copies counted once; a single word needs one more;
+no phrase starts or ends with a common word)
+in confirmed or officer-made moments of one category that no lexicon term explained (the misses), never in the text the officers saw and did not flag
 (rejected flags and everything outside the confirmed moments), and not matched by the lexicon
 already. Edits never touch the shipped lexicons: the first edit copies them into the agency folder.
 """
@@ -26,9 +28,70 @@ MIN_REJECTED = 2
 REJECTED_SHARE = 0.75
 MIN_POSITIVE_ITEMS = 2
 MAX_NGRAM = 3
+SAME_SIGHTING = 0.5  # word-set overlap (Jaccard) above which two texts are one sighting
 MAX_ADDS_PER_CATEGORY = 8
 ADDED_WEIGHT = 0.7  # strong enough to raise a flag alone (lexicon.py: >= 0.65)
 EXAMPLES = 3
+# The lexicons' common-words file is Vietnamese; mixed streams need the English ones too.
+EDGE_STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "from",
+        "is",
+        "are",
+        "was",
+        "be",
+        "it",
+        "this",
+        "that",
+        "these",
+        "those",
+        "i",
+        "you",
+        "he",
+        "she",
+        "we",
+        "they",
+        "me",
+        "him",
+        "her",
+        "us",
+        "them",
+        "my",
+        "your",
+        "our",
+        "their",
+        "also",
+        "can",
+        "will",
+        "just",
+        "so",
+        "get",
+        "got",
+        "do",
+        "does",
+        "did",
+        "have",
+        "has",
+        "had",
+        "not",
+        "no",
+        "yes",
+    ]
+)
 
 
 @dataclass
@@ -49,7 +112,7 @@ class TermAddition:
     id: str
     category: str
     phrase: str
-    moments: int  # confirmed or officer-made moments it appears in
+    moments: int  # distinct sentences or on-screen lines of such moments it appears in
     examples: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
@@ -98,6 +161,17 @@ def _ngrams(text: str) -> dict[str, str]:
     return out
 
 
+def distinct_sightings(texts: list[str]) -> int:
+    """How many of the texts are not near-copies of another (the same screen template, the same
+    chat line read twice): near-copies say one thing once."""
+    kept: list[set[str]] = []
+    for text in texts:
+        words = {t.folded for t in tokenize(text) if t.kind == "word"}
+        if not any(len(words & k) / max(1, len(words | k)) > SAME_SIGHTING for k in kept):
+            kept.append(words)
+    return len(kept)
+
+
 def propose_additions(cases: list[CaseDecisions], lexicon: Lexicon) -> list[TermAddition]:
     matcher = LexiconMatcher(lexicon.terms, lexicon.common_words)
     seen_elsewhere: set[str] = set()
@@ -107,34 +181,53 @@ def propose_additions(cases: list[CaseDecisions], lexicon: Lexicon) -> list[Term
         for d in cd.decisions:
             if d.label == "rejected":
                 seen_elsewhere.update(_ngrams(d.text))
-    found: dict[tuple[str, str], list[Decision]] = defaultdict(list)
+    # Counted per unit (segment or on-screen line) and per decision: two flags standing on the
+    # same sentence are one sighting, not two.
+    units: dict[tuple[str, str], dict] = defaultdict(dict)
+    moments: dict[tuple[str, str], set] = defaultdict(set)
+    examples: dict[tuple[str, str], list[str]] = defaultdict(list)
     surface: dict[str, str] = {}
     known = {(t.category, t.phrase) for t in lexicon.terms}
     for cd in cases:
         for d in cd.decisions:
             if not d.positive or any((d.category, term) in known for term in d.matched):
                 continue  # only moments the lexicon did not explain need a new term
-            for folded, written in _ngrams(d.text).items():
-                found[(d.category, folded)].append(d)
-                surface.setdefault(folded, written)
+            texts = [(k, cd.unit_text.get(k, "")) for k in d.units] or [
+                (("flag", d.flag_id), d.text)
+            ]
+            for key, text in texts:
+                for folded, written in _ngrams(text).items():
+                    units[(d.category, folded)][(cd.case_id, key)] = text
+                    moments[(d.category, folded)].add((cd.case_id, d.flag_id))
+                    surface.setdefault(folded, written)
+                    if text[:200] not in examples[(d.category, folded)]:
+                        examples[(d.category, folded)].append(text[:200])
     candidates: dict[str, list[TermAddition]] = defaultdict(list)
-    for (category, folded), items in found.items():
-        moments = len({(d.case_id, d.flag_id) for d in items})
-        if moments < MIN_POSITIVE_ITEMS or folded in seen_elsewhere:
-            continue
+    for (category, folded), seen in units.items():
         words = folded.split()
-        if all(w in lexicon.common_words for w in words) or len(folded) < 4:
+        # A single word is weaker evidence than a phrase: it needs one more sighting.
+        needed = MIN_POSITIVE_ITEMS + (len(words) == 1)
+        if min(len(seen), len(moments[(category, folded)])) < needed:
             continue
+        sightings = distinct_sightings(list(seen.values()))
+        if sightings < needed:
+            continue
+        if folded in seen_elsewhere or len(folded) < 4:
+            continue
+        if all(w in lexicon.common_words for w in words):
+            continue
+        stop = lexicon.common_words | EDGE_STOP_WORDS
+        if surface[folded].split()[0] in stop or surface[folded].split()[-1] in stop:
+            continue  # "get you a", "bán lai xa": a phrase starts and ends with its content
         if any(m.category == category for m in matcher.match(surface[folded])):
             continue  # the lexicon already catches it
-        examples = list(dict.fromkeys(d.text[:200] for d in items))[:EXAMPLES]
         candidates[category].append(
             TermAddition(
                 f"lexicon-add:{category}:{surface[folded]}",
                 category,
                 surface[folded],
-                moments,
-                examples,
+                sightings,
+                examples[(category, folded)][:EXAMPLES],
             )
         )
     out = []

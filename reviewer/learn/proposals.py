@@ -70,7 +70,9 @@ def propose(folders: list[Path], settings: Settings, model: bool = True) -> Prop
             model_error = str(exc)  # thresholds and lexicons still stand on their own
     return Proposals(
         cases,
-        propose_thresholds(decisions, settings.thresholds),
+        propose_thresholds(
+            decisions, settings.thresholds, [u for cd in cases for u in cd.undecided]
+        ),
         propose_removals(decisions, lexicon),
         propose_additions(cases, lexicon),
         model_proposal,

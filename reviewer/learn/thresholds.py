@@ -19,6 +19,8 @@ from ..flagging import threshold_for
 from .decisions import Decision
 
 MIN_DECISIONS = 3  # fewer decisions in a category: report, propose nothing
+# Never suggest lower: near the detection floor every weak hint becomes a flag to review.
+MIN_SUGGESTED = 0.3
 STEP = 0.01
 
 
@@ -40,6 +42,7 @@ class ThresholdProposal:
     recall_after: float | None
     changes: bool
     summary: str
+    more_to_review: int = 0  # undecided detections a lower threshold would raise (upper bound)
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -59,7 +62,7 @@ def _measure(decisions: list[Decision], t: float) -> tuple[int, int, int, int]:
 
 def suggest(decisions: list[Decision], current: float) -> float:
     floor = DETECTION_FLOOR
-    pos = [d.score for d in decisions if d.positive and d.score >= floor]
+    pos = [d.score for d in decisions if d.positive and d.score >= max(floor, MIN_SUGGESTED)]
     neg = [d.score for d in decisions if d.label == "rejected"]
     if not pos:
         if not neg:
@@ -67,7 +70,7 @@ def suggest(decisions: list[Decision], current: float) -> float:
         return min(0.99, max(current, math.ceil((max(neg) + 1e-6) / STEP) * STEP))
     lowest = math.floor(min(pos) / STEP + 1e-9) * STEP
     if lowest < current:
-        return max(floor, lowest)  # lower it: officers found moments below the threshold
+        return max(MIN_SUGGESTED, lowest)  # lower: officers found moments below the threshold
     below = [n for n in neg if n < min(pos)]
     if below and max(below) >= current:
         raised = math.ceil((max(below) + 1e-6) / STEP) * STEP
@@ -76,7 +79,9 @@ def suggest(decisions: list[Decision], current: float) -> float:
 
 
 def propose_thresholds(
-    decisions: list[Decision], thresholds: Mapping[str, float]
+    decisions: list[Decision],
+    thresholds: Mapping[str, float],
+    undecided: list[tuple[str, float]] = (),
 ) -> list[ThresholdProposal]:
     out = []
     for category in sorted({d.category for d in decisions}):
@@ -94,6 +99,9 @@ def propose_thresholds(
             f"kept {c_after} of {confirmed} confirmed"
             + (f", raised {a_after} of {added} the officers added" if added else "")
         )
+        more = sum(c == category and t <= s < current for c, s in undecided)
+        if more:
+            summary += f"; would also raise up to {more} undecided detections for review"
         if not enough:
             summary = f"only {len(own)} decisions (need {MIN_DECISIONS}): no change proposed"
         out.append(
@@ -114,6 +122,7 @@ def propose_thresholds(
                 recall_after=_ratio(c_after + a_after, positives),
                 changes=abs(t - current) >= STEP / 2,
                 summary=summary,
+                more_to_review=more if enough else 0,
             )
         )
     return out
