@@ -9,6 +9,7 @@ import pytest
 from test_evidence_fixtures import OFFICER, make_case, make_signer
 
 from conftest import reviewer_cmd
+from reviewer.detect import MediaDetector, load_text_detector
 from reviewer.evidence import export_case
 from reviewer.flagging import rebuild_flags
 from reviewer.store import open_case
@@ -120,6 +121,17 @@ def test_redetection_leaves_officer_and_edited_flags(tmp_path):
             assert {k: after[fid][k] for k in keep} == {k: before[fid][k] for k in keep}
         assert ids["pending"] not in after  # an untouched pending flag did follow the thresholds
         assert case.detections(flag_id=machine["id"])  # the edited flag keeps its evidence
+        # The re-detection analysis runs (real lexicons and text model over the transcript).
+        MediaDetector(case, 1, load_text_detector(), {}, "vi").complete()
+        again = {f["id"]: f for f in case.flags([1])}
+        for fid in (mine["id"], machine["id"], ids["confirmed"], ids["rejected"]):
+            keep = ("start_s", "end_s", "category", "status", "text", "source")
+            assert {k: again[fid][k] for k in keep} == {k: before[fid][k] for k in keep}
+        # "nhà cái ... cờ bạc" at 11-14 s is inside the confirmed gambling flag: no second flag.
+        assert [f["id"] for f in again.values() if f["category"] == "gambling"] == [
+            ids["confirmed"],
+            mine["id"],
+        ]
         # Undo of an add removes only officer flags.
         remove_officer_flag(case, mine["id"])
         assert mine["id"] not in {f["id"] for f in case.flags()}
