@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import TOOL_NAME, __version__
-from .store.case import Case
+from .store.case import READING_SEGMENT, Case
 from .store.findings import vision_models
 
 
@@ -22,7 +22,8 @@ def _media_entry(case: Case, media: dict) -> dict[str, Any]:
         "language": media["language"],
         "device": media["device"],
         "segments": case.conn.execute(
-            "SELECT COUNT(*) FROM segment WHERE media_id = ?", (media["id"],)
+            f"SELECT COUNT(*) FROM segment WHERE media_id = ? AND {READING_SEGMENT}",
+            (media["id"],),
         ).fetchone()[0],
     }
 
@@ -44,11 +45,14 @@ FLAG_KEYS = (
     "reviewer",
     "note",
     "decided_utc",
+    "edited_by",
+    "edited_utc",
 )
 
 
-def _flag_entry(flag: dict) -> dict[str, Any]:
-    return {k: flag[k] for k in FLAG_KEYS}
+def flag_entry(flag: dict) -> dict[str, Any]:
+    """A flag as printed and exported; `added_by_officer` marks what no model found."""
+    return {**{k: flag.get(k) for k in FLAG_KEYS}, "added_by_officer": flag["source"] == "officer"}
 
 
 def models_used(case: Case, media_rows: list[dict]) -> list[dict[str, str]]:
@@ -93,5 +97,5 @@ def case_report(
         "tool": {"name": TOOL_NAME, "version": __version__},
         "models": models_used(case, rows),
         "media": media,
-        "flags": [_flag_entry(f) for f in case.flags([m["id"] for m in rows])],
+        "flags": [flag_entry(f) for f in case.flags([m["id"] for m in rows])],
     }

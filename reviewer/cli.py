@@ -9,10 +9,11 @@ import sys
 import threading
 from pathlib import Path
 
-from . import __version__, doctor
+from . import __version__, doctor, flag_cli
 from .errors import Cancelled, ReviewerError, UsageError
 from .evidence import cli as evidence_cli
 from .gui_command import register_gui
+from .learn import cli as learn_cli
 from .settings import ENGINE_CHOICES
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_CANCELLED = 0, 1, 2, 130
@@ -103,8 +104,9 @@ def _print_summary(report: dict) -> None:
     print(f"Flags: {len(report['flags'])}")
     for f in report["flags"]:
         print(
-            f"  #{f['id']} media {f['media_id']} {f['start_s']:.1f}-{f['end_s']:.1f} s "
-            f"{f['category']} ({f['score']:.2f}, {f['source']}): {f['text']}"
+            f"  #{f['id']} media {f['media_id']} "
+            + (f"{f['start_s']:.1f}-{f['end_s']:.1f} s " if f["start_s"] is not None else "")
+            + f"{f['category']} ({f['score']:.2f}, {f['source']}): {f['text']}"
         )
 
 
@@ -308,6 +310,8 @@ def build_parser() -> argparse.ArgumentParser:
     register_gui(sub)
     evidence_cli.register(sub)
     doctor.register(sub)
+    flag_cli.register(sub)
+    learn_cli.register(sub)
     return parser
 
 

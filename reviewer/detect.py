@@ -19,8 +19,11 @@ DETECTION_FLOOR = 0.25
 
 
 def load_text_detector(lexicon_dir: Path | None = None) -> TextDetector:
-    """Lexicons (the agency's folder, or the shipped ones) and the hash-checked text model."""
-    return TextDetector(lexicon_dir)
+    """Lexicons (the agency's folder, or the shipped ones) and the hash-checked text model: the
+    version `reviewer learn` installed, if any, else the shipped one."""
+    from .learn.versions import active_model_path
+
+    return TextDetector(lexicon_dir, active_model_path())
 
 
 from .speech.readable import SENTENCE_END  # noqa: E402  (one definition for both cuts)

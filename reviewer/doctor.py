@@ -121,11 +121,15 @@ def _model_checks(errors: list[str]) -> list[dict[str, Any]]:
 
     def text() -> None:
         from .hashing import sha256_file
+        from .learn.versions import active_model_path
         from .text.paths import model_dir
 
-        card_path = model_dir() / "text_classifier.json"
+        # A version `reviewer learn` installed is the one analysis loads (reviewer/detect.py).
+        learned = active_model_path()
+        folder = learned.parent if learned else model_dir()
+        card_path = folder / "text_classifier.json"
         card = json.loads(card_path.read_text(encoding="utf-8"))
-        onnx = model_dir() / card.get("file", "text_classifier.onnx")
+        onnx = folder / card.get("file", "text_classifier.onnx")
         got = sha256_file(onnx) if onnx.is_file() else ""
         ok = got == card["sha256"]
         problem = (
@@ -135,7 +139,7 @@ def _model_checks(errors: list[str]) -> list[dict[str, Any]]:
             {
                 "role": "text-classifier",
                 "name": card.get("model_id", "text_classifier"),
-                "origin": "project",
+                "origin": "learned" if learned else "project",
                 "path": str(onnx),
                 "sha256": got,
                 "ready": ok,

@@ -14,6 +14,7 @@ from typing import Any
 
 from .store.case import Case
 from .store.findings import write_flags
+from .store.officer_flags import OFFICER_SOURCE, is_fixed
 
 MERGE_GAP_S = 8.0
 LEAD_IN_S = 3.0
@@ -135,8 +136,9 @@ def rebuild_flags(
     """
     thresholds = thresholds or {}
     flags = case.flags([media_id])
-    decided = [f for f in flags if f["status"] != "pending"]
-    pending = [f for f in flags if f["status"] == "pending"]
+    # "Decided" here: anything an officer decided, made or reshaped; re-detection keeps those.
+    decided = [f for f in flags if is_fixed(f)]
+    pending = [f for f in flags if not is_fixed(f)]
     decided_ids = {f["id"] for f in decided}
     candidates = [
         d
@@ -148,7 +150,9 @@ def rebuild_flags(
     for group in group_detections(candidates):
         flag = _flag_from(group, models_of or {})
         if any(
-            (f["category"], f["source"]) == (flag["category"], flag["source"])
+            f["category"] == flag["category"]
+            # An officer's own flag covers the moment whatever the machine heard or read.
+            and f["source"] in (flag["source"], OFFICER_SOURCE)
             and _overlaps(f, flag["start_s"], flag["end_s"], MERGE_GAP_S)
             for f in decided
         ):

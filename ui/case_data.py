@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reviewer.store import Case, open_case
+from reviewer.store.officer_flags import add_officer_flag, edit_flag, remove_officer_flag
 
 
 def fold(text: str) -> str:
@@ -86,6 +87,33 @@ class CaseData:
             if flag["id"] == flag_id:
                 self.flags[i] = row
         return row
+
+    def add_flag(
+        self,
+        media_id: int,
+        start_s: float | None,
+        end_s: float | None,
+        category: str,
+        note: str | None,
+        categories: list[str] | None = None,
+    ) -> dict:
+        """An officer-made flag, committed with its audit entry; the cached flags re-read."""
+        flag = add_officer_flag(
+            self.case, media_id, start_s, end_s, category, note, self.case.officer, categories
+        )
+        self.reload_flags()
+        return flag
+
+    def edit_flag(
+        self, flag_id: int, start_s: float | None, end_s: float | None, category: str
+    ) -> dict:
+        flag = edit_flag(self.case, flag_id, start_s, end_s, category, self.case.officer)
+        self.reload_flags()
+        return flag
+
+    def remove_flag(self, flag_id: int) -> None:
+        remove_officer_flag(self.case, flag_id, self.case.officer)
+        self.reload_flags()
 
     def search(self, query: str, limit: int = 500) -> list[SearchHit]:
         """Every transcript segment and on-screen text of the case containing the query."""

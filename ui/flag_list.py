@@ -225,7 +225,7 @@ class FlagListPanel(QWidget):
         fill(
             self.source_box,
             [("", self.tr("All sources"))]
-            + [(s, source_label(s)) for s in ("speech", "ocr", "image")],
+            + [(s, source_label(s)) for s in ("speech", "ocr", "image", "officer")],
         )
         self.score_label.setText(self.tr("Score ≥"))
         self.category_box.setToolTip(self.tr("Show one category"))

@@ -91,6 +91,7 @@ def source_label(source: str) -> str:
         "speech": QCoreApplication.translate("Labels", "speech"),
         "ocr": QCoreApplication.translate("Labels", "on-screen text"),
         "image": QCoreApplication.translate("Labels", "image"),
+        "officer": QCoreApplication.translate("Labels", "added by the officer"),
     }.get(source, source)
 
 

@@ -17,6 +17,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QDockWidget,
     QHBoxLayout,
     QLabel,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.errors import ReviewerError
+from reviewer.flag_cli import known_categories
 from reviewer.pipeline import AnalysisOptions, EngineFactory, ProgressEvent
 from reviewer.resources import demo_case_dir, demo_recording
 from reviewer.settings import Settings, load_settings, save_settings
@@ -40,7 +42,9 @@ from .case_data import CaseData
 from .export_dialog import ExportDialog
 from .flag_detail import FlagDetail, picture_for
 from .flag_list import FlagListPanel
+from .flag_span_dialog import DEFAULT_SPAN_S, FlagSpanDialog
 from .i18n import install_translator
+from .learning_panel import LearningPanel
 from .media_list import MediaList
 from .player import PlayerWidget
 from .queue_panel import QueuePanel
@@ -49,7 +53,7 @@ from .shortcuts import SHORTCUTS, shortcut_help_html
 from .timeline import TimelineWidget
 from .transcript_pane import TranscriptPane
 from .ui_settings import UiSettings, load_ui_settings, save_ui_settings
-from .undo import DecideCommand, safe_apply
+from .undo import AddFlagCommand, DecideCommand, EditFlagCommand, safe_apply
 from .verify_dialog import VerifyDialog
 from .workers import AnalysisWorker, BackgroundLoader, grab_frame, waveform
 
@@ -106,6 +110,7 @@ class MainWindow(QMainWindow):
         self.timeline = TimelineWidget(self)
         self.timeline.seek_requested.connect(self.player.seek)
         self.timeline.flag_clicked.connect(self.select_flag)
+        self.timeline.flag_span_edited.connect(self.edit_flag_span)
         self.zoom_in_button = QToolButton(self)
         self.zoom_out_button = QToolButton(self)
         self.zoom_fit_button = QToolButton(self)
@@ -158,6 +163,9 @@ class MainWindow(QMainWindow):
         self.bottom_tabs = QTabWidget(self)
         self.bottom_tabs.addTab(self.flag_panel, "")
         self.bottom_tabs.addTab(self.queue, "")
+        self.learning = LearningPanel(self)
+        self.learning.applied.connect(self._on_learning_applied)
+        self.bottom_tabs.addTab(self.learning, "")
         self.bottom_dock = self._dock(
             "bottom", self.bottom_tabs, Qt.DockWidgetArea.BottomDockWidgetArea
         )
@@ -204,6 +212,8 @@ class MainWindow(QMainWindow):
             "reset": lambda: self.decide("pending"),
             "note": self.edit_note,
             "reveal": self.detail.reveal,
+            "add_flag": self.add_flag_at_playhead,
+            "edit_flag": self.edit_flag_dialog,
             "undo": self.undo_stack.undo,
             "redo": self.undo_stack.redo,
             "play_pause": self.player.toggle_play,
@@ -270,6 +280,9 @@ class MainWindow(QMainWindow):
             "note",
             "reveal",
             None,
+            "add_flag",
+            "edit_flag",
+            None,
             "undo",
             "redo",
         ):
@@ -319,6 +332,7 @@ class MainWindow(QMainWindow):
             "reject",
             "unsure",
             "note",
+            "add_flag",
             None,
             "undo",
             "redo",
@@ -367,6 +381,8 @@ class MainWindow(QMainWindow):
         self.bottom_dock.setWindowTitle(self.tr("Review"))
         self.bottom_tabs.setTabText(0, self.tr("Flags"))
         self.bottom_tabs.setTabText(1, self.tr("Analysis queue"))
+        self.bottom_tabs.setTabText(2, self.tr("Learning"))
+        self.learning.retranslate()
         self.zoom_in_button.setText("+")
         self.zoom_out_button.setText("−")
         self.zoom_fit_button.setText("⤢")
@@ -446,6 +462,7 @@ class MainWindow(QMainWindow):
             self._clear_media()
         self._update_title()
         self._update_status()
+        self.learning.set_cases([Path(folder)], self.settings.officer_name())
         self.case_opened.emit(str(folder))
         return True
 
@@ -820,6 +837,145 @@ class MainWindow(QMainWindow):
             self._show_current_flag()
         self.media_list.set_media(self.data.media, self._flag_counts(), self.current_media_id)
         return True
+
+    # -- officer-made flags and span edits ---------------------------------------------------------
+    def _categories(self) -> list[str]:
+        try:
+            return known_categories()
+        except OSError:
+            return []
+
+    def _guarded(self, title: str, fn):
+        """Run a case write; a refusal is shown, not raised into Qt. None when refused."""
+        try:
+            return fn()
+        except ReviewerError as exc:
+            QMessageBox.warning(self, title, str(exc))
+            return None
+
+    def add_flag_at_playhead(self) -> None:
+        """Dialog at the playhead (times, category, note), then add_flag."""
+        if self.data is None or self.current_media_id is None:
+            return
+        media = self.data.media_by_id(self.current_media_id) or {}
+        duration = media.get("duration_s")
+        start = None if media.get("kind") == "image" else round(self.timeline.playhead, 1)
+        end = None if start is None else start + DEFAULT_SPAN_S
+        if end is not None and duration:
+            end = min(end, duration)
+        dialog = FlagSpanDialog(
+            self, start_s=start, end_s=end, duration_s=duration, known=self._categories()
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.add_flag(self.current_media_id, *dialog.values())
+
+    def add_flag(
+        self,
+        media_id: int,
+        start_s: float | None,
+        end_s: float | None,
+        category: str,
+        note: str | None = None,
+    ) -> int | None:
+        """A confirmed officer flag, saved and audit-logged now; undo removes it."""
+        if self.data is None:
+            return None
+        title = self.tr("Flag not added")
+        known = self._categories() or None
+
+        def add() -> dict | None:
+            flag = self._guarded(
+                title,
+                lambda: self.data.add_flag(media_id, start_s, end_s, category, note, known),
+            )
+            if flag is not None:
+                self._after_flag_change(flag["id"])
+            return flag
+
+        def remove(flag_id: int) -> bool:
+            done = self._guarded(title, lambda: self.data.remove_flag(flag_id) or True)
+            self._after_flag_change(None)
+            return bool(done)
+
+        command = AddFlagCommand(add, remove)
+        self.undo_stack.push(command)
+        return command.flag_id
+
+    def edit_flag_dialog(self) -> None:
+        if self.data is None or self.current_flag_id is None:
+            return
+        flag = self.data.flag_by_id(self.current_flag_id)
+        if flag is None:
+            return
+        media = self.data.media_by_id(flag["media_id"]) or {}
+        dialog = FlagSpanDialog(
+            self,
+            start_s=flag["start_s"],
+            end_s=flag["end_s"],
+            duration_s=media.get("duration_s"),
+            category=flag["category"],
+            adding=False,
+            known=self._categories(),
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        start, end, category, _ = dialog.values()
+        self.edit_flag_span(flag["id"], start, end, category)
+
+    def edit_flag_span(
+        self,
+        flag_id: int,
+        start_s: float | None,
+        end_s: float | None,
+        category: str | None = None,
+    ) -> None:
+        """New times or category (the timeline's dragged edges end here), undoable."""
+        if self.data is None:
+            return
+        flag = self.data.flag_by_id(flag_id)
+        if flag is None:
+            return
+
+        def edit(fid: int, start: float | None, end: float | None, cat: str) -> bool:
+            done = self._guarded(
+                self.tr("Flag not changed"), lambda: self.data.edit_flag(fid, start, end, cat)
+            )
+            self._after_flag_change(fid)
+            return done is not None
+
+        self.undo_stack.push(
+            EditFlagCommand(edit, flag, start_s, end_s, category or flag["category"])
+        )
+
+    def _after_flag_change(self, flag_id: int | None) -> None:
+        """Show a flag change everywhere without moving the player."""
+        if self.data is None:
+            return
+        self._show_flags()
+        media_id = self.current_media_id
+        if media_id is not None:
+            self.timeline.set_flags(self.data.flags_of(media_id))
+        self.media_list.set_media(self.data.media, self._flag_counts(), media_id)
+        flag = self.data.flag_by_id(flag_id) if flag_id is not None else None
+        if flag is None:
+            if (
+                self.current_flag_id is not None
+                and self.data.flag_by_id(self.current_flag_id) is None
+            ):
+                self.current_flag_id = None
+                self.detail.show_flag(None, [], None)
+            return
+        self.current_flag_id = flag_id
+        self.flag_panel.select_flag(flag_id, emit=False)
+        self.timeline.select_flag(flag_id)
+        self._show_current_flag(load_picture=True)
+
+    def _on_learning_applied(self) -> None:
+        # Thresholds, the lexicon folder or the text model changed: the next analysis uses them.
+        self.settings = load_settings()
+        if self.worker is not None:
+            self.worker.options = self.analysis_options()
 
     def edit_note(self) -> None:
         if self.current_flag_id is not None:

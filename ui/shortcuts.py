@@ -55,6 +55,18 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(
         "reveal", ("V",), QT_TRANSLATE_NOOP("Shortcuts", "Reveal a blurred picture"), G_REVIEW
     ),
+    Shortcut(
+        "add_flag",
+        ("A",),
+        QT_TRANSLATE_NOOP("Shortcuts", "Add a flag at the playhead…"),
+        G_REVIEW,
+    ),
+    Shortcut(
+        "edit_flag",
+        ("E",),
+        QT_TRANSLATE_NOOP("Shortcuts", "Type the flag's times and category…"),
+        G_REVIEW,
+    ),
     Shortcut("undo", ("Ctrl+Z",), QT_TRANSLATE_NOOP("Shortcuts", "Undo"), G_REVIEW),
     Shortcut("redo", ("Ctrl+Y", "Ctrl+Shift+Z"), QT_TRANSLATE_NOOP("Shortcuts", "Redo"), G_REVIEW),
     Shortcut("play_pause", ("Space",), QT_TRANSLATE_NOOP("Shortcuts", "Play / pause"), G_PLAY),

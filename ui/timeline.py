@@ -22,6 +22,8 @@ WAVE_H = 36
 GAP = 4
 TICK_STEPS = (1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200)
 MAX_ITEM_S = 600.0  # longest item assumed when searching what is visible
+EDGE_PX = 5  # how near a flag's edge the pointer must be to drag it
+MIN_FLAG_S = 0.2
 
 
 class _Lane:
@@ -46,6 +48,7 @@ class _Lane:
 class TimelineWidget(QWidget):
     seek_requested = Signal(float)
     flag_clicked = Signal(int)
+    flag_span_edited = Signal(int, float, float)  # flag id, new start, new end (on release)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +68,7 @@ class TimelineWidget(QWidget):
         self._wave_rate = 4.0
         self._drag_x: float | None = None
         self._dragged = False
+        self._edge: tuple[dict, str, float, float] | None = None  # flag, side, start, end
         self.paint_count = 0
         self._version = 0
         self._cache_key: tuple = ()
@@ -326,12 +330,58 @@ class TimelineWidget(QWidget):
                         return key, item
         return None
 
+    def edge_at(self, x: float, y: float) -> tuple[dict, str] | None:
+        """The timed flag whose start or end edge is under the pointer, and which edge."""
+        if not self._lanes()["flags"].contains(QPointF(x, y)):
+            return None
+        tol = EDGE_PX * self.view_span / self._plot_w()
+        t = self._t(x)
+        best: tuple[float, dict, str] | None = None
+        for flag in self._flags.visible(t - tol, t + tol):
+            if flag.get("start_s") is None:
+                continue
+            for side in ("start", "end"):
+                gap = abs(self._x(flag[f"{side}_s"] or 0.0) - x)
+                if gap <= EDGE_PX and (best is None or gap < best[0]):
+                    best = (gap, flag, side)
+        return (best[1], best[2]) if best else None
+
+    def _drag_edge(self, x: float) -> None:
+        flag, side, start, end = self._edge
+        t = self._t(x)
+        if side == "start":
+            start = min(t, end - MIN_FLAG_S)
+        else:
+            end = max(t, start + MIN_FLAG_S)
+        self._edge = (flag, side, start, end)
+        # Shown at once; written to the case (and audit log) when the button is released.
+        flag["start_s"], flag["end_s"] = start, end
+        self._flags = _Lane(self._flags.items)
+        self._version += 1
+        self.update()
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._drag_x = event.position().x()
         self._dragged = False
+        hit = self.edge_at(event.position().x(), event.position().y())
+        if hit is not None and event.button() == Qt.MouseButton.LeftButton:
+            flag, side = hit
+            # Drag a copy: the window's rows change only once the case has the new span.
+            items = self._flags.items
+            copy = dict(flag)
+            items[next(i for i, f in enumerate(items) if f is flag)] = copy
+            self._edge = (copy, side, copy["start_s"], copy["end_s"] or copy["start_s"])
+            self._edge_from = (copy["start_s"], copy["end_s"])
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         pos = event.position()
+        if self._edge is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            self._dragged = True
+            self._drag_edge(pos.x())
+            return
+        if self._drag_x is None:
+            near = self.edge_at(pos.x(), pos.y()) is not None
+            self.setCursor(Qt.CursorShape.SizeHorCursor if near else Qt.CursorShape.ArrowCursor)
         if self._drag_x is not None and event.buttons() & Qt.MouseButton.LeftButton:
             dx = pos.x() - self._drag_x
             if abs(dx) > 3 or self._dragged:
@@ -344,6 +394,19 @@ class TimelineWidget(QWidget):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         pos = event.position()
+        if self._edge is not None:
+            flag, side, start, end = self._edge
+            self._edge = None
+            if self._dragged:
+                self._drag_x = None
+                if (start, end) != self._edge_from:
+                    # Only the dragged edge moves (to 0.01 s); the other keeps its exact value.
+                    if side == "start":
+                        start = round(start, 2)
+                    else:
+                        end = round(end, 2)
+                    self.flag_span_edited.emit(flag["id"], start, end)
+                return
         if self._drag_x is not None and not self._dragged and pos.x() >= LABEL_W:
             flag = self.flag_at(pos.x(), pos.y())
             if flag is not None:

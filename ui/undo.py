@@ -56,3 +56,54 @@ def safe_apply(
         return True
 
     return apply
+
+
+class AddFlagCommand(QUndoCommand):
+    """An officer-made flag; undo removes it (audit-logged as flag.remove), redo adds it again."""
+
+    def __init__(self, add: Callable[[], dict | None], remove: Callable[[int], bool]) -> None:
+        super().__init__()
+        self.add, self.remove = add, remove
+        self.flag_id: int | None = None
+        self.setText(QCoreApplication.translate("DecideCommand", "add a flag"))
+
+    def redo(self) -> None:
+        flag = self.add()
+        if flag is None:
+            self.setObsolete(True)
+            return
+        self.flag_id = flag["id"]
+
+    def undo(self) -> None:
+        if self.flag_id is not None:
+            self.remove(self.flag_id)
+
+
+class EditFlagCommand(QUndoCommand):
+    """A new span or category; undo writes the old values back (another audited edit)."""
+
+    def __init__(
+        self,
+        edit: Callable[[int, float | None, float | None, str], bool],
+        flag: dict,
+        start_s: float | None,
+        end_s: float | None,
+        category: str,
+    ) -> None:
+        super().__init__()
+        self.edit = edit
+        self.flag_id = flag["id"]
+        self.before = (flag["start_s"], flag["end_s"], flag["category"])
+        self.after = (start_s, end_s, category)
+        self.setText(
+            QCoreApplication.translate("DecideCommand", "flag {id}: new span").format(
+                id=self.flag_id
+            )
+        )
+
+    def redo(self) -> None:
+        if not self.edit(self.flag_id, *self.after):
+            self.setObsolete(True)
+
+    def undo(self) -> None:
+        self.edit(self.flag_id, *self.before)

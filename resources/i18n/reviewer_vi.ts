@@ -41,6 +41,16 @@
         <source>flag {id}: {status}</source>
         <translation>cảnh báo {id}: {status}</translation>
     </message>
+    <message>
+        <location filename="../../ui/undo.py" line="68"/>
+        <source>add a flag</source>
+        <translation>thêm cảnh báo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo.py" line="99"/>
+        <source>flag {id}: new span</source>
+        <translation>cảnh báo {id}: khoảng thời gian mới</translation>
+    </message>
 </context>
 <context>
     <name>DevicePage</name>
@@ -708,6 +718,44 @@
     </message>
 </context>
 <context>
+    <name>FlagSpanDialog</name>
+    <message>
+        <location filename="../../ui/flag_span_dialog.py" line="35"/>
+        <source>Add a flag</source>
+        <translation>Thêm cảnh báo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/flag_span_dialog.py" line="35"/>
+        <source>Edit the flag</source>
+        <translation>Sửa cảnh báo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/flag_span_dialog.py" line="48"/>
+        <source>Start</source>
+        <translation>Bắt đầu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/flag_span_dialog.py" line="49"/>
+        <source>End</source>
+        <translation>Kết thúc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/flag_span_dialog.py" line="55"/>
+        <source>Category</source>
+        <translation>Nhóm vi phạm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/flag_span_dialog.py" line="57"/>
+        <source>What the officer saw or heard</source>
+        <translation>Điều cán bộ thấy hoặc nghe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/flag_span_dialog.py" line="59"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+</context>
+<context>
     <name>FlagTableModel</name>
     <message>
         <location filename="../../ui/flag_list.py" line="66"/>
@@ -769,13 +817,13 @@
     </message>
     <message>
         <location filename="../../ui/i18n.py" line="91"/>
-        <location filename="../../ui/i18n.py" line="101"/>
+        <location filename="../../ui/i18n.py" line="102"/>
         <source>speech</source>
         <translation>giọng nói</translation>
     </message>
     <message>
         <location filename="../../ui/i18n.py" line="92"/>
-        <location filename="../../ui/i18n.py" line="102"/>
+        <location filename="../../ui/i18n.py" line="103"/>
         <source>on-screen text</source>
         <translation>chữ trên màn hình</translation>
     </message>
@@ -785,205 +833,363 @@
         <translation>hình ảnh</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="99"/>
+        <location filename="../../ui/i18n.py" line="94"/>
+        <source>added by the officer</source>
+        <translation>do cán bộ thêm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="100"/>
         <source>queued</source>
         <translation>đang chờ</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="100"/>
+        <location filename="../../ui/i18n.py" line="101"/>
         <source>hashing</source>
         <translation>đang băm</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="103"/>
+        <location filename="../../ui/i18n.py" line="104"/>
         <source>detecting</source>
         <translation>đang phát hiện</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="104"/>
+        <location filename="../../ui/i18n.py" line="105"/>
         <source>done</source>
         <translation>xong</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="105"/>
+        <location filename="../../ui/i18n.py" line="106"/>
         <source>failed</source>
         <translation>lỗi</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="106"/>
+        <location filename="../../ui/i18n.py" line="107"/>
         <source>already analysed</source>
         <translation>đã phân tích trước đó</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="107"/>
+        <location filename="../../ui/i18n.py" line="108"/>
         <source>cancelled</source>
         <translation>đã hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="108"/>
+        <location filename="../../ui/i18n.py" line="109"/>
         <source>loading model</source>
         <translation>đang tải mô hình</translation>
     </message>
 </context>
 <context>
+    <name>LearningPanel</name>
+    <message>
+        <location filename="../../ui/learning_panel.py" line="88"/>
+        <source>Propose from this case</source>
+        <translation>Đề xuất từ vụ việc này</translation>
+    </message>
+    <message>
+        <location filename="../../ui/learning_panel.py" line="89"/>
+        <source>Also retrain the text model (about a minute)</source>
+        <translation>Huấn luyện lại mô hình văn bản (khoảng một phút)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/learning_panel.py" line="90"/>
+        <source>Apply checked</source>
+        <translation>Áp dụng mục đã chọn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/learning_panel.py" line="91"/>
+        <source>Roll back the text model</source>
+        <translation>Quay lại mô hình văn bản trước</translation>
+    </message>
+    <message>
+        <location filename="../../ui/learning_panel.py" line="92"/>
+        <source>Undo checked applied changes</source>
+        <translation>Hoàn tác thay đổi đã chọn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/learning_panel.py" line="93"/>
+        <source>Proposal</source>
+        <translation>Đề xuất</translation>
+    </message>
+    <message>
+        <location filename="../../ui/learning_panel.py" line="93"/>
+        <source>Effect on the decided flags</source>
+        <translation>Tác động trên các cảnh báo đã quyết định</translation>
+    </message>
+    <message>
+        <location filename="../../ui/learning_panel.py" line="124"/>
+        <source>Reading the decisions…</source>
+        <translation>Đang đọc các quyết định…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/learning_panel.py" line="147"/>
+        <source>Check the applied changes to undo first.</source>
+        <translation>Hãy chọn các thay đổi cần hoàn tác trước.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/learning_panel.py" line="153"/>
+        <source>Undoing…</source>
+        <translation>Đang hoàn tác…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/learning_panel.py" line="160"/>
+        <source>Check the proposals to apply first.</source>
+        <translation>Hãy chọn các đề xuất cần áp dụng trước.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/learning_panel.py" line="162"/>
+        <source>Applying…</source>
+        <translation>Đang áp dụng…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/learning_panel.py" line="177"/>
+        <source>Rolling back…</source>
+        <translation>Đang quay lại…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/learning_panel.py" line="184"/>
+        <source>Not done: {reason}</source>
+        <translation>Chưa thực hiện: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/learning_panel.py" line="190"/>
+        <source>{n} proposals; nothing changes until you apply.</source>
+        <translation>{n} đề xuất; không có gì thay đổi cho đến khi bạn áp dụng.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/learning_panel.py" line="196"/>
+        <source>Applied {n} changes; the next analysis or re-detection uses them.</source>
+        <translation>Đã áp dụng {n} thay đổi; lần phân tích hoặc phát hiện lại sau sẽ dùng chúng.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/learning_panel.py" line="204"/>
+        <source>Undid {n} changes.</source>
+        <translation>Đã hoàn tác {n} thay đổi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/learning_panel.py" line="208"/>
+        <source>Text model is now {model} ({sha}).</source>
+        <translation>Mô hình văn bản hiện là {model} ({sha}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/learning_panel.py" line="216"/>
+        <source>Applied (check to undo)</source>
+        <translation>Đã áp dụng (chọn để hoàn tác)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/learning_panel.py" line="247"/>
+        <source>Thresholds</source>
+        <translation>Ngưỡng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/learning_panel.py" line="253"/>
+        <source>precision {p0} → {p1}, recall {r0} → {r1}; {summary}</source>
+        <translation>độ chính xác {p0} → {p1}, độ phủ {r0} → {r1}; {summary}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/learning_panel.py" line="258"/>
+        <source>Lexicon terms to remove (mostly rejected)</source>
+        <translation>Từ khóa nên bỏ (phần lớn bị bác bỏ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/learning_panel.py" line="264"/>
+        <source>rejected {r}, confirmed {c}; e.g. {ex}</source>
+        <translation>bác bỏ {r}, xác nhận {c}; ví dụ: {ex}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/learning_panel.py" line="268"/>
+        <source>Phrases to add (in missed or confirmed moments only)</source>
+        <translation>Cụm từ nên thêm (chỉ có trong đoạn bị bỏ sót hoặc đã xác nhận)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/learning_panel.py" line="274"/>
+        <source>in {n} moments; e.g. {ex}</source>
+        <translation>trong {n} đoạn; ví dụ: {ex}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/learning_panel.py" line="276"/>
+        <source>Text model</source>
+        <translation>Mô hình văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../ui/learning_panel.py" line="285"/>
+        <source>not retrained</source>
+        <translation>chưa huấn luyện lại</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>As the system</source>
         <translation>Theo hệ thống</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>&amp;Case</source>
         <translation>&amp;Vụ việc</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>Recent cases</source>
         <translation>Vụ việc gần đây</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>&amp;Review</source>
         <translation>&amp;Xem xét</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>&amp;Playback</source>
         <translation>&amp;Phát lại</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>&amp;Settings</source>
         <translation>&amp;Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>Interface language</source>
         <translation>Ngôn ngữ giao diện</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>&amp;Help</source>
         <translation>&amp;Trợ giúp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>Tools</source>
         <translation>Công cụ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>Files in the case</source>
         <translation>Tệp trong vụ việc</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>Transcript and search</source>
         <translation>Lời thoại và tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>Review</source>
         <translation>Xem xét</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>Flags</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>Analysis queue</source>
         <translation>Hàng đợi phân tích</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="384"/>
+        <source>Learning</source>
+        <translation>Học từ quyết định</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="389"/>
         <source>Zoom in (+)</source>
         <translation>Phóng to (+)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="390"/>
         <source>Zoom out (-)</source>
         <translation>Thu nhỏ (-)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>Whole recording (Z)</source>
         <translation>Toàn bộ bản ghi (Z)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>Livestream Reviewer</source>
         <translation>Công cụ xem xét livestream</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>Livestream Reviewer — case {name}</source>
         <translation>Công cụ xem xét livestream — vụ việc {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="398"/>
+        <location filename="../../ui/main_window.py" line="414"/>
         <source>Officer: {name}</source>
         <translation>Cán bộ: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="417"/>
         <source>Officer: {name} (set your name in Settings)</source>
         <translation>Cán bộ: {name} (đặt tên trong Cài đặt)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="426"/>
         <source>Speech ran on {device} ({compute})</source>
         <translation>Nhận dạng giọng nói chạy trên {device} ({compute})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="434"/>
         <source>Analysing: {n} file(s) left</source>
         <translation>Đang phân tích: còn {n} tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="429"/>
+        <location filename="../../ui/main_window.py" line="445"/>
         <source>Cannot open the case</source>
         <translation>Không mở được vụ việc</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="486"/>
+        <location filename="../../ui/main_window.py" line="503"/>
         <source>Not a case</source>
         <translation>Không phải vụ việc</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="487"/>
+        <location filename="../../ui/main_window.py" line="504"/>
         <source>{folder} holds no case. Use New case to start one there.</source>
         <translation>{folder} không chứa vụ việc nào. Dùng “Vụ việc mới” để tạo tại đó.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515"/>
+        <location filename="../../ui/main_window.py" line="532"/>
         <source>Export evidence</source>
         <translation>Xuất chứng cứ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515"/>
+        <location filename="../../ui/main_window.py" line="532"/>
         <source>Open a case first, then export it.</source>
         <translation>Hãy mở một vụ việc trước rồi mới xuất.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="581"/>
+        <location filename="../../ui/main_window.py" line="598"/>
         <source>No files found to add.</source>
         <translation>Không tìm thấy tệp nào để thêm.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="608"/>
+        <location filename="../../ui/main_window.py" line="625"/>
         <source>Warning: {text}</source>
         <translation>Cảnh báo: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="806"/>
+        <location filename="../../ui/main_window.py" line="823"/>
         <source>Decision not saved</source>
         <translation>Quyết định chưa được lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="870"/>
+        <location filename="../../ui/main_window.py" line="883"/>
+        <source>Flag not added</source>
+        <translation>Chưa thêm được cảnh báo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="941"/>
+        <source>Flag not changed</source>
+        <translation>Chưa sửa được cảnh báo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1026"/>
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
@@ -1386,72 +1592,82 @@
         <translation>Hiện ảnh đang làm mờ</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="58"/>
+        <location filename="../../ui/shortcuts.py" line="61"/>
+        <source>Add a flag at the playhead…</source>
+        <translation>Thêm cảnh báo tại vị trí đang phát…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="67"/>
+        <source>Type the flag&apos;s times and category…</source>
+        <translation>Nhập thời gian và nhóm vi phạm của cảnh báo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="70"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="59"/>
+        <location filename="../../ui/shortcuts.py" line="71"/>
         <source>Redo</source>
         <translation>Làm lại</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="60"/>
+        <location filename="../../ui/shortcuts.py" line="72"/>
         <source>Play / pause</source>
         <translation>Phát / tạm dừng</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="61"/>
+        <location filename="../../ui/shortcuts.py" line="73"/>
         <source>Back 5 seconds</source>
         <translation>Lùi 5 giây</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="62"/>
+        <location filename="../../ui/shortcuts.py" line="74"/>
         <source>Forward 5 seconds</source>
         <translation>Tới 5 giây</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="63"/>
+        <location filename="../../ui/shortcuts.py" line="75"/>
         <source>Previous frame</source>
         <translation>Khung hình trước</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="64"/>
+        <location filename="../../ui/shortcuts.py" line="76"/>
         <source>Next frame</source>
         <translation>Khung hình sau</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="65"/>
+        <location filename="../../ui/shortcuts.py" line="77"/>
         <source>Slower</source>
         <translation>Chậm hơn</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="66"/>
+        <location filename="../../ui/shortcuts.py" line="78"/>
         <source>Faster</source>
         <translation>Nhanh hơn</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="67"/>
+        <location filename="../../ui/shortcuts.py" line="79"/>
         <source>Zoom timeline in</source>
         <translation>Phóng to dòng thời gian</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="68"/>
+        <location filename="../../ui/shortcuts.py" line="80"/>
         <source>Zoom timeline out</source>
         <translation>Thu nhỏ dòng thời gian</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="69"/>
+        <location filename="../../ui/shortcuts.py" line="81"/>
         <source>Whole recording</source>
         <translation>Toàn bộ bản ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="73"/>
+        <location filename="../../ui/shortcuts.py" line="85"/>
         <source>Search transcripts and on-screen text</source>
         <translation>Tìm trong lời thoại và chữ trên màn hình</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="76"/>
+        <location filename="../../ui/shortcuts.py" line="88"/>
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
@@ -1459,27 +1675,27 @@
 <context>
     <name>TimelineWidget</name>
     <message>
-        <location filename="../../ui/timeline.py" line="174"/>
+        <location filename="../../ui/timeline.py" line="186"/>
         <source>Flags</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="175"/>
+        <location filename="../../ui/timeline.py" line="187"/>
         <source>Speech</source>
         <translation>Giọng nói</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="176"/>
+        <location filename="../../ui/timeline.py" line="188"/>
         <source>On-screen text</source>
         <translation>Chữ trên màn hình</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="177"/>
+        <location filename="../../ui/timeline.py" line="189"/>
         <source>Audio</source>
         <translation>Âm thanh</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="377"/>
+        <location filename="../../ui/timeline.py" line="446"/>
         <source>&lt;b&gt;{category}&lt;/b&gt; ({status})&lt;br&gt;{start}–{end} · {source} · score {score:.2f}&lt;br&gt;Matched: {matched}&lt;br&gt;&lt;i&gt;{text}&lt;/i&gt;</source>
         <translation>&lt;b&gt;{category}&lt;/b&gt; ({status})&lt;br&gt;{start}–{end} · {source} · điểm {score:.2f}&lt;br&gt;Từ khớp: {matched}&lt;br&gt;&lt;i&gt;{text}&lt;/i&gt;</translation>
     </message>

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import TOOL_NAME, __version__
-from ..case_report import FLAG_KEYS
+from ..case_report import flag_entry
 from ..errors import ReviewerError
 from ..store import open_case
 from ..store.audit import read_rows, verify_chain
@@ -366,7 +366,8 @@ class _Exporter:
                 "number": number,
                 "flag_id": f["id"],
                 # The same flag fields as `reviewer flags --json`, plus when it was raised.
-                **{k: f.get(k) for k in (*FLAG_KEYS, "created_utc") if k != "id"},
+                **{k: v for k, v in flag_entry(f).items() if k != "id"},
+                "created_utc": f.get("created_utc"),
                 "detections": self.case.detections(flag_id=f["id"]),
                 "clip": None,
                 "stills": [],
@@ -406,6 +407,8 @@ class _Exporter:
                     reviewer=f.get("reviewer") or "",
                     decided_utc=f.get("decided_utc") or "",
                     note=f.get("note") or "",
+                    added_by_officer=f["source"] == "officer",
+                    edited_by=f.get("edited_by") or "",
                     clip=clip_rel,
                     clip_sha256=clip_sha,
                     stills=stills,

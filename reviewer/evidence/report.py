@@ -19,7 +19,14 @@ DECISION_VI = {
     "unsure": "Chưa chắc chắn",
     "rejected": "Bác bỏ",
 }
-SOURCE_VI = {"speech": "Lời nói", "ocr": "Chữ trên màn hình", "image": "Hình ảnh"}
+SOURCE_VI = {
+    "speech": "Lời nói",
+    "ocr": "Chữ trên màn hình",
+    "image": "Hình ảnh",
+    "officer": "Cán bộ thêm (added by the officer)",
+}
+OFFICER_ADDED = "Do cán bộ thêm (added by the officer): không do máy phát hiện"
+OFFICER_EDITED = "Thời điểm/loại do cán bộ sửa (edited by the officer): {who}"
 
 
 @dataclass
@@ -41,6 +48,8 @@ class ReportFlag:
     note: str
     clip: str | None
     clip_sha256: str | None
+    added_by_officer: bool = False
+    edited_by: str = ""
     stills: list[tuple[str, bytes]] = field(default_factory=list)  # (package path, JPEG bytes)
 
 
@@ -141,6 +150,14 @@ def _summary(data: ReportData) -> list[tuple[str, str]]:
     ]
 
 
+def _officer_marks(f: ReportFlag) -> list[str]:
+    """What a reader must know about a flag a person made or reshaped."""
+    marks = [OFFICER_ADDED] if f.added_by_officer else []
+    if f.edited_by:
+        marks.append(OFFICER_EDITED.format(who=f.edited_by))
+    return marks
+
+
 def render_html(data: ReportData) -> bytes:
     """report.html, placed in data/report/; stills and clips are linked relative to it."""
     template = Template(resource_path("report", "report.html").read_text(encoding="utf-8"))
@@ -169,6 +186,7 @@ def render_html(data: ReportData) -> bytes:
             ),
             ("Ghi chú", esc(f.note or "") or "-"),
         ]
+        rows.extend(("Cán bộ", esc(text)) for text in _officer_marks(f))
         if f.clip:
             rows.append(
                 (
@@ -262,6 +280,8 @@ def render_pdf(data: ReportData) -> bytes:
         decided = f" — {f.reviewer}, {f.decided_utc}" if f.reviewer else ""
         line(f"Quyết định: {DECISION_VI.get(f.decision, f.decision)}{decided}", 9, bold=True)
         line(f"Ghi chú: {f.note or '-'}", 9)
+        for text in _officer_marks(f):
+            line(text, 9, bold=True)
         if f.clip:
             line(f"Đoạn trích: {f.clip}  SHA-256 {f.clip_sha256}", 7, wrap_chars=True)
     pdf.ln(3)

@@ -26,6 +26,14 @@ DB_NAME = "case.db"
 DECISIONS = ("confirmed", "rejected", "unsure", "pending")
 
 
+# SQL condition: a segment of its media's reading transcript (with two engines, the one the
+# officer reads; media.speech_model names it).
+READING_SEGMENT = (
+    "coalesce(segment.engine, '') = coalesce((SELECT m.speech_model FROM media m"
+    " WHERE m.id = segment.media_id), coalesce(segment.engine, ''))"
+)
+
+
 def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from .case import Case, utc_now
+from .officer_flags import FIXED_SQL
 
 DETECTION_COLUMNS = (
     "media_id",
@@ -124,7 +125,7 @@ def replace_text_detections(
 ) -> None:
     """Swap the media's speech and on-screen text detections for a fresh set.
 
-    Detections that back a decided flag stay as they are (a decision keeps its evidence); a new
+    Detections that back a decided (or officer-made or -edited) flag stay as they are (a decision keeps its evidence); a new
     detection identical to one of those is not added twice.
     """
     with case.transaction() as conn:
@@ -132,13 +133,13 @@ def replace_text_detections(
             (r[0], r[1], r[2], r[3], r[4])
             for r in conn.execute(
                 "SELECT d.source, d.category, d.start_s, d.end_s, d.text FROM detection d"
-                " JOIN flag f ON f.id = d.flag_id WHERE d.media_id = ? AND f.status != 'pending'",
+                f" WHERE d.media_id = ? AND d.flag_id IN (SELECT id FROM flag WHERE {FIXED_SQL})",
                 (media_id,),
             )
         }
         conn.execute(
             "DELETE FROM detection WHERE media_id = ? AND source IN ('speech', 'ocr') AND"
-            " (flag_id IS NULL OR flag_id IN (SELECT id FROM flag WHERE status = 'pending'))",
+            f" (flag_id IS NULL OR flag_id IN (SELECT id FROM flag WHERE NOT {FIXED_SQL}))",
             (media_id,),
         )
         insert_detections(
@@ -161,7 +162,8 @@ def write_flags(
     """Make the media's pending flags exactly `flags`, keeping ids where a flag lives on.
 
     Each item of `flags` has the flag's fields plus `detection_ids` and, when it continues an
-    existing pending flag, `id`. Decided flags are never touched. `absorbed` are detections
+    existing pending flag, `id`. Decided, officer-made and officer-edited flags are never
+    touched. `absorbed` are detections
     covered by a decided flag: they stay unlinked.
     """
     now = utc_now()
@@ -170,12 +172,12 @@ def write_flags(
         pending = {
             r[0]
             for r in conn.execute(
-                "SELECT id FROM flag WHERE media_id = ? AND status = 'pending'", (media_id,)
+                f"SELECT id FROM flag WHERE media_id = ? AND NOT {FIXED_SQL}", (media_id,)
             )
         }
         conn.execute(
             "UPDATE detection SET flag_id = NULL WHERE media_id = ? AND"
-            " flag_id IN (SELECT id FROM flag WHERE status = 'pending')",
+            f" flag_id IN (SELECT id FROM flag WHERE NOT {FIXED_SQL})",
             (media_id,),
         )
         if absorbed:

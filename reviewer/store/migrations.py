@@ -137,6 +137,11 @@ MIGRATIONS: list[str] = [
         SELECT id, speech_model, 'whisper', speech_model_sha256, speech_done_s FROM media
         WHERE speech_model IS NOT NULL;
     """,
+    # 4: officer span/category edits: an edited flag is the officer's, re-detection keeps it.
+    """
+    ALTER TABLE flag ADD COLUMN edited_by TEXT;
+    ALTER TABLE flag ADD COLUMN edited_utc TEXT;
+    """,
 ]
 
 

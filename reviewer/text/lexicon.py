@@ -143,3 +143,15 @@ def _read_labels(path: Path, digest: hashlib._Hash) -> dict[str, tuple[str, str]
         return {cid: (str(v["vi"]), str(v["en"])) for cid, v in data.items()}
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise LexiconError(f"{path}: expected {{id: {{'vi': label, 'en': label}}}}: {exc}") from exc
+
+
+def category_ids(directory: Path | None = None) -> list[str]:
+    """The category ids a lexicon folder defines (its *.txt files and categories.json), cheaply:
+    an officer's flag may use any of them without loading and compiling every term."""
+    folder = directory or lexicon_dir()
+    ids = [p.stem for p in sorted(folder.glob("*.txt")) if not p.name.startswith("_")]
+    try:
+        labels = json.loads((folder / CATEGORIES_FILE).read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError):
+        labels = {}
+    return list(dict.fromkeys([*labels, *ids]))

@@ -1,0 +1,94 @@
+"""`reviewer learn`: what the officers' decisions teach, and (with --apply) acting on it."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the engine (onnxruntime, numpy) loads only when the command runs
+    from .proposals import Proposals
+
+
+def _print_text(p: Proposals) -> None:
+    data = p.to_json()
+    print(f"Learned from {len(data['cases'])} case(s): {data['decisions']}")
+    print("Thresholds:")
+    for t in p.thresholds:
+        mark = "*" if t.changes else " "
+        print(
+            f" {mark} {t.category:<14} {t.current:.2f} -> {t.suggested:.2f}  precision "
+            f"{t.precision_now} -> {t.precision_after}, recall {t.recall_now} -> "
+            f"{t.recall_after}: {t.summary}"
+        )
+    print("Lexicon terms mostly rejected:")
+    for r in p.removals:
+        print(f"  - {r.category}: '{r.term}' rejected {r.rejected}, confirmed {r.confirmed}")
+        for ex in r.examples:
+            print(f"      e.g. {ex}")
+    print("Phrases of confirmed moments no lexicon holds:")
+    for a in p.additions:
+        print(f"  + {a.category}: '{a.phrase}' in {a.moments} moments")
+    model = data["text_model"]
+    print(f"Text model: {model.get('summary') or model.get('error')}")
+    if p.applied:
+        print("Applied:")
+        for entry in p.applied:
+            print(
+                f"  {entry['action']}: "
+                + ", ".join(f"{k}={v}" for k, v in entry.items() if k != "action")
+            )
+    elif p.ids():
+        print("Nothing changed. Apply with --apply (all) or --apply --accept ID ...")
+
+
+def cmd_learn(args: argparse.Namespace) -> int:
+    from ..settings import load_settings
+    from .apply import apply
+    from .proposals import propose
+    from .retrain import rollback
+
+    if args.rollback:
+        result = rollback()
+        for folder in args.case or []:
+            from ..store import open_case
+
+            with open_case(folder, officer=args.officer, create=False) as case:
+                case.log("learn.model_rollback", result)
+        if args.json:
+            sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+        else:
+            print(
+                f"text model now {result['model_id']} ({result['sha256']}); {result['left']} left"
+            )
+        return 0
+    proposals = propose([Path(c) for c in args.case or []], load_settings(), not args.no_model)
+    if args.apply:
+        apply(proposals, args.accept or None, args.officer)
+    if args.json:
+        sys.stdout.write(json.dumps(proposals.to_json(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        _print_text(proposals)
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "learn", help="what the decisions teach: thresholds, lexicon terms, the text model"
+    )
+    p.add_argument("--case", action="append", help="case folder to learn from (repeatable)")
+    p.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    p.add_argument(
+        "--apply", action="store_true", help="write the proposals (else nothing changes)"
+    )
+    p.add_argument(
+        "--accept", action="append", metavar="ID", help="with --apply: only these proposal ids"
+    )
+    p.add_argument("--officer", help="who applies (recorded in each case's audit log)")
+    p.add_argument("--no-model", action="store_true", help="skip retraining the text model")
+    p.add_argument(
+        "--rollback", action="store_true", help="go back to the previous text model version"
+    )
+    p.set_defaults(func=cmd_learn)

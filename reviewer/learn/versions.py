@@ -1,0 +1,90 @@
+"""Text model versions learned on this workstation, and which one analysis uses.
+
+<user folder>/text_models/v<N>/text_classifier.onnx + .json, and active.json holding the stack of
+installed versions ({"history": ["v1", "v2"]}): the last is in use, rollback pops it (its files
+stay, for the record). An empty stack means the model shipped with the program.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from ..text.classifier import CARD_FILE, MODEL_FILE
+from ..text.paths import model_dir
+from ..userdirs import user_home
+from .errors import LearnError, NoPreviousModel
+
+STATE_FILE = "active.json"
+
+
+def store_dir() -> Path:
+    return user_home() / "text_models"
+
+
+def history() -> list[str]:
+    path = store_dir() / STATE_FILE
+    if not path.is_file():
+        return []
+    try:
+        return [str(v) for v in json.loads(path.read_text(encoding="utf-8"))["history"]]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise LearnError(
+            f"{path} is damaged ({exc}); delete it to go back to the shipped text model."
+        ) from exc
+
+
+def _save(versions: list[str]) -> None:
+    folder = store_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    tmp = folder / (STATE_FILE + ".tmp")
+    tmp.write_text(json.dumps({"history": versions}, indent=2) + "\n", encoding="utf-8")
+    os.replace(tmp, folder / STATE_FILE)
+
+
+def active_version() -> str | None:
+    versions = history()
+    return versions[-1] if versions else None
+
+
+def active_model_path() -> Path | None:
+    """The ONNX file analysis should load; None for the shipped one."""
+    version = active_version()
+    return store_dir() / version / MODEL_FILE if version else None
+
+
+def card_of(version: str | None) -> dict:
+    folder = store_dir() / version if version else model_dir()
+    path = folder / CARD_FILE
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise LearnError(f"Cannot read the text model card {path}: {exc}") from exc
+
+
+def next_version() -> str:
+    folder = store_dir()
+    numbers = [int(p.name[1:]) for p in folder.glob("v*") if p.is_dir() and p.name[1:].isdigit()]
+    return f"v{max(numbers, default=0) + 1}"
+
+
+def install(version: str, onnx_bytes: bytes, card: dict) -> Path:
+    """Write a new version's files, then make it the active one."""
+    folder = store_dir() / version
+    folder.mkdir(parents=True, exist_ok=False)
+    (folder / MODEL_FILE).write_bytes(onnx_bytes)
+    (folder / CARD_FILE).write_text(
+        json.dumps(card, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    _save([*history(), version])
+    return folder / MODEL_FILE
+
+
+def rollback() -> tuple[str, str | None]:
+    """Stop using the active learned version; returns (left, now active or None = shipped)."""
+    versions = history()
+    if not versions:
+        raise NoPreviousModel("The shipped text model is in use already: nothing to roll back.")
+    _save(versions[:-1])
+    return versions[-1], (versions[-2] if len(versions) > 1 else None)
