@@ -98,7 +98,7 @@ class SettingsDialog(QDialog):
         self.engine.setCurrentIndex(max(0, self.engine.findData(settings.speech_engine)))
         self.engine_note = QLabel(
             self.tr(
-                "viet-asr hears Vietnamese about three times more accurately than Whisper base, "
+                "viet-asr hears Vietnamese about four times more accurately than Whisper base, "
                 "but the licence of its weights is not stated: turn it on only if your agency "
                 "accepts that. English and automatic language detection always use Whisper."
             )

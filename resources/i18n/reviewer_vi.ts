@@ -55,159 +55,179 @@
 <context>
     <name>DevicePage</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="261"/>
+        <location filename="../../ui/settings_dialog.py" line="284"/>
         <source>Item</source>
         <translation>Mục</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="261"/>
+        <location filename="../../ui/settings_dialog.py" line="284"/>
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="263"/>
+        <location filename="../../ui/settings_dialog.py" line="286"/>
         <source>Check again</source>
         <translation>Kiểm tra lại</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="281"/>
+        <location filename="../../ui/settings_dialog.py" line="304"/>
         <source>Checking the models, the GPU and the disk…</source>
         <translation>Đang kiểm tra mô hình, GPU và ổ đĩa…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="333"/>
+        <location filename="../../ui/settings_dialog.py" line="356"/>
         <source>Problems found: {n}</source>
         <translation>Phát hiện {n} vấn đề</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="338"/>
+        <location filename="../../ui/settings_dialog.py" line="361"/>
         <source>Ready, with warnings</source>
         <translation>Sẵn sàng, có cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="342"/>
+        <location filename="../../ui/settings_dialog.py" line="365"/>
         <source>Everything is ready</source>
         <translation>Mọi thứ đã sẵn sàng</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="345"/>
+        <location filename="../../ui/settings_dialog.py" line="368"/>
         <source>Problems</source>
         <translation>Vấn đề</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="349"/>
+        <location filename="../../ui/settings_dialog.py" line="372"/>
         <source>Warnings</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="371"/>
-        <location filename="../../ui/settings_dialog.py" line="376"/>
+        <location filename="../../ui/settings_dialog.py" line="394"/>
+        <location filename="../../ui/settings_dialog.py" line="399"/>
         <source>System</source>
         <translation>Hệ thống</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="386"/>
+        <location filename="../../ui/settings_dialog.py" line="409"/>
         <source>Analysis will use</source>
         <translation>Phân tích sẽ dùng</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="393"/>
+        <location filename="../../ui/settings_dialog.py" line="416"/>
         <source>speech on {device} ({compute}), images and on-screen text on {vision}</source>
         <translation>giọng nói trên {device} ({compute}), hình ảnh và chữ trên màn hình trên {vision}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="400"/>
+        <location filename="../../ui/settings_dialog.py" line="423"/>
         <source>Device setting</source>
         <translation>Thiết lập thiết bị</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="402"/>
+        <location filename="../../ui/settings_dialog.py" line="425"/>
         <source>Warning</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="408"/>
+        <location filename="../../ui/settings_dialog.py" line="431"/>
         <source>Models</source>
         <translation>Mô hình</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="409"/>
+        <location filename="../../ui/settings_dialog.py" line="432"/>
         <source>{ok} of {n} ready, hashes checked</source>
         <translation>{ok}/{n} sẵn sàng, đã kiểm tra mã băm</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="417"/>
+        <location filename="../../ui/settings_dialog.py" line="440"/>
         <source>ready, hash matches</source>
         <translation>sẵn sàng, mã băm khớp</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="419"/>
+        <location filename="../../ui/settings_dialog.py" line="442"/>
         <source>not ready</source>
         <translation>chưa sẵn sàng</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="423"/>
+        <location filename="../../ui/settings_dialog.py" line="446"/>
+        <source>Opt-in</source>
+        <translation>Tùy chọn bật</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="446"/>
+        <source>licence not stated</source>
+        <translation>giấy phép chưa được công bố</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="448"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="424"/>
+        <location filename="../../ui/settings_dialog.py" line="449"/>
+        <source>Licence</source>
+        <translation>Giấy phép</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="450"/>
         <source>Source</source>
         <translation>Nguồn</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="425"/>
-        <location filename="../../ui/settings_dialog.py" line="455"/>
+        <location filename="../../ui/settings_dialog.py" line="451"/>
+        <source>Origin</source>
+        <translation>Nơi lấy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="452"/>
+        <location filename="../../ui/settings_dialog.py" line="482"/>
         <source>Path</source>
         <translation>Đường dẫn</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="431"/>
+        <location filename="../../ui/settings_dialog.py" line="458"/>
         <source>GPU for speech (CTranslate2)</source>
         <translation>GPU cho nhận dạng giọng nói (CTranslate2)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="435"/>
+        <location filename="../../ui/settings_dialog.py" line="462"/>
         <source>{n} CUDA device(s)</source>
         <translation>{n} thiết bị CUDA</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="439"/>
+        <location filename="../../ui/settings_dialog.py" line="466"/>
         <source>Compute types on {device}</source>
         <translation>Kiểu tính toán trên {device}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="444"/>
+        <location filename="../../ui/settings_dialog.py" line="471"/>
         <source>onnxruntime providers</source>
         <translation>Bộ thực thi onnxruntime</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="450"/>
+        <location filename="../../ui/settings_dialog.py" line="477"/>
         <source>User folder</source>
         <translation>Thư mục người dùng</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="454"/>
+        <location filename="../../ui/settings_dialog.py" line="481"/>
         <source>{free:.1f} GiB free</source>
         <translation>còn trống {free:.1f} GiB</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="457"/>
+        <location filename="../../ui/settings_dialog.py" line="484"/>
         <source>Portable mode</source>
         <translation>Chế độ di động</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="457"/>
+        <location filename="../../ui/settings_dialog.py" line="484"/>
         <source>yes</source>
         <translation>có</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="460"/>
+        <location filename="../../ui/settings_dialog.py" line="487"/>
         <source>Versions</source>
         <translation>Phiên bản</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="462"/>
+        <location filename="../../ui/settings_dialog.py" line="489"/>
         <source>not installed</source>
         <translation>chưa cài đặt</translation>
     </message>
@@ -1164,32 +1184,32 @@
         <translation>Hãy mở một vụ việc trước rồi mới xuất.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="598"/>
+        <location filename="../../ui/main_window.py" line="599"/>
         <source>No files found to add.</source>
         <translation>Không tìm thấy tệp nào để thêm.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="625"/>
+        <location filename="../../ui/main_window.py" line="626"/>
         <source>Warning: {text}</source>
         <translation>Cảnh báo: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="823"/>
+        <location filename="../../ui/main_window.py" line="824"/>
         <source>Decision not saved</source>
         <translation>Quyết định chưa được lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="883"/>
+        <location filename="../../ui/main_window.py" line="884"/>
         <source>Flag not added</source>
         <translation>Chưa thêm được cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="941"/>
+        <location filename="../../ui/main_window.py" line="942"/>
         <source>Flag not changed</source>
         <translation>Chưa sửa được cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1026"/>
+        <location filename="../../ui/main_window.py" line="1027"/>
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
@@ -1348,133 +1368,158 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="59"/>
+        <location filename="../../ui/settings_dialog.py" line="63"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="67"/>
+        <location filename="../../ui/settings_dialog.py" line="71"/>
         <source>As the system</source>
         <translation>Theo hệ thống</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="75"/>
+        <location filename="../../ui/settings_dialog.py" line="79"/>
         <source>Vietnamese</source>
         <translation>Tiếng Việt</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="76"/>
+        <location filename="../../ui/settings_dialog.py" line="80"/>
         <source>English</source>
         <translation>Tiếng Anh</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="77"/>
+        <location filename="../../ui/settings_dialog.py" line="81"/>
         <source>Detect automatically</source>
         <translation>Tự nhận biết</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="87"/>
+        <location filename="../../ui/settings_dialog.py" line="93"/>
+        <source>Whisper (default)</source>
+        <translation>Whisper (mặc định)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="94"/>
+        <source>Vietnamese recogniser (viet-asr, opt-in)</source>
+        <translation>Bộ nhận dạng tiếng Việt (viet-asr, tùy chọn bật)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="95"/>
+        <source>Both, and compare</source>
+        <translation>Cả hai, và so sánh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="101"/>
+        <source>viet-asr hears Vietnamese about four times more accurately than Whisper base, but the licence of its weights is not stated: turn it on only if your agency accepts that. English and automatic language detection always use Whisper.</source>
+        <translation>viet-asr nghe tiếng Việt chính xác hơn Whisper base khoảng bốn lần, nhưng giấy phép của bộ trọng số chưa được công bố: chỉ bật khi đơn vị chấp nhận điều đó. Tiếng Anh và tự nhận dạng ngôn ngữ luôn dùng Whisper.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="107"/>
         <source>Prompt the speech model with the category terms</source>
         <translation>Gợi ý các từ khóa vi phạm cho mô hình nhận dạng giọng nói</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="91"/>
+        <location filename="../../ui/settings_dialog.py" line="111"/>
         <source>Automatic (GPU if usable)</source>
         <translation>Tự động (dùng GPU nếu được)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="92"/>
+        <location filename="../../ui/settings_dialog.py" line="112"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="93"/>
+        <location filename="../../ui/settings_dialog.py" line="113"/>
         <source>GPU (CUDA)</source>
         <translation>GPU (CUDA)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="103"/>
+        <location filename="../../ui/settings_dialog.py" line="123"/>
         <source>Flag thresholds (lower: more flags to review)</source>
         <translation>Ngưỡng cảnh báo (thấp hơn: nhiều cảnh báo hơn)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="115"/>
+        <location filename="../../ui/settings_dialog.py" line="135"/>
         <source>The shipped lexicons</source>
         <translation>Bộ từ khóa có sẵn</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="116"/>
+        <location filename="../../ui/settings_dialog.py" line="136"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="123"/>
+        <location filename="../../ui/settings_dialog.py" line="143"/>
         <source>Officer</source>
         <translation>Cán bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="124"/>
+        <location filename="../../ui/settings_dialog.py" line="144"/>
         <source>Interface language</source>
         <translation>Ngôn ngữ giao diện</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="125"/>
+        <location filename="../../ui/settings_dialog.py" line="145"/>
         <source>Spoken language</source>
         <translation>Ngôn ngữ nói</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="126"/>
+        <location filename="../../ui/settings_dialog.py" line="146"/>
         <source>Speech model</source>
         <translation>Mô hình giọng nói</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="128"/>
+        <location filename="../../ui/settings_dialog.py" line="147"/>
+        <source>Vietnamese speech engine</source>
+        <translation>Bộ nhận dạng tiếng nói tiếng Việt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="150"/>
         <source>Device</source>
         <translation>Thiết bị xử lý</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="130"/>
-        <location filename="../../ui/settings_dialog.py" line="179"/>
+        <location filename="../../ui/settings_dialog.py" line="152"/>
+        <location filename="../../ui/settings_dialog.py" line="201"/>
         <source>Lexicon folder</source>
         <translation>Thư mục từ khóa</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="131"/>
+        <location filename="../../ui/settings_dialog.py" line="153"/>
         <source>New thresholds and lexicons apply to files analysed from now on.</source>
         <translation>Ngưỡng và bộ từ khóa mới áp dụng cho các tệp được phân tích từ nay.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="136"/>
+        <location filename="../../ui/settings_dialog.py" line="158"/>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="137"/>
+        <location filename="../../ui/settings_dialog.py" line="159"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="147"/>
+        <location filename="../../ui/settings_dialog.py" line="169"/>
         <source>General</source>
         <translation>Chung</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="148"/>
+        <location filename="../../ui/settings_dialog.py" line="170"/>
         <source>Device and models</source>
         <translation>Thiết bị và mô hình</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="161"/>
+        <location filename="../../ui/settings_dialog.py" line="183"/>
         <source>Will run on: {device} ({compute})</source>
         <translation>Sẽ chạy trên: {device} ({compute})</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="165"/>
+        <location filename="../../ui/settings_dialog.py" line="187"/>
         <source>Last analysis ran on: {used}</source>
         <translation>Lần phân tích gần nhất chạy trên: {used}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="170"/>
+        <location filename="../../ui/settings_dialog.py" line="192"/>
         <source>The GPU cannot be used on this computer; analysis will run on the CPU, which is slower.</source>
         <translation>Không dùng được GPU trên máy này; việc phân tích sẽ chạy trên CPU và chậm hơn.</translation>
     </message>
