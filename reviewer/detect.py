@@ -6,6 +6,7 @@ threshold: thresholds are applied when flags are built, so changing one needs no
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -58,6 +59,15 @@ def sentences(segment: dict) -> list[dict]:
         for piece in pieces
         if piece and "".join(w["word"] for w in piece).strip()
     ]
+
+
+ENGLISH_SHARE = 0.8
+
+
+def sounds_english(text: str) -> bool:
+    """Whisper's text is English: at least three words, nearly all without Vietnamese letters."""
+    words = re.findall(r"[^\W\d_]+", text)
+    return len(words) >= 3 and sum(w.isascii() for w in words) >= ENGLISH_SHARE * len(words)
 
 
 def _word_span(segment: dict, spans: Sequence[tuple[int, int]]) -> tuple[float, float]:
@@ -115,8 +125,33 @@ class MediaDetector:
             )
         return out
 
+    def _not_heard_as_english(self, rows: Sequence[dict]) -> list[dict]:
+        """viet-asr's text where Whisper (run beside it) did not hear English.
+
+        viet-asr knows only Vietnamese: English comes out as Vietnamese-sounding words, and on
+        the evaluation set as profanity nobody said. With both engines, Whisper's language
+        decides: English stays Whisper's (as with --language en).
+        """
+        passes = self.case.speech_passes(self.media_id)
+        vietasr = {p["engine"] for p in passes if p["kind"] == "vietasr"}
+        whisper = {p["engine"] for p in passes if p["kind"] == "whisper"}
+        if not vietasr or not whisper or not any(r.get("engine") in vietasr for r in rows):
+            return list(rows)
+        english = [
+            (s["start_s"], s["end_s"])
+            for s in self.case.segments(self.media_id)
+            if s["engine"] in whisper and sounds_english(s["text"])
+        ]
+        return [
+            r
+            for r in rows
+            if r.get("engine") not in vietasr
+            or not any(a < r["end_s"] and b > r["start_s"] for a, b in english)
+        ]
+
     def _detections(self, rows: Sequence[dict], source: str) -> list[dict[str, Any]]:
         if source == "speech":
+            rows = self._not_heard_as_english(rows)
             rows = [piece for row in rows for piece in sentences(row)]
         texts = [r["text"] for r in rows]
         out = []

@@ -120,6 +120,19 @@ def test_both_engines_merge_into_one_flag_that_says_so(tmp_path, media_dir):
     assert gambling[0]["score"] > single[0]["score"]
 
 
+def test_vietasr_text_where_whisper_heard_english_raises_no_flag(tmp_path, media_dir):
+    """viet-asr turns English into Vietnamese-sounding words (on the evaluation set: profanity
+    nobody said); with both engines, Whisper's English stretches stay Whisper's."""
+    heard_english = "The football match last night was really exciting."
+    flags, *_ = _run_both(tmp_path / "a", media_dir, heard_english, "vượt màu mà đéo lồn gì")
+    assert not [f for f in flags if f["category"] == "profanity"]
+    # Where Whisper heard Vietnamese, viet-asr's words count.
+    flags, *_ = _run_both(tmp_path / "b", media_dir, "hôm nay trời đẹp quá", "đéo lồn gì")
+    assert [f["heard_by"] for f in flags if f["category"] == "profanity"] == [
+        ["vietasr-conformer-ctc"]
+    ]
+
+
 def _analyze(*args, env=None):
     proc = subprocess.run(
         [*reviewer_cmd(), "analyze", *map(str, args), "--json"],
