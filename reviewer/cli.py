@@ -13,6 +13,7 @@ from . import __version__, doctor
 from .errors import Cancelled, ReviewerError, UsageError
 from .evidence import cli as evidence_cli
 from .gui_command import register_gui
+from .merge import cli as merge_cli
 from .speech import CHUNK_S
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_CANCELLED = 0, 1, 2, 130
@@ -284,6 +285,7 @@ def build_parser() -> argparse.ArgumentParser:
     register_gui(sub)
     evidence_cli.register(sub)
     doctor.register(sub)
+    merge_cli.register(sub)
     return parser
 
 

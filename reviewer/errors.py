@@ -29,5 +29,9 @@ class AuditChainBroken(CaseError):
     """The hash-chained audit log was altered."""
 
 
+class MergeRefused(CaseError):
+    """Another copy of a case cannot be merged into this one (different case, broken chain)."""
+
+
 class Cancelled(ReviewerError):
     """The analysis was cancelled; work saved so far is kept and a re-run resumes."""

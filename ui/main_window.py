@@ -42,6 +42,7 @@ from .flag_detail import FlagDetail, picture_for
 from .flag_list import FlagListPanel
 from .i18n import install_translator
 from .media_list import MediaList
+from .merge_dialog import merge_reviewed_copy
 from .player import PlayerWidget
 from .queue_panel import QueuePanel
 from .settings_dialog import SettingsDialog
@@ -222,6 +223,7 @@ class MainWindow(QMainWindow):
             "cancel_analysis": self.cancel_analysis,
             "export_evidence": self.export_evidence,
             "verify_package": self.verify_package,
+            "merge_copy": self.merge_copy,
         }
         self.actions_by_name: dict[str, QAction] = {}
         for sc in SHORTCUTS:
@@ -253,7 +255,7 @@ class MainWindow(QMainWindow):
         for name in ("add_files", "add_folder", "cancel_analysis"):
             self.case_menu.addAction(a[name])
         self.case_menu.addSeparator()
-        for name in ("export_evidence", "verify_package"):
+        for name in ("export_evidence", "verify_package", "merge_copy"):
             self.case_menu.addAction(a[name])
         self.case_menu.addSeparator()
         self.case_menu.addAction(a["quit"])
@@ -523,6 +525,15 @@ class MainWindow(QMainWindow):
         dialog = VerifyDialog(self)
         dialog.exec()
         dialog.deleteLater()
+
+    def merge_copy(self) -> None:
+        if self.data is None:
+            QMessageBox.information(
+                self, self.tr("Merge a reviewed copy"), self.tr("Open a case first, then merge.")
+            )
+            return
+        if merge_reviewed_copy(self, self.data.case):
+            self.refresh_from_db()
 
     # -- drag and drop --------------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

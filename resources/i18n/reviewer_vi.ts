@@ -604,7 +604,7 @@
     </message>
     <message>
         <location filename="../../ui/flag_detail.py" line="154"/>
-        <location filename="../../ui/flag_detail.py" line="232"/>
+        <location filename="../../ui/flag_detail.py" line="245"/>
         <source>No picture</source>
         <translation>Không có ảnh</translation>
     </message>
@@ -644,17 +644,27 @@
         <translation>Người quyết định</translation>
     </message>
     <message>
-        <location filename="../../ui/flag_detail.py" line="197"/>
+        <location filename="../../ui/flag_detail.py" line="200"/>
+        <source>{officer} · {when}: {status} {note}</source>
+        <translation>{officer} · {when}: {status} {note}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/flag_detail.py" line="208"/>
+        <source>Copies disagree</source>
+        <translation>Các bản sao không thống nhất</translation>
+    </message>
+    <message>
+        <location filename="../../ui/flag_detail.py" line="210"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/flag_detail.py" line="198"/>
+        <location filename="../../ui/flag_detail.py" line="211"/>
         <source>File SHA-256</source>
         <translation>SHA-256 của tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/flag_detail.py" line="202"/>
+        <location filename="../../ui/flag_detail.py" line="215"/>
         <source>Model</source>
         <translation>Mô hình</translation>
     </message>
@@ -828,162 +838,172 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>As the system</source>
         <translation>Theo hệ thống</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>&amp;Case</source>
         <translation>&amp;Vụ việc</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>Recent cases</source>
         <translation>Vụ việc gần đây</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>&amp;Review</source>
         <translation>&amp;Xem xét</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>&amp;Playback</source>
         <translation>&amp;Phát lại</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>&amp;Settings</source>
         <translation>&amp;Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>Interface language</source>
         <translation>Ngôn ngữ giao diện</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>&amp;Help</source>
         <translation>&amp;Trợ giúp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>Tools</source>
         <translation>Công cụ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>Files in the case</source>
         <translation>Tệp trong vụ việc</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>Transcript and search</source>
         <translation>Lời thoại và tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>Review</source>
         <translation>Xem xét</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>Flags</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>Analysis queue</source>
         <translation>Hàng đợi phân tích</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>Zoom in (+)</source>
         <translation>Phóng to (+)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>Zoom out (-)</source>
         <translation>Thu nhỏ (-)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>Whole recording (Z)</source>
         <translation>Toàn bộ bản ghi (Z)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>Livestream Reviewer</source>
         <translation>Công cụ xem xét livestream</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>Livestream Reviewer — case {name}</source>
         <translation>Công cụ xem xét livestream — vụ việc {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="398"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>Officer: {name}</source>
         <translation>Cán bộ: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>Officer: {name} (set your name in Settings)</source>
         <translation>Cán bộ: {name} (đặt tên trong Cài đặt)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>Speech ran on {device} ({compute})</source>
         <translation>Nhận dạng giọng nói chạy trên {device} ({compute})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="420"/>
         <source>Analysing: {n} file(s) left</source>
         <translation>Đang phân tích: còn {n} tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="429"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>Cannot open the case</source>
         <translation>Không mở được vụ việc</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="486"/>
+        <location filename="../../ui/main_window.py" line="488"/>
         <source>Not a case</source>
         <translation>Không phải vụ việc</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="487"/>
+        <location filename="../../ui/main_window.py" line="489"/>
         <source>{folder} holds no case. Use New case to start one there.</source>
         <translation>{folder} không chứa vụ việc nào. Dùng “Vụ việc mới” để tạo tại đó.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515"/>
+        <location filename="../../ui/main_window.py" line="517"/>
         <source>Export evidence</source>
         <translation>Xuất chứng cứ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515"/>
+        <location filename="../../ui/main_window.py" line="517"/>
         <source>Open a case first, then export it.</source>
         <translation>Hãy mở một vụ việc trước rồi mới xuất.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="581"/>
+        <location filename="../../ui/main_window.py" line="532"/>
+        <source>Merge a reviewed copy</source>
+        <translation>Hợp nhất bản sao đã rà soát</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="532"/>
+        <source>Open a case first, then merge.</source>
+        <translation>Hãy mở một vụ việc trước, rồi hợp nhất.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="592"/>
         <source>No files found to add.</source>
         <translation>Không tìm thấy tệp nào để thêm.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="608"/>
+        <location filename="../../ui/main_window.py" line="619"/>
         <source>Warning: {text}</source>
         <translation>Cảnh báo: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="806"/>
+        <location filename="../../ui/main_window.py" line="817"/>
         <source>Decision not saved</source>
         <translation>Quyết định chưa được lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="870"/>
+        <location filename="../../ui/main_window.py" line="881"/>
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
@@ -1034,6 +1054,49 @@
         <location filename="../../ui/media_list.py" line="45"/>
         <source>{n} flags</source>
         <translation>{n} cảnh báo</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="35"/>
+        <source>Merge a reviewed copy</source>
+        <translation>Hợp nhất bản sao đã rà soát</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="37"/>
+        <source>Copy: {folder}</source>
+        <translation>Bản sao: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="46"/>
+        <source>Merge</source>
+        <translation>Hợp nhất</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="54"/>
+        <source>{applied} changes to apply, {conflicts} conflicts for a senior officer, {same} already equal, {skipped} cannot be applied. Nothing is written until you press Merge.</source>
+        <translation>{applied} thay đổi sẽ áp dụng, {conflicts} xung đột chờ cán bộ cấp trên, {same} đã giống nhau, {skipped} không áp dụng được. Chưa ghi gì cho đến khi bạn nhấn Hợp nhất.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="65"/>
+        <source>Nothing to merge: this case already holds that work.</source>
+        <translation>Không có gì để hợp nhất: vụ việc này đã có các thay đổi đó.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="79"/>
+        <source>Conflict, flag {id}: {a} chose {x} here ({when_a}); {b} chose {y} in the copy ({when_b}). It stays unsure for a senior officer.</source>
+        <translation>Xung đột, cờ {id}: {a} chọn {x} tại đây ({when_a}); {b} chọn {y} trong bản sao ({when_b}). Cờ giữ trạng thái chưa chắc chắn để cán bộ cấp trên quyết định.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="93"/>
+        <source>Flag {id}: {action} by {officer} ({when})</source>
+        <translation>Cờ {id}: {action} bởi {officer} ({when})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="97"/>
+        <source>Cannot apply: {why}</source>
+        <translation>Không áp dụng được: {why}</translation>
     </message>
 </context>
 <context>
@@ -1331,127 +1394,132 @@
         <translation>Kiểm tra gói chứng cứ…</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="45"/>
+        <location filename="../../ui/shortcuts.py" line="46"/>
+        <source>Merge a reviewed copy…</source>
+        <translation>Hợp nhất bản sao đã rà soát…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="48"/>
         <source>Settings…</source>
         <translation>Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="46"/>
+        <location filename="../../ui/shortcuts.py" line="49"/>
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="47"/>
+        <location filename="../../ui/shortcuts.py" line="50"/>
         <source>Next flag</source>
         <translation>Cảnh báo sau</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="48"/>
+        <location filename="../../ui/shortcuts.py" line="51"/>
         <source>Previous flag</source>
         <translation>Cảnh báo trước</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="49"/>
+        <location filename="../../ui/shortcuts.py" line="52"/>
         <source>Play the flag</source>
         <translation>Phát đoạn cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="50"/>
+        <location filename="../../ui/shortcuts.py" line="53"/>
         <source>Confirm</source>
         <translation>Xác nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="51"/>
+        <location filename="../../ui/shortcuts.py" line="54"/>
         <source>Reject</source>
         <translation>Bác bỏ</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="52"/>
+        <location filename="../../ui/shortcuts.py" line="55"/>
         <source>Unsure</source>
         <translation>Chưa chắc</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="53"/>
+        <location filename="../../ui/shortcuts.py" line="56"/>
         <source>Back to pending</source>
         <translation>Trở về chờ xem xét</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="54"/>
+        <location filename="../../ui/shortcuts.py" line="57"/>
         <source>Write a note</source>
         <translation>Viết ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="56"/>
+        <location filename="../../ui/shortcuts.py" line="59"/>
         <source>Reveal a blurred picture</source>
         <translation>Hiện ảnh đang làm mờ</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="58"/>
+        <location filename="../../ui/shortcuts.py" line="61"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="59"/>
+        <location filename="../../ui/shortcuts.py" line="62"/>
         <source>Redo</source>
         <translation>Làm lại</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="60"/>
+        <location filename="../../ui/shortcuts.py" line="63"/>
         <source>Play / pause</source>
         <translation>Phát / tạm dừng</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="61"/>
+        <location filename="../../ui/shortcuts.py" line="64"/>
         <source>Back 5 seconds</source>
         <translation>Lùi 5 giây</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="62"/>
+        <location filename="../../ui/shortcuts.py" line="65"/>
         <source>Forward 5 seconds</source>
         <translation>Tới 5 giây</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="63"/>
+        <location filename="../../ui/shortcuts.py" line="66"/>
         <source>Previous frame</source>
         <translation>Khung hình trước</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="64"/>
+        <location filename="../../ui/shortcuts.py" line="67"/>
         <source>Next frame</source>
         <translation>Khung hình sau</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="65"/>
+        <location filename="../../ui/shortcuts.py" line="68"/>
         <source>Slower</source>
         <translation>Chậm hơn</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="66"/>
+        <location filename="../../ui/shortcuts.py" line="69"/>
         <source>Faster</source>
         <translation>Nhanh hơn</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="67"/>
+        <location filename="../../ui/shortcuts.py" line="70"/>
         <source>Zoom timeline in</source>
         <translation>Phóng to dòng thời gian</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="68"/>
+        <location filename="../../ui/shortcuts.py" line="71"/>
         <source>Zoom timeline out</source>
         <translation>Thu nhỏ dòng thời gian</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="69"/>
+        <location filename="../../ui/shortcuts.py" line="72"/>
         <source>Whole recording</source>
         <translation>Toàn bộ bản ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="73"/>
+        <location filename="../../ui/shortcuts.py" line="76"/>
         <source>Search transcripts and on-screen text</source>
         <translation>Tìm trong lời thoại và chữ trên màn hình</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="76"/>
+        <location filename="../../ui/shortcuts.py" line="79"/>
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
@@ -1459,27 +1527,27 @@
 <context>
     <name>TimelineWidget</name>
     <message>
-        <location filename="../../ui/timeline.py" line="174"/>
+        <location filename="../../ui/timeline.py" line="182"/>
         <source>Flags</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="175"/>
+        <location filename="../../ui/timeline.py" line="183"/>
         <source>Speech</source>
         <translation>Giọng nói</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="176"/>
+        <location filename="../../ui/timeline.py" line="184"/>
         <source>On-screen text</source>
         <translation>Chữ trên màn hình</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="177"/>
+        <location filename="../../ui/timeline.py" line="185"/>
         <source>Audio</source>
         <translation>Âm thanh</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="377"/>
+        <location filename="../../ui/timeline.py" line="383"/>
         <source>&lt;b&gt;{category}&lt;/b&gt; ({status})&lt;br&gt;{start}–{end} · {source} · score {score:.2f}&lt;br&gt;Matched: {matched}&lt;br&gt;&lt;i&gt;{text}&lt;/i&gt;</source>
         <translation>&lt;b&gt;{category}&lt;/b&gt; ({status})&lt;br&gt;{start}–{end} · {source} · điểm {score:.2f}&lt;br&gt;Từ khớp: {matched}&lt;br&gt;&lt;i&gt;{text}&lt;/i&gt;</translation>
     </message>
@@ -1757,6 +1825,19 @@
         <location filename="../../ui/verify_dialog.py" line="316"/>
         <source>FAILED</source>
         <translation>KHÔNG ĐẠT</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="108"/>
+        <source>Choose the folder of the reviewed copy of this case</source>
+        <translation>Chọn thư mục bản sao đã rà soát của vụ việc này</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="122"/>
+        <source>Merge refused</source>
+        <translation>Từ chối hợp nhất</translation>
     </message>
 </context>
 </TS>

@@ -118,6 +118,10 @@ MIGRATIONS: list[str] = [
     CREATE INDEX detection_flag ON detection(flag_id);
     CREATE INDEX flag_status ON flag(status);
     """,
+    # 3 (issue 12): both sides of a merge conflict, shown on the flag until an officer decides it.
+    """
+    ALTER TABLE flag ADD COLUMN conflict TEXT;        -- JSON {here, other}; NULL when none
+    """,
 ]
 
 
