@@ -10,6 +10,7 @@ import threading
 from pathlib import Path
 
 from . import __version__, doctor
+from .cluster import worker as cluster_worker
 from .errors import Cancelled, ReviewerError, UsageError
 from .evidence import cli as evidence_cli
 from .gui_command import register_gui
@@ -55,7 +56,14 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
     signal.signal(signal.SIGINT, on_signal)
     with open_case(args.case) as case:
-        analyzer = Analyzer(case, options, ProgressPrinter(), cancel)
+        if args.cluster:  # same options and report; the ranges run on the cluster's workers
+            from .cluster.driver import ClusterAnalyzer
+
+            analyzer = ClusterAnalyzer(
+                case, options, args.cluster, ProgressPrinter(), cancel, args.range_seconds
+            )
+        else:
+            analyzer = Analyzer(case, options, ProgressPrinter(), cancel)
         try:
             result = analyzer.run([Path(p) for p in args.paths])
         except Cancelled as exc:
@@ -221,6 +229,8 @@ def _analysis_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print one JSON object on stdout")
     p.add_argument("--chunk-seconds", type=float, default=CHUNK_S, help=argparse.SUPPRESS)
     p.add_argument("--no-vision", action="store_true", help="skip on-screen text and images")
+    p.add_argument("--cluster", metavar="tcp://HOST:PORT", help="analyse on a Dask cluster")
+    p.add_argument("--range-seconds", type=float, default=300.0, help=argparse.SUPPRESS)
     p.add_argument(
         "--speech-bias",
         choices=["lexicon", "none"],
@@ -286,6 +296,7 @@ def build_parser() -> argparse.ArgumentParser:
     evidence_cli.register(sub)
     doctor.register(sub)
     merge_cli.register(sub)
+    cluster_worker.register(sub)
     return parser
 
 
