@@ -24,6 +24,7 @@ class Settings:
     thresholds: dict[str, float] = field(default_factory=dict)
     speech_bias: str = "lexicon"  # lexicon | none: Whisper hotwords from the category terms
     lexicon_dir: str = ""  # an agency's own lexicon folder; empty: the shipped lexicons
+    cluster: str = ""  # a Dask scheduler (tcp://HOST:8786) that analyses queued files; empty: here
 
     def officer_name(self) -> str:
         return self.officer or _os_user()

@@ -175,3 +175,29 @@ def test_worker_killed_mid_range_is_replaced_without_duplicates(shared, local_ru
     content = _content(case)
     assert len(set(content["segments"])) == len(content["segments"])  # no duplicate
     assert content == local_run  # nothing missing either
+
+
+def test_application_queue_sends_files_to_the_cluster_in_settings(qtbot, media_dir, tmp_path):
+    from reviewer.settings import load_settings, save_settings
+    from ui.main_window import MainWindow
+
+    with local_cluster(tmp_path, reviewer_workers=1, stock_workers=0) as cluster:
+        settings = load_settings()
+        settings.cluster = cluster.address
+        save_settings(settings)
+        w = MainWindow()
+        qtbot.addWidget(w)
+        w.open_case(tmp_path / "case")
+        w.analyse([media_dir / "screenshot.png"])
+        with qtbot.waitSignal(w.analysis_idle, timeout=300000):
+            pass
+        assert [m["status"] for m in w.data.media] == ["analyzed"]
+        w.close()
+    with open_case(tmp_path / "case", create=False) as case:
+        ranges = [
+            json.loads(p)
+            for a, p in case.conn.execute("SELECT action, payload FROM audit")
+            if a == "analysis.range"
+        ]
+        assert case.frame_texts()  # the worker's OCR of the screenshot, stored by the application
+    assert len(ranges) == 1 and ranges[0]["worker"]["pid"] == cluster.workers["reviewer-0"].pid

@@ -579,6 +579,7 @@ class MainWindow(QMainWindow):
                 officer=self.settings.officer_name(),
                 engine_factory=self.engine_factory,
                 parent=self,
+                cluster=self.settings.cluster,
             )
             self.worker.progress.connect(self._on_progress)
             self.worker.job_finished.connect(self._on_job_finished)
@@ -866,6 +867,7 @@ class MainWindow(QMainWindow):
             self.data.case.officer = settings.officer_name()
         if self.worker is not None:
             self.worker.options = self.analysis_options()
+            self.worker.cluster = settings.cluster
         self.set_ui_language(ui_settings.ui_language)
 
     def set_ui_language(self, choice: str) -> None:

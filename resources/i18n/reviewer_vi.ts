@@ -45,159 +45,159 @@
 <context>
     <name>DevicePage</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="261"/>
+        <location filename="../../ui/settings_dialog.py" line="265"/>
         <source>Item</source>
         <translation>Mục</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="261"/>
+        <location filename="../../ui/settings_dialog.py" line="265"/>
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="263"/>
+        <location filename="../../ui/settings_dialog.py" line="267"/>
         <source>Check again</source>
         <translation>Kiểm tra lại</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="281"/>
+        <location filename="../../ui/settings_dialog.py" line="285"/>
         <source>Checking the models, the GPU and the disk…</source>
         <translation>Đang kiểm tra mô hình, GPU và ổ đĩa…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="333"/>
+        <location filename="../../ui/settings_dialog.py" line="337"/>
         <source>Problems found: {n}</source>
         <translation>Phát hiện {n} vấn đề</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="338"/>
+        <location filename="../../ui/settings_dialog.py" line="342"/>
         <source>Ready, with warnings</source>
         <translation>Sẵn sàng, có cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="342"/>
+        <location filename="../../ui/settings_dialog.py" line="346"/>
         <source>Everything is ready</source>
         <translation>Mọi thứ đã sẵn sàng</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="345"/>
+        <location filename="../../ui/settings_dialog.py" line="349"/>
         <source>Problems</source>
         <translation>Vấn đề</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="349"/>
+        <location filename="../../ui/settings_dialog.py" line="353"/>
         <source>Warnings</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="371"/>
-        <location filename="../../ui/settings_dialog.py" line="376"/>
+        <location filename="../../ui/settings_dialog.py" line="375"/>
+        <location filename="../../ui/settings_dialog.py" line="380"/>
         <source>System</source>
         <translation>Hệ thống</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="386"/>
+        <location filename="../../ui/settings_dialog.py" line="390"/>
         <source>Analysis will use</source>
         <translation>Phân tích sẽ dùng</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="393"/>
+        <location filename="../../ui/settings_dialog.py" line="397"/>
         <source>speech on {device} ({compute}), images and on-screen text on {vision}</source>
         <translation>giọng nói trên {device} ({compute}), hình ảnh và chữ trên màn hình trên {vision}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="400"/>
+        <location filename="../../ui/settings_dialog.py" line="404"/>
         <source>Device setting</source>
         <translation>Thiết lập thiết bị</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="402"/>
+        <location filename="../../ui/settings_dialog.py" line="406"/>
         <source>Warning</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="408"/>
+        <location filename="../../ui/settings_dialog.py" line="412"/>
         <source>Models</source>
         <translation>Mô hình</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="409"/>
+        <location filename="../../ui/settings_dialog.py" line="413"/>
         <source>{ok} of {n} ready, hashes checked</source>
         <translation>{ok}/{n} sẵn sàng, đã kiểm tra mã băm</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="417"/>
+        <location filename="../../ui/settings_dialog.py" line="421"/>
         <source>ready, hash matches</source>
         <translation>sẵn sàng, mã băm khớp</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="419"/>
+        <location filename="../../ui/settings_dialog.py" line="423"/>
         <source>not ready</source>
         <translation>chưa sẵn sàng</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="423"/>
+        <location filename="../../ui/settings_dialog.py" line="427"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="424"/>
+        <location filename="../../ui/settings_dialog.py" line="428"/>
         <source>Source</source>
         <translation>Nguồn</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="425"/>
-        <location filename="../../ui/settings_dialog.py" line="455"/>
+        <location filename="../../ui/settings_dialog.py" line="429"/>
+        <location filename="../../ui/settings_dialog.py" line="459"/>
         <source>Path</source>
         <translation>Đường dẫn</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="431"/>
+        <location filename="../../ui/settings_dialog.py" line="435"/>
         <source>GPU for speech (CTranslate2)</source>
         <translation>GPU cho nhận dạng giọng nói (CTranslate2)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="435"/>
+        <location filename="../../ui/settings_dialog.py" line="439"/>
         <source>{n} CUDA device(s)</source>
         <translation>{n} thiết bị CUDA</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="439"/>
+        <location filename="../../ui/settings_dialog.py" line="443"/>
         <source>Compute types on {device}</source>
         <translation>Kiểu tính toán trên {device}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="444"/>
+        <location filename="../../ui/settings_dialog.py" line="448"/>
         <source>onnxruntime providers</source>
         <translation>Bộ thực thi onnxruntime</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="450"/>
+        <location filename="../../ui/settings_dialog.py" line="454"/>
         <source>User folder</source>
         <translation>Thư mục người dùng</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="454"/>
+        <location filename="../../ui/settings_dialog.py" line="458"/>
         <source>{free:.1f} GiB free</source>
         <translation>còn trống {free:.1f} GiB</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="457"/>
+        <location filename="../../ui/settings_dialog.py" line="461"/>
         <source>Portable mode</source>
         <translation>Chế độ di động</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="457"/>
+        <location filename="../../ui/settings_dialog.py" line="461"/>
         <source>yes</source>
         <translation>có</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="460"/>
+        <location filename="../../ui/settings_dialog.py" line="464"/>
         <source>Versions</source>
         <translation>Phiên bản</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="462"/>
+        <location filename="../../ui/settings_dialog.py" line="466"/>
         <source>not installed</source>
         <translation>chưa cài đặt</translation>
     </message>
@@ -779,58 +779,64 @@
     </message>
     <message>
         <location filename="../../ui/i18n.py" line="91"/>
-        <location filename="../../ui/i18n.py" line="101"/>
+        <location filename="../../ui/i18n.py" line="102"/>
         <source>speech</source>
         <translation>giọng nói</translation>
     </message>
     <message>
         <location filename="../../ui/i18n.py" line="92"/>
-        <location filename="../../ui/i18n.py" line="102"/>
+        <location filename="../../ui/i18n.py" line="103"/>
         <source>on-screen text</source>
         <translation>chữ trên màn hình</translation>
     </message>
     <message>
         <location filename="../../ui/i18n.py" line="93"/>
+        <location filename="../../ui/i18n.py" line="104"/>
+        <source>on the cluster</source>
+        <translation>trên cụm máy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="94"/>
         <source>image</source>
         <translation>hình ảnh</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="99"/>
+        <location filename="../../ui/i18n.py" line="100"/>
         <source>queued</source>
         <translation>đang chờ</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="100"/>
+        <location filename="../../ui/i18n.py" line="101"/>
         <source>hashing</source>
         <translation>đang băm</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="103"/>
+        <location filename="../../ui/i18n.py" line="105"/>
         <source>detecting</source>
         <translation>đang phát hiện</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="104"/>
+        <location filename="../../ui/i18n.py" line="106"/>
         <source>done</source>
         <translation>xong</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="105"/>
+        <location filename="../../ui/i18n.py" line="107"/>
         <source>failed</source>
         <translation>lỗi</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="106"/>
+        <location filename="../../ui/i18n.py" line="108"/>
         <source>already analysed</source>
         <translation>đã phân tích trước đó</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="107"/>
+        <location filename="../../ui/i18n.py" line="109"/>
         <source>cancelled</source>
         <translation>đã hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="108"/>
+        <location filename="../../ui/i18n.py" line="110"/>
         <source>loading model</source>
         <translation>đang tải mô hình</translation>
     </message>
@@ -988,22 +994,22 @@
         <translation>Hãy mở một vụ việc trước, rồi hợp nhất.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="592"/>
+        <location filename="../../ui/main_window.py" line="593"/>
         <source>No files found to add.</source>
         <translation>Không tìm thấy tệp nào để thêm.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="619"/>
+        <location filename="../../ui/main_window.py" line="620"/>
         <source>Warning: {text}</source>
         <translation>Cảnh báo: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="817"/>
+        <location filename="../../ui/main_window.py" line="818"/>
         <source>Decision not saved</source>
         <translation>Quyết định chưa được lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="881"/>
+        <location filename="../../ui/main_window.py" line="883"/>
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
@@ -1266,72 +1272,82 @@
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="123"/>
+        <source>This computer (or tcp://server:8786)</source>
+        <translation>Máy này (hoặc tcp://máy-chủ:8786)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="125"/>
         <source>Officer</source>
         <translation>Cán bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="124"/>
+        <location filename="../../ui/settings_dialog.py" line="126"/>
         <source>Interface language</source>
         <translation>Ngôn ngữ giao diện</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="125"/>
+        <location filename="../../ui/settings_dialog.py" line="127"/>
         <source>Spoken language</source>
         <translation>Ngôn ngữ nói</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="126"/>
+        <location filename="../../ui/settings_dialog.py" line="128"/>
         <source>Speech model</source>
         <translation>Mô hình giọng nói</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="128"/>
+        <location filename="../../ui/settings_dialog.py" line="130"/>
         <source>Device</source>
         <translation>Thiết bị xử lý</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="130"/>
-        <location filename="../../ui/settings_dialog.py" line="179"/>
+        <location filename="../../ui/settings_dialog.py" line="132"/>
+        <location filename="../../ui/settings_dialog.py" line="182"/>
         <source>Lexicon folder</source>
         <translation>Thư mục từ khóa</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="131"/>
+        <location filename="../../ui/settings_dialog.py" line="133"/>
+        <source>Analysis cluster</source>
+        <translation>Cụm máy phân tích</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="134"/>
         <source>New thresholds and lexicons apply to files analysed from now on.</source>
         <translation>Ngưỡng và bộ từ khóa mới áp dụng cho các tệp được phân tích từ nay.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="136"/>
+        <location filename="../../ui/settings_dialog.py" line="139"/>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="137"/>
+        <location filename="../../ui/settings_dialog.py" line="140"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="147"/>
+        <location filename="../../ui/settings_dialog.py" line="150"/>
         <source>General</source>
         <translation>Chung</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="148"/>
+        <location filename="../../ui/settings_dialog.py" line="151"/>
         <source>Device and models</source>
         <translation>Thiết bị và mô hình</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="161"/>
+        <location filename="../../ui/settings_dialog.py" line="164"/>
         <source>Will run on: {device} ({compute})</source>
         <translation>Sẽ chạy trên: {device} ({compute})</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="165"/>
+        <location filename="../../ui/settings_dialog.py" line="168"/>
         <source>Last analysis ran on: {used}</source>
         <translation>Lần phân tích gần nhất chạy trên: {used}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="170"/>
+        <location filename="../../ui/settings_dialog.py" line="173"/>
         <source>The GPU cannot be used on this computer; analysis will run on the CPU, which is slower.</source>
         <translation>Không dùng được GPU trên máy này; việc phân tích sẽ chạy trên CPU và chậm hơn.</translation>
     </message>
@@ -1394,132 +1410,132 @@
         <translation>Kiểm tra gói chứng cứ…</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="46"/>
+        <location filename="../../ui/shortcuts.py" line="45"/>
         <source>Merge a reviewed copy…</source>
         <translation>Hợp nhất bản sao đã rà soát…</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="48"/>
+        <location filename="../../ui/shortcuts.py" line="46"/>
         <source>Settings…</source>
         <translation>Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="49"/>
+        <location filename="../../ui/shortcuts.py" line="47"/>
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="50"/>
+        <location filename="../../ui/shortcuts.py" line="48"/>
         <source>Next flag</source>
         <translation>Cảnh báo sau</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="51"/>
+        <location filename="../../ui/shortcuts.py" line="49"/>
         <source>Previous flag</source>
         <translation>Cảnh báo trước</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="52"/>
+        <location filename="../../ui/shortcuts.py" line="50"/>
         <source>Play the flag</source>
         <translation>Phát đoạn cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="53"/>
+        <location filename="../../ui/shortcuts.py" line="51"/>
         <source>Confirm</source>
         <translation>Xác nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="54"/>
+        <location filename="../../ui/shortcuts.py" line="52"/>
         <source>Reject</source>
         <translation>Bác bỏ</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="55"/>
+        <location filename="../../ui/shortcuts.py" line="53"/>
         <source>Unsure</source>
         <translation>Chưa chắc</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="56"/>
+        <location filename="../../ui/shortcuts.py" line="54"/>
         <source>Back to pending</source>
         <translation>Trở về chờ xem xét</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="57"/>
+        <location filename="../../ui/shortcuts.py" line="55"/>
         <source>Write a note</source>
         <translation>Viết ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="59"/>
+        <location filename="../../ui/shortcuts.py" line="57"/>
         <source>Reveal a blurred picture</source>
         <translation>Hiện ảnh đang làm mờ</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="61"/>
+        <location filename="../../ui/shortcuts.py" line="59"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="62"/>
+        <location filename="../../ui/shortcuts.py" line="60"/>
         <source>Redo</source>
         <translation>Làm lại</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="63"/>
+        <location filename="../../ui/shortcuts.py" line="61"/>
         <source>Play / pause</source>
         <translation>Phát / tạm dừng</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="64"/>
+        <location filename="../../ui/shortcuts.py" line="62"/>
         <source>Back 5 seconds</source>
         <translation>Lùi 5 giây</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="65"/>
+        <location filename="../../ui/shortcuts.py" line="63"/>
         <source>Forward 5 seconds</source>
         <translation>Tới 5 giây</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="66"/>
+        <location filename="../../ui/shortcuts.py" line="64"/>
         <source>Previous frame</source>
         <translation>Khung hình trước</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="67"/>
+        <location filename="../../ui/shortcuts.py" line="65"/>
         <source>Next frame</source>
         <translation>Khung hình sau</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="68"/>
+        <location filename="../../ui/shortcuts.py" line="66"/>
         <source>Slower</source>
         <translation>Chậm hơn</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="69"/>
+        <location filename="../../ui/shortcuts.py" line="67"/>
         <source>Faster</source>
         <translation>Nhanh hơn</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="70"/>
+        <location filename="../../ui/shortcuts.py" line="68"/>
         <source>Zoom timeline in</source>
         <translation>Phóng to dòng thời gian</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="71"/>
+        <location filename="../../ui/shortcuts.py" line="69"/>
         <source>Zoom timeline out</source>
         <translation>Thu nhỏ dòng thời gian</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="72"/>
+        <location filename="../../ui/shortcuts.py" line="70"/>
         <source>Whole recording</source>
         <translation>Toàn bộ bản ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="76"/>
+        <location filename="../../ui/shortcuts.py" line="74"/>
         <source>Search transcripts and on-screen text</source>
         <translation>Tìm trong lời thoại và chữ trên màn hình</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="79"/>
+        <location filename="../../ui/shortcuts.py" line="77"/>
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>

@@ -187,6 +187,9 @@ class ClusterAnalyzer:
                 if r.index not in stored:
                     tasks[backend.submit(range_task, path, sha, r.as_json(), self.core)] = (job, r)
         else:
+            if result.get("sha256") != job.media["sha256"]:
+                job.outcome = self._fail(job, "a worker answered for another file")
+                return
             store_payload(self.case, job.plan, result)
         self._advance(job)
 
