@@ -154,7 +154,8 @@ def plan_ranges(path: Path, media: dict[str, Any], options: CoreOptions) -> list
     cuts = speech_cuts(path, options.chunk_s)[0] if media.get("has_audio") else []
     duration = float(media.get("duration_s") or (cuts[-1] if cuts else 0.0))
     step = max(1, round(options.range_s / VISION_CHUNK_S)) * VISION_CHUNK_S
-    count = max(1, math.ceil(duration / step))
+    # A tail under a second (container rounding) joins the last range instead of making one.
+    count = max(1, math.ceil((duration - 1.0) / step))
     ranges: list[TimeRange] = []
     for k in range(count):
         lo, hi = k * step, ((k + 1) * step if k < count - 1 else math.inf)
