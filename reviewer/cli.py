@@ -10,10 +10,12 @@ import threading
 from pathlib import Path
 
 from . import __version__, doctor, flag_cli
+from .cluster import worker as cluster_worker
 from .errors import Cancelled, ReviewerError, UsageError
 from .evidence import cli as evidence_cli
 from .gui_command import register_gui
 from .learn import cli as learn_cli
+from .merge import cli as merge_cli
 from .settings import ENGINE_CHOICES
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_CANCELLED = 0, 1, 2, 130
@@ -62,7 +64,14 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
     signal.signal(signal.SIGINT, on_signal)
     with open_case(args.case) as case:
-        analyzer = Analyzer(case, options, ProgressPrinter(), cancel)
+        if args.cluster:  # same options and report; the ranges run on the cluster's workers
+            from .cluster.driver import ClusterAnalyzer
+
+            analyzer = ClusterAnalyzer(
+                case, options, args.cluster, ProgressPrinter(), cancel, args.range_seconds
+            )
+        else:
+            analyzer = Analyzer(case, options, ProgressPrinter(), cancel)
         try:
             result = analyzer.run([Path(p) for p in args.paths])
         except Cancelled as exc:
@@ -239,6 +248,8 @@ def _analysis_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print one JSON object on stdout")
     p.add_argument("--chunk-seconds", type=float, default=None, help=argparse.SUPPRESS)
     p.add_argument("--no-vision", action="store_true", help="skip on-screen text and images")
+    p.add_argument("--cluster", metavar="tcp://HOST:PORT", help="analyse on a Dask cluster")
+    p.add_argument("--range-seconds", type=float, default=300.0, help=argparse.SUPPRESS)
     p.add_argument(
         "--speech-bias",
         choices=["lexicon", "none"],
@@ -312,6 +323,8 @@ def build_parser() -> argparse.ArgumentParser:
     doctor.register(sub)
     flag_cli.register(sub)
     learn_cli.register(sub)
+    merge_cli.register(sub)
+    cluster_worker.register(sub)
     return parser
 
 

@@ -21,12 +21,24 @@ class MediaError(ReviewerError):
     """A file could not be read as audio, video or image."""
 
 
+class MediaChanged(MediaError):
+    """A file's SHA-256 is not the one recorded at ingest: it is not the evidence the case holds."""
+
+
+class ClusterError(ReviewerError):
+    """The analysis cluster cannot be reached or used."""
+
+
 class CaseError(ReviewerError):
     """The case folder or its database cannot be used."""
 
 
 class AuditChainBroken(CaseError):
     """The hash-chained audit log was altered."""
+
+
+class MergeRefused(CaseError):
+    """Another copy of a case cannot be merged into this one (different case, broken chain)."""
 
 
 class Cancelled(ReviewerError):

@@ -31,6 +31,7 @@ class Settings:
     # is not stated (opt-in, invariant 9).
     speech_engine: str = "whisper"
     lexicon_dir: str = ""  # an agency's own lexicon folder; empty: the shipped lexicons
+    cluster: str = ""  # a Dask scheduler (tcp://HOST:8786) that analyses queued files; empty: here
 
     def officer_name(self) -> str:
         return self.officer or _os_user()

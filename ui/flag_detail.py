@@ -193,6 +193,19 @@ class FlagDetail(QWidget):
                     esc(f"{flag['reviewer']} · {flag.get('decided_utc') or ''}"),
                 )
             )
+        conflict = flag.get("conflict")
+        if conflict:
+            # Two copies of the case disagreed (reviewer merge): both sides, for a senior officer.
+            sides = [
+                self.tr("{officer} · {when}: {status} {note}").format(
+                    officer=esc(side.get("officer") or "?"),
+                    when=esc(side.get("utc") or ""),
+                    status=esc(status_label(side.get("status") or "")),
+                    note=esc(side.get("note") or ""),
+                )
+                for side in (conflict["here"], conflict["other"])
+            ]
+            rows.append(row(self.tr("Copies disagree"), "<br>".join(sides)))
         if media:
             rows.append(row(self.tr("File"), esc(media["original_name"])))
             rows.append(row(self.tr("File SHA-256"), f"<code>{esc(media['sha256'])}</code>"))

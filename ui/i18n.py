@@ -90,6 +90,7 @@ def source_label(source: str) -> str:
     return {
         "speech": QCoreApplication.translate("Labels", "speech"),
         "ocr": QCoreApplication.translate("Labels", "on-screen text"),
+        "cluster": QCoreApplication.translate("Labels", "on the cluster"),
         "image": QCoreApplication.translate("Labels", "image"),
         "officer": QCoreApplication.translate("Labels", "added by the officer"),
     }.get(source, source)
@@ -101,6 +102,7 @@ def stage_label(stage: str) -> str:
         "ingest": QCoreApplication.translate("Labels", "hashing"),
         "speech": QCoreApplication.translate("Labels", "speech"),
         "ocr": QCoreApplication.translate("Labels", "on-screen text"),
+        "cluster": QCoreApplication.translate("Labels", "on the cluster"),
         "detect": QCoreApplication.translate("Labels", "detecting"),
         "done": QCoreApplication.translate("Labels", "done"),
         "failed": QCoreApplication.translate("Labels", "failed"),

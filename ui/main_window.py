@@ -46,6 +46,7 @@ from .flag_span_dialog import DEFAULT_SPAN_S, FlagSpanDialog
 from .i18n import install_translator
 from .learning_panel import LearningPanel
 from .media_list import MediaList
+from .merge_dialog import merge_reviewed_copy
 from .player import PlayerWidget
 from .queue_panel import QueuePanel
 from .settings_dialog import SettingsDialog
@@ -232,6 +233,7 @@ class MainWindow(QMainWindow):
             "cancel_analysis": self.cancel_analysis,
             "export_evidence": self.export_evidence,
             "verify_package": self.verify_package,
+            "merge_copy": self.merge_copy,
         }
         self.actions_by_name: dict[str, QAction] = {}
         for sc in SHORTCUTS:
@@ -263,7 +265,7 @@ class MainWindow(QMainWindow):
         for name in ("add_files", "add_folder", "cancel_analysis"):
             self.case_menu.addAction(a[name])
         self.case_menu.addSeparator()
-        for name in ("export_evidence", "verify_package"):
+        for name in ("export_evidence", "verify_package", "merge_copy"):
             self.case_menu.addAction(a[name])
         self.case_menu.addSeparator()
         self.case_menu.addAction(a["quit"])
@@ -541,6 +543,15 @@ class MainWindow(QMainWindow):
         dialog.exec()
         dialog.deleteLater()
 
+    def merge_copy(self) -> None:
+        if self.data is None:
+            QMessageBox.information(
+                self, self.tr("Merge a reviewed copy"), self.tr("Open a case first, then merge.")
+            )
+            return
+        if merge_reviewed_copy(self, self.data.case):
+            self.refresh_from_db()
+
     # -- drag and drop --------------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
@@ -586,6 +597,7 @@ class MainWindow(QMainWindow):
                 officer=self.settings.officer_name(),
                 engine_factory=self.engine_factory,
                 parent=self,
+                cluster=self.settings.cluster,
             )
             self.worker.progress.connect(self._on_progress)
             self.worker.job_finished.connect(self._on_job_finished)
@@ -1012,6 +1024,7 @@ class MainWindow(QMainWindow):
             self.data.case.officer = settings.officer_name()
         if self.worker is not None:
             self.worker.options = self.analysis_options()
+            self.worker.cluster = settings.cluster
         self.set_ui_language(ui_settings.ui_language)
 
     def set_ui_language(self, choice: str) -> None:

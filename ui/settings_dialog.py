@@ -139,6 +139,8 @@ class SettingsDialog(QDialog):
         lex_row.addWidget(self.lexicon, 1)
         lex_row.addWidget(browse)
 
+        self.cluster = QLineEdit(settings.cluster)
+        self.cluster.setPlaceholderText(self.tr("This computer (or tcp://server:8786)"))
         form = QFormLayout()
         form.addRow(self.tr("Officer"), self.officer)
         form.addRow(self.tr("Interface language"), self.ui_language)
@@ -150,6 +152,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Device"), self.device)
         form.addRow("", self.device_state)
         form.addRow(self.tr("Lexicon folder"), lex_row)
+        form.addRow(self.tr("Analysis cluster"), self.cluster)
         note = QLabel(self.tr("New thresholds and lexicons apply to files analysed from now on."))
         note.setWordWrap(True)
         buttons = QDialogButtonBox(
@@ -218,6 +221,7 @@ class SettingsDialog(QDialog):
             if abs(spin.value() - threshold_for(cat, {})) > 1e-9
         }
         s.lexicon_dir = self.lexicon.text().strip()
+        s.cluster = self.cluster.text().strip()
         self.ui_settings.ui_language = self.ui_language.currentData()
         return s, self.ui_settings
 

@@ -42,6 +42,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(
         "verify_package", (), QT_TRANSLATE_NOOP("Shortcuts", "Verify an evidence package…"), G_CASE
     ),
+    Shortcut("merge_copy", (), QT_TRANSLATE_NOOP("Shortcuts", "Merge a reviewed copy…"), G_CASE),
     Shortcut("settings", ("Ctrl+,",), QT_TRANSLATE_NOOP("Shortcuts", "Settings…"), G_CASE),
     Shortcut("quit", ("Ctrl+Q",), QT_TRANSLATE_NOOP("Shortcuts", "Quit"), G_CASE),
     Shortcut("next_flag", ("J",), QT_TRANSLATE_NOOP("Shortcuts", "Next flag"), G_REVIEW),

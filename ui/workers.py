@@ -52,10 +52,12 @@ class AnalysisWorker(QThread):
         officer: str | None = None,
         engine_factory: EngineFactory | None = None,
         parent: QObject | None = None,
+        cluster: str = "",
     ) -> None:
         super().__init__(parent)
         self.case_folder = case_folder
         self.options = options
+        self.cluster = cluster  # a Dask scheduler address: files go to its workers
         self.officer = officer
         self.engine_factory = engine_factory or load_named
         self._queue: queue.Queue[Job | None] = queue.Queue()
@@ -115,7 +117,11 @@ class AnalysisWorker(QThread):
                 if job.cancel.is_set():
                     self.job_finished.emit(job.id, "cancelled", "")
                     continue
-                if analyzer is None:
+                if self.cluster:
+                    from reviewer.cluster.driver import ClusterAnalyzer
+
+                    analyzer = ClusterAnalyzer(case, self.options, self.cluster)
+                elif analyzer is None or not isinstance(analyzer, Analyzer):
                     # One Analyzer for the whole queue so the speech model loads only once.
                     analyzer = Analyzer(case, self.options, engine_factory=self.engine_factory)
                 analyzer.on_progress = self._forward(job.id)

@@ -55,179 +55,179 @@
 <context>
     <name>DevicePage</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="284"/>
+        <location filename="../../ui/settings_dialog.py" line="288"/>
         <source>Item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="284"/>
+        <location filename="../../ui/settings_dialog.py" line="288"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="286"/>
+        <location filename="../../ui/settings_dialog.py" line="290"/>
         <source>Check again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="304"/>
+        <location filename="../../ui/settings_dialog.py" line="308"/>
         <source>Checking the models, the GPU and the disk…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="356"/>
+        <location filename="../../ui/settings_dialog.py" line="360"/>
         <source>Problems found: {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="361"/>
+        <location filename="../../ui/settings_dialog.py" line="365"/>
         <source>Ready, with warnings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="365"/>
+        <location filename="../../ui/settings_dialog.py" line="369"/>
         <source>Everything is ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="368"/>
+        <location filename="../../ui/settings_dialog.py" line="372"/>
         <source>Problems</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="372"/>
+        <location filename="../../ui/settings_dialog.py" line="376"/>
         <source>Warnings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="394"/>
-        <location filename="../../ui/settings_dialog.py" line="399"/>
+        <location filename="../../ui/settings_dialog.py" line="398"/>
+        <location filename="../../ui/settings_dialog.py" line="403"/>
         <source>System</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="409"/>
+        <location filename="../../ui/settings_dialog.py" line="413"/>
         <source>Analysis will use</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="416"/>
+        <location filename="../../ui/settings_dialog.py" line="420"/>
         <source>speech on {device} ({compute}), images and on-screen text on {vision}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="423"/>
+        <location filename="../../ui/settings_dialog.py" line="427"/>
         <source>Device setting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="425"/>
+        <location filename="../../ui/settings_dialog.py" line="429"/>
         <source>Warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="431"/>
+        <location filename="../../ui/settings_dialog.py" line="435"/>
         <source>Models</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="432"/>
+        <location filename="../../ui/settings_dialog.py" line="436"/>
         <source>{ok} of {n} ready, hashes checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="440"/>
+        <location filename="../../ui/settings_dialog.py" line="444"/>
         <source>ready, hash matches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="442"/>
+        <location filename="../../ui/settings_dialog.py" line="446"/>
         <source>not ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="446"/>
+        <location filename="../../ui/settings_dialog.py" line="450"/>
         <source>Opt-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="446"/>
+        <location filename="../../ui/settings_dialog.py" line="450"/>
         <source>licence not stated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="448"/>
+        <location filename="../../ui/settings_dialog.py" line="452"/>
         <source>SHA-256</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="449"/>
+        <location filename="../../ui/settings_dialog.py" line="453"/>
         <source>Licence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="450"/>
+        <location filename="../../ui/settings_dialog.py" line="454"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="451"/>
+        <location filename="../../ui/settings_dialog.py" line="455"/>
         <source>Origin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="452"/>
-        <location filename="../../ui/settings_dialog.py" line="482"/>
+        <location filename="../../ui/settings_dialog.py" line="456"/>
+        <location filename="../../ui/settings_dialog.py" line="486"/>
         <source>Path</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="458"/>
+        <location filename="../../ui/settings_dialog.py" line="462"/>
         <source>GPU for speech (CTranslate2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="462"/>
+        <location filename="../../ui/settings_dialog.py" line="466"/>
         <source>{n} CUDA device(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="466"/>
+        <location filename="../../ui/settings_dialog.py" line="470"/>
         <source>Compute types on {device}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="471"/>
+        <location filename="../../ui/settings_dialog.py" line="475"/>
         <source>onnxruntime providers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="477"/>
+        <location filename="../../ui/settings_dialog.py" line="481"/>
         <source>User folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="481"/>
+        <location filename="../../ui/settings_dialog.py" line="485"/>
         <source>{free:.1f} GiB free</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="484"/>
+        <location filename="../../ui/settings_dialog.py" line="488"/>
         <source>Portable mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="484"/>
+        <location filename="../../ui/settings_dialog.py" line="488"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="487"/>
+        <location filename="../../ui/settings_dialog.py" line="491"/>
         <source>Versions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="489"/>
+        <location filename="../../ui/settings_dialog.py" line="493"/>
         <source>not installed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -634,7 +634,7 @@
     </message>
     <message>
         <location filename="../../ui/flag_detail.py" line="154"/>
-        <location filename="../../ui/flag_detail.py" line="232"/>
+        <location filename="../../ui/flag_detail.py" line="245"/>
         <source>No picture</source>
         <translation type="unfinished"></translation>
     </message>
@@ -674,17 +674,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/flag_detail.py" line="197"/>
+        <location filename="../../ui/flag_detail.py" line="200"/>
+        <source>{officer} · {when}: {status} {note}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/flag_detail.py" line="208"/>
+        <source>Copies disagree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/flag_detail.py" line="210"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/flag_detail.py" line="198"/>
+        <location filename="../../ui/flag_detail.py" line="211"/>
         <source>File SHA-256</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/flag_detail.py" line="202"/>
+        <location filename="../../ui/flag_detail.py" line="215"/>
         <source>Model</source>
         <translation type="unfinished"></translation>
     </message>
@@ -837,63 +847,69 @@
     </message>
     <message>
         <location filename="../../ui/i18n.py" line="91"/>
-        <location filename="../../ui/i18n.py" line="102"/>
+        <location filename="../../ui/i18n.py" line="103"/>
         <source>speech</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/i18n.py" line="92"/>
-        <location filename="../../ui/i18n.py" line="103"/>
+        <location filename="../../ui/i18n.py" line="104"/>
         <source>on-screen text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/i18n.py" line="93"/>
-        <source>image</source>
+        <location filename="../../ui/i18n.py" line="105"/>
+        <source>on the cluster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/i18n.py" line="94"/>
+        <source>image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="95"/>
         <source>added by the officer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="100"/>
+        <location filename="../../ui/i18n.py" line="101"/>
         <source>queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="101"/>
+        <location filename="../../ui/i18n.py" line="102"/>
         <source>hashing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="104"/>
+        <location filename="../../ui/i18n.py" line="106"/>
         <source>detecting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="105"/>
+        <location filename="../../ui/i18n.py" line="107"/>
         <source>done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="106"/>
+        <location filename="../../ui/i18n.py" line="108"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="107"/>
+        <location filename="../../ui/i18n.py" line="109"/>
         <source>already analysed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="108"/>
+        <location filename="../../ui/i18n.py" line="110"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="109"/>
+        <location filename="../../ui/i18n.py" line="111"/>
         <source>loading model</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1039,177 +1055,187 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>As the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>&amp;Case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>Recent cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>&amp;Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>&amp;Playback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>&amp;Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>Interface language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>Files in the case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>Transcript and search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>Flags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="385"/>
         <source>Analysis queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>Learning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>Zoom in (+)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>Zoom out (-)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>Whole recording (Z)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>Livestream Reviewer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>Livestream Reviewer — case {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414"/>
+        <location filename="../../ui/main_window.py" line="416"/>
         <source>Officer: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>Officer: {name} (set your name in Settings)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="428"/>
         <source>Speech ran on {device} ({compute})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="434"/>
+        <location filename="../../ui/main_window.py" line="436"/>
         <source>Analysing: {n} file(s) left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="445"/>
+        <location filename="../../ui/main_window.py" line="447"/>
         <source>Cannot open the case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="503"/>
+        <location filename="../../ui/main_window.py" line="505"/>
         <source>Not a case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="504"/>
+        <location filename="../../ui/main_window.py" line="506"/>
         <source>{folder} holds no case. Use New case to start one there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="532"/>
+        <location filename="../../ui/main_window.py" line="534"/>
         <source>Export evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="532"/>
+        <location filename="../../ui/main_window.py" line="534"/>
         <source>Open a case first, then export it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="599"/>
+        <location filename="../../ui/main_window.py" line="549"/>
+        <source>Merge a reviewed copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="549"/>
+        <source>Open a case first, then merge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="611"/>
         <source>No files found to add.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="626"/>
+        <location filename="../../ui/main_window.py" line="638"/>
         <source>Warning: {text}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="824"/>
+        <location filename="../../ui/main_window.py" line="836"/>
         <source>Decision not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="884"/>
+        <location filename="../../ui/main_window.py" line="896"/>
         <source>Flag not added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="942"/>
+        <location filename="../../ui/main_window.py" line="954"/>
         <source>Flag not changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1027"/>
+        <location filename="../../ui/main_window.py" line="1040"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1259,6 +1285,49 @@
     <message>
         <location filename="../../ui/media_list.py" line="45"/>
         <source>{n} flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="35"/>
+        <source>Merge a reviewed copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="37"/>
+        <source>Copy: {folder}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="46"/>
+        <source>Merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="54"/>
+        <source>{applied} changes to apply, {conflicts} conflicts for a senior officer, {same} already equal, {skipped} cannot be applied. Nothing is written until you press Merge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="65"/>
+        <source>Nothing to merge: this case already holds that work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="79"/>
+        <source>Conflict, flag {id}: {a} chose {x} here ({when_a}); {b} chose {y} in the copy ({when_b}). It stays unsure for a senior officer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="93"/>
+        <source>Flag {id}: {action} by {officer} ({when})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="97"/>
+        <source>Cannot apply: {why}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1449,77 +1518,87 @@
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="143"/>
-        <source>Officer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="144"/>
-        <source>Interface language</source>
+        <source>This computer (or tcp://server:8786)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="145"/>
-        <source>Spoken language</source>
+        <source>Officer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="146"/>
-        <source>Speech model</source>
+        <source>Interface language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="147"/>
+        <source>Spoken language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="148"/>
+        <source>Speech model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="149"/>
         <source>Vietnamese speech engine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="150"/>
+        <location filename="../../ui/settings_dialog.py" line="152"/>
         <source>Device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="152"/>
-        <location filename="../../ui/settings_dialog.py" line="201"/>
+        <location filename="../../ui/settings_dialog.py" line="154"/>
+        <location filename="../../ui/settings_dialog.py" line="204"/>
         <source>Lexicon folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="153"/>
+        <location filename="../../ui/settings_dialog.py" line="155"/>
+        <source>Analysis cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="156"/>
         <source>New thresholds and lexicons apply to files analysed from now on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="158"/>
+        <location filename="../../ui/settings_dialog.py" line="161"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="159"/>
+        <location filename="../../ui/settings_dialog.py" line="162"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="169"/>
+        <location filename="../../ui/settings_dialog.py" line="172"/>
         <source>General</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="170"/>
+        <location filename="../../ui/settings_dialog.py" line="173"/>
         <source>Device and models</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="183"/>
+        <location filename="../../ui/settings_dialog.py" line="186"/>
         <source>Will run on: {device} ({compute})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="187"/>
+        <location filename="../../ui/settings_dialog.py" line="190"/>
         <source>Last analysis ran on: {used}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="192"/>
+        <location filename="../../ui/settings_dialog.py" line="195"/>
         <source>The GPU cannot be used on this computer; analysis will run on the CPU, which is slower.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1583,136 +1662,141 @@
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="45"/>
-        <source>Settings…</source>
+        <source>Merge a reviewed copy…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="46"/>
-        <source>Quit</source>
+        <source>Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="47"/>
-        <source>Next flag</source>
+        <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="48"/>
-        <source>Previous flag</source>
+        <source>Next flag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="49"/>
-        <source>Play the flag</source>
+        <source>Previous flag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="50"/>
-        <source>Confirm</source>
+        <source>Play the flag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="51"/>
-        <source>Reject</source>
+        <source>Confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="52"/>
-        <source>Unsure</source>
+        <source>Reject</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="53"/>
-        <source>Back to pending</source>
+        <source>Unsure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="54"/>
+        <source>Back to pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="55"/>
         <source>Write a note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="56"/>
+        <location filename="../../ui/shortcuts.py" line="57"/>
         <source>Reveal a blurred picture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="61"/>
+        <location filename="../../ui/shortcuts.py" line="62"/>
         <source>Add a flag at the playhead…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="67"/>
+        <location filename="../../ui/shortcuts.py" line="68"/>
         <source>Type the flag&apos;s times and category…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="70"/>
+        <location filename="../../ui/shortcuts.py" line="71"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="71"/>
+        <location filename="../../ui/shortcuts.py" line="72"/>
         <source>Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="72"/>
+        <location filename="../../ui/shortcuts.py" line="73"/>
         <source>Play / pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="73"/>
+        <location filename="../../ui/shortcuts.py" line="74"/>
         <source>Back 5 seconds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="74"/>
+        <location filename="../../ui/shortcuts.py" line="75"/>
         <source>Forward 5 seconds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="75"/>
+        <location filename="../../ui/shortcuts.py" line="76"/>
         <source>Previous frame</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="76"/>
+        <location filename="../../ui/shortcuts.py" line="77"/>
         <source>Next frame</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="77"/>
+        <location filename="../../ui/shortcuts.py" line="78"/>
         <source>Slower</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="78"/>
+        <location filename="../../ui/shortcuts.py" line="79"/>
         <source>Faster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="79"/>
+        <location filename="../../ui/shortcuts.py" line="80"/>
         <source>Zoom timeline in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="80"/>
+        <location filename="../../ui/shortcuts.py" line="81"/>
         <source>Zoom timeline out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="81"/>
+        <location filename="../../ui/shortcuts.py" line="82"/>
         <source>Whole recording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="85"/>
+        <location filename="../../ui/shortcuts.py" line="86"/>
         <source>Search transcripts and on-screen text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="88"/>
+        <location filename="../../ui/shortcuts.py" line="89"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2017,6 +2101,19 @@
     <message>
         <location filename="../../ui/verify_dialog.py" line="316"/>
         <source>FAILED</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="108"/>
+        <source>Choose the folder of the reviewed copy of this case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="122"/>
+        <source>Merge refused</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

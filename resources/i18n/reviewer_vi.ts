@@ -55,179 +55,179 @@
 <context>
     <name>DevicePage</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="284"/>
+        <location filename="../../ui/settings_dialog.py" line="288"/>
         <source>Item</source>
         <translation>Mục</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="284"/>
+        <location filename="../../ui/settings_dialog.py" line="288"/>
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="286"/>
+        <location filename="../../ui/settings_dialog.py" line="290"/>
         <source>Check again</source>
         <translation>Kiểm tra lại</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="304"/>
+        <location filename="../../ui/settings_dialog.py" line="308"/>
         <source>Checking the models, the GPU and the disk…</source>
         <translation>Đang kiểm tra mô hình, GPU và ổ đĩa…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="356"/>
+        <location filename="../../ui/settings_dialog.py" line="360"/>
         <source>Problems found: {n}</source>
         <translation>Phát hiện {n} vấn đề</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="361"/>
+        <location filename="../../ui/settings_dialog.py" line="365"/>
         <source>Ready, with warnings</source>
         <translation>Sẵn sàng, có cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="365"/>
+        <location filename="../../ui/settings_dialog.py" line="369"/>
         <source>Everything is ready</source>
         <translation>Mọi thứ đã sẵn sàng</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="368"/>
+        <location filename="../../ui/settings_dialog.py" line="372"/>
         <source>Problems</source>
         <translation>Vấn đề</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="372"/>
+        <location filename="../../ui/settings_dialog.py" line="376"/>
         <source>Warnings</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="394"/>
-        <location filename="../../ui/settings_dialog.py" line="399"/>
+        <location filename="../../ui/settings_dialog.py" line="398"/>
+        <location filename="../../ui/settings_dialog.py" line="403"/>
         <source>System</source>
         <translation>Hệ thống</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="409"/>
+        <location filename="../../ui/settings_dialog.py" line="413"/>
         <source>Analysis will use</source>
         <translation>Phân tích sẽ dùng</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="416"/>
+        <location filename="../../ui/settings_dialog.py" line="420"/>
         <source>speech on {device} ({compute}), images and on-screen text on {vision}</source>
         <translation>giọng nói trên {device} ({compute}), hình ảnh và chữ trên màn hình trên {vision}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="423"/>
+        <location filename="../../ui/settings_dialog.py" line="427"/>
         <source>Device setting</source>
         <translation>Thiết lập thiết bị</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="425"/>
+        <location filename="../../ui/settings_dialog.py" line="429"/>
         <source>Warning</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="431"/>
+        <location filename="../../ui/settings_dialog.py" line="435"/>
         <source>Models</source>
         <translation>Mô hình</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="432"/>
+        <location filename="../../ui/settings_dialog.py" line="436"/>
         <source>{ok} of {n} ready, hashes checked</source>
         <translation>{ok}/{n} sẵn sàng, đã kiểm tra mã băm</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="440"/>
+        <location filename="../../ui/settings_dialog.py" line="444"/>
         <source>ready, hash matches</source>
         <translation>sẵn sàng, mã băm khớp</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="442"/>
+        <location filename="../../ui/settings_dialog.py" line="446"/>
         <source>not ready</source>
         <translation>chưa sẵn sàng</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="446"/>
+        <location filename="../../ui/settings_dialog.py" line="450"/>
         <source>Opt-in</source>
         <translation>Tùy chọn bật</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="446"/>
+        <location filename="../../ui/settings_dialog.py" line="450"/>
         <source>licence not stated</source>
         <translation>giấy phép chưa được công bố</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="448"/>
+        <location filename="../../ui/settings_dialog.py" line="452"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="449"/>
+        <location filename="../../ui/settings_dialog.py" line="453"/>
         <source>Licence</source>
         <translation>Giấy phép</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="450"/>
+        <location filename="../../ui/settings_dialog.py" line="454"/>
         <source>Source</source>
         <translation>Nguồn</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="451"/>
+        <location filename="../../ui/settings_dialog.py" line="455"/>
         <source>Origin</source>
         <translation>Nơi lấy</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="452"/>
-        <location filename="../../ui/settings_dialog.py" line="482"/>
+        <location filename="../../ui/settings_dialog.py" line="456"/>
+        <location filename="../../ui/settings_dialog.py" line="486"/>
         <source>Path</source>
         <translation>Đường dẫn</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="458"/>
+        <location filename="../../ui/settings_dialog.py" line="462"/>
         <source>GPU for speech (CTranslate2)</source>
         <translation>GPU cho nhận dạng giọng nói (CTranslate2)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="462"/>
+        <location filename="../../ui/settings_dialog.py" line="466"/>
         <source>{n} CUDA device(s)</source>
         <translation>{n} thiết bị CUDA</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="466"/>
+        <location filename="../../ui/settings_dialog.py" line="470"/>
         <source>Compute types on {device}</source>
         <translation>Kiểu tính toán trên {device}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="471"/>
+        <location filename="../../ui/settings_dialog.py" line="475"/>
         <source>onnxruntime providers</source>
         <translation>Bộ thực thi onnxruntime</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="477"/>
+        <location filename="../../ui/settings_dialog.py" line="481"/>
         <source>User folder</source>
         <translation>Thư mục người dùng</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="481"/>
+        <location filename="../../ui/settings_dialog.py" line="485"/>
         <source>{free:.1f} GiB free</source>
         <translation>còn trống {free:.1f} GiB</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="484"/>
+        <location filename="../../ui/settings_dialog.py" line="488"/>
         <source>Portable mode</source>
         <translation>Chế độ di động</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="484"/>
+        <location filename="../../ui/settings_dialog.py" line="488"/>
         <source>yes</source>
         <translation>có</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="487"/>
+        <location filename="../../ui/settings_dialog.py" line="491"/>
         <source>Versions</source>
         <translation>Phiên bản</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="489"/>
+        <location filename="../../ui/settings_dialog.py" line="493"/>
         <source>not installed</source>
         <translation>chưa cài đặt</translation>
     </message>
@@ -634,7 +634,7 @@
     </message>
     <message>
         <location filename="../../ui/flag_detail.py" line="154"/>
-        <location filename="../../ui/flag_detail.py" line="232"/>
+        <location filename="../../ui/flag_detail.py" line="245"/>
         <source>No picture</source>
         <translation>Không có ảnh</translation>
     </message>
@@ -674,17 +674,27 @@
         <translation>Người quyết định</translation>
     </message>
     <message>
-        <location filename="../../ui/flag_detail.py" line="197"/>
+        <location filename="../../ui/flag_detail.py" line="200"/>
+        <source>{officer} · {when}: {status} {note}</source>
+        <translation>{officer} · {when}: {status} {note}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/flag_detail.py" line="208"/>
+        <source>Copies disagree</source>
+        <translation>Các bản sao không thống nhất</translation>
+    </message>
+    <message>
+        <location filename="../../ui/flag_detail.py" line="210"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/flag_detail.py" line="198"/>
+        <location filename="../../ui/flag_detail.py" line="211"/>
         <source>File SHA-256</source>
         <translation>SHA-256 của tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/flag_detail.py" line="202"/>
+        <location filename="../../ui/flag_detail.py" line="215"/>
         <source>Model</source>
         <translation>Mô hình</translation>
     </message>
@@ -837,63 +847,69 @@
     </message>
     <message>
         <location filename="../../ui/i18n.py" line="91"/>
-        <location filename="../../ui/i18n.py" line="102"/>
+        <location filename="../../ui/i18n.py" line="103"/>
         <source>speech</source>
         <translation>giọng nói</translation>
     </message>
     <message>
         <location filename="../../ui/i18n.py" line="92"/>
-        <location filename="../../ui/i18n.py" line="103"/>
+        <location filename="../../ui/i18n.py" line="104"/>
         <source>on-screen text</source>
         <translation>chữ trên màn hình</translation>
     </message>
     <message>
         <location filename="../../ui/i18n.py" line="93"/>
+        <location filename="../../ui/i18n.py" line="105"/>
+        <source>on the cluster</source>
+        <translation>trên cụm máy chủ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="94"/>
         <source>image</source>
         <translation>hình ảnh</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="94"/>
+        <location filename="../../ui/i18n.py" line="95"/>
         <source>added by the officer</source>
         <translation>do cán bộ thêm</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="100"/>
+        <location filename="../../ui/i18n.py" line="101"/>
         <source>queued</source>
         <translation>đang chờ</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="101"/>
+        <location filename="../../ui/i18n.py" line="102"/>
         <source>hashing</source>
         <translation>đang băm</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="104"/>
+        <location filename="../../ui/i18n.py" line="106"/>
         <source>detecting</source>
         <translation>đang phát hiện</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="105"/>
+        <location filename="../../ui/i18n.py" line="107"/>
         <source>done</source>
         <translation>xong</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="106"/>
+        <location filename="../../ui/i18n.py" line="108"/>
         <source>failed</source>
         <translation>lỗi</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="107"/>
+        <location filename="../../ui/i18n.py" line="109"/>
         <source>already analysed</source>
         <translation>đã phân tích trước đó</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="108"/>
+        <location filename="../../ui/i18n.py" line="110"/>
         <source>cancelled</source>
         <translation>đã hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="109"/>
+        <location filename="../../ui/i18n.py" line="111"/>
         <source>loading model</source>
         <translation>đang tải mô hình</translation>
     </message>
@@ -1039,177 +1055,187 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>As the system</source>
         <translation>Theo hệ thống</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>&amp;Case</source>
         <translation>&amp;Vụ việc</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>Recent cases</source>
         <translation>Vụ việc gần đây</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>&amp;Review</source>
         <translation>&amp;Xem xét</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>&amp;Playback</source>
         <translation>&amp;Phát lại</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>&amp;Settings</source>
         <translation>&amp;Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>Interface language</source>
         <translation>Ngôn ngữ giao diện</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>&amp;Help</source>
         <translation>&amp;Trợ giúp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>Tools</source>
         <translation>Công cụ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>Files in the case</source>
         <translation>Tệp trong vụ việc</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>Transcript and search</source>
         <translation>Lời thoại và tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>Review</source>
         <translation>Xem xét</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>Flags</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="385"/>
         <source>Analysis queue</source>
         <translation>Hàng đợi phân tích</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>Learning</source>
         <translation>Học từ quyết định</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>Zoom in (+)</source>
         <translation>Phóng to (+)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>Zoom out (-)</source>
         <translation>Thu nhỏ (-)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>Whole recording (Z)</source>
         <translation>Toàn bộ bản ghi (Z)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>Livestream Reviewer</source>
         <translation>Công cụ xem xét livestream</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>Livestream Reviewer — case {name}</source>
         <translation>Công cụ xem xét livestream — vụ việc {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414"/>
+        <location filename="../../ui/main_window.py" line="416"/>
         <source>Officer: {name}</source>
         <translation>Cán bộ: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>Officer: {name} (set your name in Settings)</source>
         <translation>Cán bộ: {name} (đặt tên trong Cài đặt)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="428"/>
         <source>Speech ran on {device} ({compute})</source>
         <translation>Nhận dạng giọng nói chạy trên {device} ({compute})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="434"/>
+        <location filename="../../ui/main_window.py" line="436"/>
         <source>Analysing: {n} file(s) left</source>
         <translation>Đang phân tích: còn {n} tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="445"/>
+        <location filename="../../ui/main_window.py" line="447"/>
         <source>Cannot open the case</source>
         <translation>Không mở được vụ việc</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="503"/>
+        <location filename="../../ui/main_window.py" line="505"/>
         <source>Not a case</source>
         <translation>Không phải vụ việc</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="504"/>
+        <location filename="../../ui/main_window.py" line="506"/>
         <source>{folder} holds no case. Use New case to start one there.</source>
         <translation>{folder} không chứa vụ việc nào. Dùng “Vụ việc mới” để tạo tại đó.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="532"/>
+        <location filename="../../ui/main_window.py" line="534"/>
         <source>Export evidence</source>
         <translation>Xuất chứng cứ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="532"/>
+        <location filename="../../ui/main_window.py" line="534"/>
         <source>Open a case first, then export it.</source>
         <translation>Hãy mở một vụ việc trước rồi mới xuất.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="599"/>
+        <location filename="../../ui/main_window.py" line="549"/>
+        <source>Merge a reviewed copy</source>
+        <translation>Gộp bản sao đã xem xét</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="549"/>
+        <source>Open a case first, then merge.</source>
+        <translation>Hãy mở một vụ việc trước, rồi hợp nhất.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="611"/>
         <source>No files found to add.</source>
         <translation>Không tìm thấy tệp nào để thêm.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="626"/>
+        <location filename="../../ui/main_window.py" line="638"/>
         <source>Warning: {text}</source>
         <translation>Cảnh báo: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="824"/>
+        <location filename="../../ui/main_window.py" line="836"/>
         <source>Decision not saved</source>
         <translation>Quyết định chưa được lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="884"/>
+        <location filename="../../ui/main_window.py" line="896"/>
         <source>Flag not added</source>
         <translation>Chưa thêm được cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="942"/>
+        <location filename="../../ui/main_window.py" line="954"/>
         <source>Flag not changed</source>
         <translation>Chưa sửa được cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1027"/>
+        <location filename="../../ui/main_window.py" line="1040"/>
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
@@ -1260,6 +1286,49 @@
         <location filename="../../ui/media_list.py" line="45"/>
         <source>{n} flags</source>
         <translation>{n} cảnh báo</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="35"/>
+        <source>Merge a reviewed copy</source>
+        <translation>Gộp bản sao đã xem xét</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="37"/>
+        <source>Copy: {folder}</source>
+        <translation>Bản sao: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="46"/>
+        <source>Merge</source>
+        <translation>Hợp nhất</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="54"/>
+        <source>{applied} changes to apply, {conflicts} conflicts for a senior officer, {same} already equal, {skipped} cannot be applied. Nothing is written until you press Merge.</source>
+        <translation>{applied} thay đổi sẽ áp dụng, {conflicts} xung đột chờ cán bộ cấp trên, {same} đã giống nhau, {skipped} không áp dụng được. Chưa ghi gì cho đến khi bạn nhấn Hợp nhất.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="65"/>
+        <source>Nothing to merge: this case already holds that work.</source>
+        <translation>Không có gì để hợp nhất: vụ việc này đã có các thay đổi đó.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="79"/>
+        <source>Conflict, flag {id}: {a} chose {x} here ({when_a}); {b} chose {y} in the copy ({when_b}). It stays unsure for a senior officer.</source>
+        <translation>Xung đột, cờ {id}: {a} chọn {x} tại đây ({when_a}); {b} chọn {y} trong bản sao ({when_b}). Cờ giữ trạng thái chưa chắc chắn để cán bộ cấp trên quyết định.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="93"/>
+        <source>Flag {id}: {action} by {officer} ({when})</source>
+        <translation>Cờ {id}: {action} bởi {officer} ({when})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="97"/>
+        <source>Cannot apply: {why}</source>
+        <translation>Không áp dụng được: {why}</translation>
     </message>
 </context>
 <context>
@@ -1449,77 +1518,87 @@
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="143"/>
+        <source>This computer (or tcp://server:8786)</source>
+        <translation>Máy này (hoặc tcp://server:8786)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="145"/>
         <source>Officer</source>
         <translation>Cán bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="144"/>
+        <location filename="../../ui/settings_dialog.py" line="146"/>
         <source>Interface language</source>
         <translation>Ngôn ngữ giao diện</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="145"/>
+        <location filename="../../ui/settings_dialog.py" line="147"/>
         <source>Spoken language</source>
         <translation>Ngôn ngữ nói</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="146"/>
+        <location filename="../../ui/settings_dialog.py" line="148"/>
         <source>Speech model</source>
         <translation>Mô hình giọng nói</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="147"/>
+        <location filename="../../ui/settings_dialog.py" line="149"/>
         <source>Vietnamese speech engine</source>
         <translation>Bộ nhận dạng tiếng nói tiếng Việt</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="150"/>
+        <location filename="../../ui/settings_dialog.py" line="152"/>
         <source>Device</source>
         <translation>Thiết bị xử lý</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="152"/>
-        <location filename="../../ui/settings_dialog.py" line="201"/>
+        <location filename="../../ui/settings_dialog.py" line="154"/>
+        <location filename="../../ui/settings_dialog.py" line="204"/>
         <source>Lexicon folder</source>
         <translation>Thư mục từ khóa</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="153"/>
+        <location filename="../../ui/settings_dialog.py" line="155"/>
+        <source>Analysis cluster</source>
+        <translation>Cụm máy phân tích</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="156"/>
         <source>New thresholds and lexicons apply to files analysed from now on.</source>
         <translation>Ngưỡng và bộ từ khóa mới áp dụng cho các tệp được phân tích từ nay.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="158"/>
+        <location filename="../../ui/settings_dialog.py" line="161"/>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="159"/>
+        <location filename="../../ui/settings_dialog.py" line="162"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="169"/>
+        <location filename="../../ui/settings_dialog.py" line="172"/>
         <source>General</source>
         <translation>Chung</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="170"/>
+        <location filename="../../ui/settings_dialog.py" line="173"/>
         <source>Device and models</source>
         <translation>Thiết bị và mô hình</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="183"/>
+        <location filename="../../ui/settings_dialog.py" line="186"/>
         <source>Will run on: {device} ({compute})</source>
         <translation>Sẽ chạy trên: {device} ({compute})</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="187"/>
+        <location filename="../../ui/settings_dialog.py" line="190"/>
         <source>Last analysis ran on: {used}</source>
         <translation>Lần phân tích gần nhất chạy trên: {used}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="192"/>
+        <location filename="../../ui/settings_dialog.py" line="195"/>
         <source>The GPU cannot be used on this computer; analysis will run on the CPU, which is slower.</source>
         <translation>Không dùng được GPU trên máy này; việc phân tích sẽ chạy trên CPU và chậm hơn.</translation>
     </message>
@@ -1583,136 +1662,141 @@
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="45"/>
+        <source>Merge a reviewed copy…</source>
+        <translation>Gộp bản sao đã xem xét…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="46"/>
         <source>Settings…</source>
         <translation>Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="46"/>
+        <location filename="../../ui/shortcuts.py" line="47"/>
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="47"/>
+        <location filename="../../ui/shortcuts.py" line="48"/>
         <source>Next flag</source>
         <translation>Cảnh báo sau</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="48"/>
+        <location filename="../../ui/shortcuts.py" line="49"/>
         <source>Previous flag</source>
         <translation>Cảnh báo trước</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="49"/>
+        <location filename="../../ui/shortcuts.py" line="50"/>
         <source>Play the flag</source>
         <translation>Phát đoạn cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="50"/>
+        <location filename="../../ui/shortcuts.py" line="51"/>
         <source>Confirm</source>
         <translation>Xác nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="51"/>
+        <location filename="../../ui/shortcuts.py" line="52"/>
         <source>Reject</source>
         <translation>Bác bỏ</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="52"/>
+        <location filename="../../ui/shortcuts.py" line="53"/>
         <source>Unsure</source>
         <translation>Chưa chắc</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="53"/>
+        <location filename="../../ui/shortcuts.py" line="54"/>
         <source>Back to pending</source>
         <translation>Trở về chờ xem xét</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="54"/>
+        <location filename="../../ui/shortcuts.py" line="55"/>
         <source>Write a note</source>
         <translation>Viết ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="56"/>
+        <location filename="../../ui/shortcuts.py" line="57"/>
         <source>Reveal a blurred picture</source>
         <translation>Hiện ảnh đang làm mờ</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="61"/>
+        <location filename="../../ui/shortcuts.py" line="62"/>
         <source>Add a flag at the playhead…</source>
         <translation>Thêm cảnh báo tại vị trí đang phát…</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="67"/>
+        <location filename="../../ui/shortcuts.py" line="68"/>
         <source>Type the flag&apos;s times and category…</source>
         <translation>Nhập thời gian và nhóm vi phạm của cảnh báo…</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="70"/>
+        <location filename="../../ui/shortcuts.py" line="71"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="71"/>
+        <location filename="../../ui/shortcuts.py" line="72"/>
         <source>Redo</source>
         <translation>Làm lại</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="72"/>
+        <location filename="../../ui/shortcuts.py" line="73"/>
         <source>Play / pause</source>
         <translation>Phát / tạm dừng</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="73"/>
+        <location filename="../../ui/shortcuts.py" line="74"/>
         <source>Back 5 seconds</source>
         <translation>Lùi 5 giây</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="74"/>
+        <location filename="../../ui/shortcuts.py" line="75"/>
         <source>Forward 5 seconds</source>
         <translation>Tới 5 giây</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="75"/>
+        <location filename="../../ui/shortcuts.py" line="76"/>
         <source>Previous frame</source>
         <translation>Khung hình trước</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="76"/>
+        <location filename="../../ui/shortcuts.py" line="77"/>
         <source>Next frame</source>
         <translation>Khung hình sau</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="77"/>
+        <location filename="../../ui/shortcuts.py" line="78"/>
         <source>Slower</source>
         <translation>Chậm hơn</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="78"/>
+        <location filename="../../ui/shortcuts.py" line="79"/>
         <source>Faster</source>
         <translation>Nhanh hơn</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="79"/>
+        <location filename="../../ui/shortcuts.py" line="80"/>
         <source>Zoom timeline in</source>
         <translation>Phóng to dòng thời gian</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="80"/>
+        <location filename="../../ui/shortcuts.py" line="81"/>
         <source>Zoom timeline out</source>
         <translation>Thu nhỏ dòng thời gian</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="81"/>
+        <location filename="../../ui/shortcuts.py" line="82"/>
         <source>Whole recording</source>
         <translation>Toàn bộ bản ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="85"/>
+        <location filename="../../ui/shortcuts.py" line="86"/>
         <source>Search transcripts and on-screen text</source>
         <translation>Tìm trong lời thoại và chữ trên màn hình</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="88"/>
+        <location filename="../../ui/shortcuts.py" line="89"/>
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
@@ -2018,6 +2102,19 @@
         <location filename="../../ui/verify_dialog.py" line="316"/>
         <source>FAILED</source>
         <translation>KHÔNG ĐẠT</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="108"/>
+        <source>Choose the folder of the reviewed copy of this case</source>
+        <translation>Chọn thư mục của bản sao đã xem xét của vụ việc này</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="122"/>
+        <source>Merge refused</source>
+        <translation>Từ chối hợp nhất</translation>
     </message>
 </context>
 </TS>

@@ -298,32 +298,7 @@ class Case:
         if not officer:
             raise CaseError("Say who decides: set the officer name before reviewing.")
         with self.transaction() as conn:
-            row = conn.execute("SELECT status, note FROM flag WHERE id = ?", (flag_id,)).fetchone()
-            if row is None:
-                raise CaseError(
-                    f"This case has no flag {flag_id}; list them with `reviewer flags`."
-                )
-            now = utc_now()
-            decided = decision != "pending"
-            conn.execute(
-                "UPDATE flag SET status = ?, note = ?, reviewer = ?, decided_utc = ?,"
-                " updated_utc = ? WHERE id = ?",
-                (
-                    decision,
-                    note if note is not None else row[1],
-                    officer if decided else None,
-                    now if decided else None,
-                    now,
-                    flag_id,
-                ),
-            )
-            audit.append(
-                conn,
-                officer,
-                self.workstation,
-                "flag.decide",
-                {"flag_id": flag_id, "from": row[0], "to": decision, "note": note},
-            )
+            write_decision(conn, self.workstation, flag_id, decision, officer, note)
         return self.get_flag(flag_id)
 
     def frame_texts(self, media_id: int | None = None) -> list[dict]:
@@ -334,11 +309,51 @@ class Case:
         return rows
 
 
+def write_decision(
+    conn: sqlite3.Connection,
+    workstation: str,
+    flag_id: int,
+    decision: str,
+    officer: str,
+    note: str | None,
+    when: str | None = None,
+    provenance: dict[str, Any] | None = None,
+) -> str:
+    """Set a flag's decision and append its `flag.decide` entry, inside the caller's transaction.
+
+    `when` and `provenance` serve decisions merged from another copy of the case: the time they
+    were made there and the entry they come from. A decision settles any merge conflict.
+    """
+    row = conn.execute("SELECT status, note FROM flag WHERE id = ?", (flag_id,)).fetchone()
+    if row is None:
+        raise CaseError(f"This case has no flag {flag_id}; list them with `reviewer flags`.")
+    now = utc_now()
+    decided = decision != "pending"
+    conn.execute(
+        "UPDATE flag SET status = ?, note = ?, reviewer = ?, decided_utc = ?,"
+        " updated_utc = ?, conflict = NULL WHERE id = ?",
+        (
+            decision,
+            note if note is not None else row[1],
+            officer if decided else None,
+            (when or now) if decided else None,
+            now,
+            flag_id,
+        ),
+    )
+    payload = {"flag_id": flag_id, "from": row[0], "to": decision, "note": note}
+    return audit.append(
+        conn, officer, workstation, "flag.decide", {**payload, **(provenance or {})}
+    )
+
+
 def _flag_row(row: dict) -> dict:
     row["matched"] = json.loads(row["matched"] or "[]")
     row["models"] = json.loads(row["models"] or "[]")
     # Which recognisers heard a speech flag: both, when two engines ran and agreed.
     row["heard_by"] = [m["name"] for m in row["models"] if m.get("role") == "speech"]
+    # Set by a merge when two copies decided the flag differently; cleared by the next decision.
+    row["conflict"] = json.loads(row["conflict"]) if row.get("conflict") else None
     return row
 
 

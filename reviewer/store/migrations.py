@@ -142,6 +142,24 @@ MIGRATIONS: list[str] = [
     ALTER TABLE flag ADD COLUMN edited_by TEXT;
     ALTER TABLE flag ADD COLUMN edited_utc TEXT;
     """,
+    # 5: both sides of a merge conflict, shown on the flag until an officer decides
+    # it; results of a cluster's workers, stored as they arrive and applied in order.
+    """
+    ALTER TABLE flag ADD COLUMN conflict TEXT;        -- JSON {here, other}; NULL when none
+    CREATE TABLE analysis_range (
+        media_id INTEGER NOT NULL REFERENCES media(id),
+        plan_sha256 TEXT NOT NULL,                    -- the file's split into ranges
+        range_index INTEGER NOT NULL,
+        range_count INTEGER NOT NULL,
+        payload TEXT,                                 -- JSON as it arrived; cleared once applied
+        payload_sha256 TEXT NOT NULL,
+        size_bytes INTEGER NOT NULL,
+        worker TEXT,
+        received_utc TEXT NOT NULL,
+        applied INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (media_id, plan_sha256, range_index)
+    );
+    """,
 ]
 
 

@@ -1,0 +1,249 @@
+"""`reviewer analyze --cluster`: the workstation ingests and hashes as today, sends each file's
+ranges to the cluster, and writes what comes back into the case as it arrives.
+
+Same inputs, same outputs as reviewer.pipeline.Analyzer (AnalysisResult, ProgressEvent), so the
+CLI and the UI can use either.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..analysis_core import RANGE_S, CoreOptions, TimeRange
+from ..detect import MediaDetector, load_text_detector
+from ..errors import Cancelled, ReviewerError, UsageError
+from ..ingest import expand_inputs, ingest_file
+from ..pipeline import AnalysisOptions, AnalysisResult, FileOutcome, ProgressEvent
+from ..speech.bias import lexicon_hotwords
+from ..speech.loader import engines_for
+from ..store.case import Case
+from ..store.findings import finish_vision
+from .backend import Backend, DaskBackend
+from .store import StoredPlan, apply_stored, start_plan, store_payload
+from .tasks import plan_task, range_task
+
+POLL_S = 0.5  # how often a wait for results looks at the cancel button
+PLAN_PRIORITY = 10  # plans first: they fan out into the range tasks that keep workers busy
+
+
+@dataclass
+class _Job:
+    path: Path
+    index: int
+    media: dict[str, Any]
+    detector: MediaDetector
+    began: float = field(default_factory=time.monotonic)
+    plan: StoredPlan | None = None
+    applied: int = 0
+    ocr_models: list[dict[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    outcome: FileOutcome | None = None
+
+
+class ClusterAnalyzer:
+    def __init__(
+        self,
+        case: Case,
+        options: AnalysisOptions,
+        cluster: str | Backend,
+        on_progress: Callable[[ProgressEvent], None] | None = None,
+        cancel: threading.Event | None = None,
+        range_s: float = RANGE_S,
+    ) -> None:
+        if engines_for(options.speech_engine, options.language) != ["whisper"]:
+            # The range payloads carry one engine's segments; viet-asr on workers is not built.
+            raise UsageError(
+                "Analysis on a cluster runs Whisper only for now: drop --cluster to use "
+                f"--speech-engine {options.speech_engine}, or choose --speech-engine whisper."
+            )
+        self.case = case
+        self.options = options
+        self.cluster = cluster
+        self.on_progress = on_progress or (lambda event: None)
+        self.cancel = cancel or threading.Event()
+        self.text = load_text_detector(options.lexicon_dir)
+        hotwords = options.speech.hotwords
+        if not hotwords and options.speech_bias == "lexicon":
+            hotwords = lexicon_hotwords(self.text.lexicon) or None
+        self.core = CoreOptions(
+            language=options.language,
+            speech_model=options.speech_model,
+            beam_size=options.speech.beam_size,
+            word_timestamps=options.speech.word_timestamps,
+            initial_prompt=options.speech.initial_prompt,
+            hotwords=hotwords,
+            vision=options.vision,
+            ocr_every_s=options.ocr_every_s,
+            chunk_s=options.chunk_s,
+            range_s=range_s,
+        )
+
+    # -- the run ----------------------------------------------------------------------------------
+    def run(self, paths: list[Path]) -> AnalysisResult:
+        files = expand_inputs(paths)
+        backend = DaskBackend(self.cluster) if isinstance(self.cluster, str) else self.cluster
+        try:
+            return self._run(backend, files)
+        finally:
+            if isinstance(self.cluster, str):
+                backend.close()
+
+    def _run(self, backend: Backend, files: list[Path]) -> AnalysisResult:
+        self.case.log(
+            "analysis.start",
+            {
+                "files": len(files),
+                "tool_version": __version__,
+                "language": self.core.language,
+                "speech_model": self.core.speech_model,
+                "speech_bias": self.options.speech_bias,
+                "hotwords": self.core.hotwords,
+                "cluster": backend.address,
+                "workers": backend.workers(),
+                "range_s": self.core.range_s,
+            },
+        )
+        self.count = len(files)
+        jobs: list[_Job] = []
+        outcomes: dict[int, FileOutcome] = {}
+        tasks: dict[Any, tuple[_Job, TimeRange | None]] = {}
+        for index, path in enumerate(files):
+            job_or_outcome = self._ingest(path, index)
+            if isinstance(job_or_outcome, FileOutcome):
+                outcomes[index] = job_or_outcome
+                continue
+            job = job_or_outcome
+            jobs.append(job)
+            probe = {k: job.media[k] for k in ("kind", "duration_s", "has_audio")}
+            args = (str(path.resolve()), probe, self.core)
+            tasks[backend.submit(plan_task, *args, priority=PLAN_PRIORITY)] = (job, None)
+        try:
+            while tasks:
+                if self.cancel.is_set():
+                    raise Cancelled("Analysis cancelled; saved work is kept and a re-run resumes.")
+                for future in backend.wait_first(list(tasks), POLL_S):
+                    job, rng = tasks.pop(future)
+                    if job.outcome is None:
+                        self._arrived(backend, tasks, job, rng, future)
+        except BaseException:
+            backend.cancel(list(tasks))
+            for job in jobs:
+                if job.outcome is None:
+                    self.case.set_media_status(job.media["id"], "pending")
+            raise
+        for job in jobs:
+            outcomes[job.index] = job.outcome or self._fail(job, "no result came back")
+        result = AnalysisResult([outcomes[i] for i in sorted(outcomes)])
+        self.case.log(
+            "analysis.finish",
+            {
+                "analyzed": sum(o.status == "analyzed" for o in result.outcomes),
+                "failed": sum(o.status == "failed" for o in result.outcomes),
+            },
+        )
+        return result
+
+    def _ingest(self, path: Path, index: int) -> _Job | FileOutcome:
+        """As local analysis does: hash and record the file, skip what is done or unreadable."""
+        self._emit(path, None, "ingest", index, 0.0)
+        ingested = ingest_file(self.case, path)
+        media_id = ingested.media_id
+        if media_id is None or ingested.error:
+            self._emit(path, media_id, "failed", index, 1.0, message=ingested.error or "")
+            return FileOutcome(path, media_id, ingested.sha256, "failed", ingested.error)
+        media = self.case.get_media(media_id)
+        if media["status"] == "failed" and not media["kind"]:
+            self._emit(path, media_id, "skipped", index, 1.0, message="already in the case")
+            return FileOutcome(path, media_id, ingested.sha256, "failed", media["error"])
+        detector = self._detector(media_id)
+        if media["status"] == "analyzed":
+            # Done before: only detection runs again, with today's lexicons and thresholds.
+            detector.complete()
+            self._emit(path, media_id, "skipped", index, 1.0, message="already in the case")
+            return FileOutcome(path, media_id, ingested.sha256, "analyzed")
+        self.case.set_media_status(media_id, "analyzing")
+        return _Job(path, index, media, detector)
+
+    def _detector(self, media_id: int) -> MediaDetector:
+        return MediaDetector(
+            self.case, media_id, self.text, self.options.thresholds, self.options.language
+        )
+
+    def _arrived(self, backend: Backend, tasks: dict, job: _Job, rng, future) -> None:
+        try:
+            result = future.result()
+        except Exception as exc:  # the worker's error, as the worker raised it
+            reason = str(exc) if isinstance(exc, ReviewerError) else f"{type(exc).__name__}: {exc}"
+            for other in [f for f, (j, _r) in tasks.items() if j is job]:
+                tasks.pop(other)
+                backend.cancel([other])
+            job.outcome = self._fail(job, " ".join(reason.split())[:300])
+            return
+        if rng is None:  # the plan: send the ranges not already stored by an earlier run
+            ranges = [TimeRange.from_json(r) for r in result]
+            job.plan = StoredPlan.of(job.media["id"], ranges)
+            stored = start_plan(self.case, job.plan)
+            sha, path = job.media["sha256"], str(job.path.resolve())
+            for r in ranges:
+                if r.index not in stored:
+                    tasks[backend.submit(range_task, path, sha, r.as_json(), self.core)] = (job, r)
+        else:
+            if result.get("sha256") != job.media["sha256"]:
+                job.outcome = self._fail(job, "a worker answered for another file")
+                return
+            store_payload(self.case, job.plan, result)
+        self._advance(job)
+
+    def _advance(self, job: _Job) -> None:
+        """Apply what can be applied in order, report progress, finish the file when complete."""
+        for payload in apply_stored(self.case, job.plan, job.detector, self.core.ocr_every_s):
+            job.warnings += payload["warnings"]
+            job.ocr_models = payload["models"]["ocr"] or job.ocr_models
+            if payload["models"]["speech"] and payload["models"]["speech"].get("warning"):
+                job.warnings.append(payload["models"]["speech"]["warning"])
+        media_id = job.media["id"]
+        done = self.case.conn.execute(
+            "SELECT count(*) FROM analysis_range WHERE media_id = ? AND plan_sha256 = ?"
+            " AND applied = 1",
+            (media_id, job.plan.digest),
+        ).fetchone()[0]
+        total = len(job.plan.ranges)
+        fraction = done / total if total else 1.0
+        elapsed = time.monotonic() - job.began
+        eta = elapsed / fraction * (1 - fraction) if 0 < fraction < 1 else None
+        self._emit(job.path, media_id, "cluster", job.index, fraction, eta, f"{done}/{total}")
+        if done < total:
+            return
+        if any(r.vision is not None or r.image for r in job.plan.ranges):
+            finish_vision(self.case, media_id, job.ocr_models)
+        self._emit(job.path, media_id, "detect", job.index, 0.0)
+        job.detector.complete()
+        warning = "; ".join(dict.fromkeys(w for w in job.warnings if w)) or None
+        self.case.set_media_status(media_id, "analyzed", warning=warning)
+        self._emit(job.path, media_id, "done", job.index, 1.0, message=warning or "")
+        job.outcome = FileOutcome(job.path, media_id, job.media["sha256"], "analyzed")
+
+    def _fail(self, job: _Job, reason: str) -> FileOutcome:
+        media_id = job.media["id"]
+        self.case.set_media_status(media_id, "failed", error=reason)
+        self._emit(job.path, media_id, "failed", job.index, 1.0, message=reason)
+        return FileOutcome(job.path, media_id, job.media["sha256"], "failed", reason)
+
+    def _emit(
+        self,
+        path: Path,
+        media_id: int | None,
+        stage: str,
+        index: int,
+        fraction: float,
+        eta: float | None = None,
+        message: str = "",
+    ) -> None:
+        event = ProgressEvent(path, media_id, stage, index, self.count, fraction, eta, message)
+        self.on_progress(event)

@@ -1,0 +1,48 @@
+"""What runs on a worker: plan a file's ranges, analyse one range. Plain functions of plain data,
+importable by a stock `dask worker` that has the reviewer installed.
+
+A worker's models are loaded (and their hashes checked) once per process, on first need or
+before the worker accepts work (`reviewer worker`). Paths are the workstation's; a worker that
+mounts the shared folder elsewhere maps them with REVIEWER_PATH_MAP ("FROM=TO;FROM2=TO2").
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+from typing import Any
+
+from ..analysis_core import CoreModels, CoreOptions, TimeRange, analyze_range, plan_ranges
+
+DEVICE_ENV = "REVIEWER_WORKER_DEVICE"
+PATH_MAP_ENV = "REVIEWER_PATH_MAP"
+
+_models: dict[str, CoreModels] = {}
+_lock = threading.Lock()
+
+
+def worker_models(speech_model: str) -> CoreModels:
+    with _lock:
+        if speech_model not in _models:
+            _models[speech_model] = CoreModels(speech_model, os.environ.get(DEVICE_ENV, "auto"))
+        return _models[speech_model]
+
+
+def local_path(path: str) -> Path:
+    """The workstation's path of a file, as this worker sees the shared folder."""
+    for pair in filter(None, os.environ.get(PATH_MAP_ENV, "").split(";")):
+        source, _, target = pair.partition("=")
+        if source and path.startswith(source):
+            path = target + path[len(source) :]
+            break
+    return Path(path.replace("\\", "/") if os.sep == "/" and "\\" in path else path)
+
+
+def plan_task(path: str, media: dict[str, Any], options: CoreOptions) -> list[dict[str, Any]]:
+    return [r.as_json() for r in plan_ranges(local_path(path), media, options)]
+
+
+def range_task(path: str, sha256: str, rng: dict[str, Any], options: CoreOptions) -> dict:
+    models = worker_models(options.speech_model)
+    return analyze_range(local_path(path), sha256, TimeRange.from_json(rng), options, models)

@@ -1,0 +1,249 @@
+"""What a merge does with each kind of audit entry of the other copy: one handler per action.
+
+A handler gets the entry and the merge context (this case's open transaction, the flag resolver,
+what this case changed since the copies parted) and returns an Outcome. Every write it makes goes
+with a new audit entry whose payload cites the other copy's entry hash (`cites`), so the same
+change is never applied twice. To merge a new action, write a handler and add it to HANDLERS.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..store import audit
+from ..store.case import utc_now, write_decision
+from .copies import Entry
+from .flags import FlagResolver, flag_key
+from .payloads import added_flag, edit_sides, flag_ref, with_added_ids
+
+# Outcome kinds, in the order a summary lists them.
+APPLIED, CONFLICT, SAME, SKIPPED, FOLDED = "applied", "conflict", "same", "skipped", "folded"
+
+
+@dataclass
+class Outcome:
+    kind: str
+    entry: Entry
+    flag_id: int | None  # in this case
+    text: str  # one line an officer can read
+    sides: dict[str, Any] | None = None  # for a conflict: {"here": ..., "other": ...}
+
+    def as_json(self) -> dict[str, Any]:
+        out = {
+            "kind": self.kind,
+            "action": self.entry.action,
+            "flag_id": self.flag_id,
+            "officer": self.entry.officer,
+            "utc": self.entry.utc,
+            "other_hash": self.entry.hash,
+            "text": self.text,
+        }
+        if self.sides is not None:
+            out.update(self.sides)
+        return out
+
+
+@dataclass
+class MergeContext:
+    conn: sqlite3.Connection  # this case, inside the merge's transaction
+    workstation: str
+    merged_by: str
+    source: str  # the other copy's folder, for the audit trail
+    resolver: FlagResolver
+    #: this case's flags changed since the copies parted -> the last entry that changed each.
+    touched_here: dict[int, Entry]
+    #: the other copy's new decision entries, per other flag id, in order.
+    other_decisions: dict[int, list[Entry]] = field(default_factory=dict)
+
+    def provenance(self, entries: list[Entry]) -> dict[str, Any]:
+        last = entries[-1]
+        return {
+            "cites": sorted({h for e in entries for h in e.origins}),
+            "merged_from": {
+                "seq": last.seq,
+                "utc": last.utc,
+                "officer": last.officer,
+                "workstation": last.workstation,
+                "folder": self.source,
+            },
+            "merged_by": self.merged_by,
+        }
+
+    def flag_row(self, flag_id: int) -> dict[str, Any]:
+        cur = self.conn.execute("SELECT * FROM flag WHERE id = ?", (flag_id,))
+        names = [d[0] for d in cur.description]
+        return dict(zip(names, cur.fetchone(), strict=True))
+
+    def mark_conflict(
+        self, flag_id: int, here: dict, other: dict, entries: list[Entry], status: str | None
+    ) -> None:
+        """Keep the flag for a senior officer: both sides on the flag and in the audit log."""
+        before = self.flag_row(flag_id)["status"]
+        to = status or before
+        self.conn.execute(
+            "UPDATE flag SET status = ?, conflict = ?, updated_utc = ? WHERE id = ?",
+            (
+                to,
+                json.dumps({"here": here, "other": other}, ensure_ascii=False),
+                utc_now(),
+                flag_id,
+            ),
+        )
+        payload = {"flag_id": flag_id, "from": before, "to": to, "here": here, "other": other}
+        audit.append(
+            self.conn,
+            self.merged_by,
+            self.workstation,
+            "merge.conflict",
+            {**payload, **self.provenance(entries)},
+        )
+
+
+Handler = Callable[[MergeContext, Entry], Outcome]
+
+
+def _side(entry: Entry | None, status: str, note: str | None, **extra: Any) -> dict[str, Any]:
+    return {
+        "officer": entry.officer if entry else None,
+        "workstation": entry.workstation if entry else None,
+        "utc": entry.utc if entry else None,
+        "status": status,
+        "note": note,
+        "hash": entry.hash if entry else None,
+        **extra,
+    }
+
+
+def _resolve(ctx: MergeContext, e: Entry, seq: int) -> tuple[int | None, Outcome | None]:
+    ref = flag_ref(e.payload)
+    here_id, why = ctx.resolver.resolve(ref, seq) if ref is not None else (None, "no flag named")
+    if here_id is None:
+        return None, Outcome(SKIPPED, e, None, f"{e.action} on flag {ref} of the copy: {why}")
+    return here_id, None
+
+
+def merge_decision(ctx: MergeContext, e: Entry) -> Outcome:
+    """A decision or note. Applied as it was made, unless this case changed the same flag since
+    the copies parted: then the final states are compared, and if they differ the flag keeps
+    both sides for a senior officer (status unsure)."""
+    here_id, skipped = _resolve(ctx, e, e.seq)
+    if skipped:
+        return skipped
+    to, note = e.payload["to"], e.payload.get("note")
+    if here_id not in ctx.touched_here:
+        write_decision(
+            ctx.conn, ctx.workstation, here_id, to, e.officer, note, e.utc, ctx.provenance([e])
+        )
+        return Outcome(APPLIED, e, here_id, f"flag {here_id}: {to} by {e.officer}")
+    chain = ctx.other_decisions[flag_ref(e.payload)]
+    if e is not chain[-1]:
+        return Outcome(FOLDED, e, here_id, f"flag {here_id}: superseded in the copy")
+    notes = [x.payload.get("note") for x in chain if x.payload.get("note") is not None]
+    other_note = notes[-1] if notes else None
+    row = ctx.flag_row(here_id)
+    if row["status"] == to and other_note in (None, row["note"] or "", row["note"]):
+        return Outcome(SAME, e, here_id, f"flag {here_id}: both copies say {to}")
+    mine = ctx.touched_here[here_id]
+    here = _side(mine, row["status"], row["note"], officer=row["reviewer"] or mine.officer)
+    other = _side(e, to, other_note if other_note is not None else row["note"])
+    ctx.mark_conflict(here_id, here, other, chain, "unsure")
+    return Outcome(
+        CONFLICT,
+        e,
+        here_id,
+        f"flag {here_id}: {here['officer']} said {row['status']} here, "
+        f"{e.officer} said {to} in the copy",
+        {"here": here, "other": other},
+    )
+
+
+def merge_audit_only(ctx: MergeContext, e: Entry) -> Outcome:
+    """An officer action that changes no data (a revealed picture): logged here too."""
+    here_id, skipped = _resolve(ctx, e, e.seq)
+    if skipped:
+        return skipped
+    payload = {**e.payload, "flag_id": here_id, **ctx.provenance([e])}
+    audit.append(ctx.conn, e.officer, ctx.workstation, e.action, payload)
+    return Outcome(APPLIED, e, here_id, f"flag {here_id}: {e.action} by {e.officer}")
+
+
+def merge_added_flag(ctx: MergeContext, e: Entry) -> Outcome:
+    """A flag an officer made in the copy: created here (unless an identical one exists)."""
+    fields = added_flag(e.payload)
+    ref = flag_ref(e.payload)
+    media_id = ctx.resolver.here_media_id(fields.get("media_id"))
+    if media_id is None or ref is None:
+        return Outcome(SKIPPED, e, None, "flag.add: its recording is not in this case")
+    existing = ctx.resolver.find_here(media_id, fields, None)
+    if existing is not None:
+        ctx.resolver.created[ref] = existing
+        return Outcome(SAME, e, existing, f"flag {existing}: already in this case")
+    columns = [r[1] for r in ctx.conn.execute("PRAGMA table_info(flag)")]
+    values = {k: v for k, v in fields.items() if k in columns and k not in ("id", "conflict")}
+    values["media_id"] = media_id
+    for name in ("matched", "models"):  # JSON columns may arrive parsed
+        if isinstance(values.get(name), list | dict):
+            values[name] = json.dumps(values[name], ensure_ascii=False)
+    new_id = ctx.conn.execute(
+        f"INSERT INTO flag ({', '.join(values)}) VALUES ({', '.join('?' for _ in values)})",
+        list(values.values()),
+    ).lastrowid
+    ctx.resolver.created[ref] = new_id
+    payload = {**with_added_ids(e.payload, new_id, media_id), **ctx.provenance([e])}
+    audit.append(ctx.conn, e.officer, ctx.workstation, "flag.add", payload)
+    return Outcome(
+        APPLIED, e, new_id, f"flag {new_id}: added by {e.officer} ({fields['category']})"
+    )
+
+
+def merge_edit(ctx: MergeContext, e: Entry) -> Outcome:
+    """A span or category edit: applied when this case still has the old values; when this case
+    edited the same flag differently, both edits are kept on the flag for a senior officer."""
+    here_id, skipped = _resolve(ctx, e, e.seq - 1)
+    if skipped:
+        return skipped
+    old, new = edit_sides(e.payload)
+    row = ctx.flag_row(here_id)
+    key = lambda f: flag_key(row["media_id"], {**row, **f})  # noqa: E731
+    if key(new) == key({}):
+        return Outcome(SAME, e, here_id, f"flag {here_id}: both copies have this span")
+    if key(old) != key({}) and here_id in ctx.touched_here:
+        mine = {k: row[k] for k in new}
+        here = _side(ctx.touched_here[here_id], row["status"], row["note"], edit=mine)
+        other = _side(e, row["status"], row["note"], edit=new)
+        ctx.mark_conflict(here_id, here, other, [e], None)
+        return Outcome(
+            CONFLICT,
+            e,
+            here_id,
+            f"flag {here_id}: edited differently",
+            {"here": here, "other": other},
+        )
+    sets = dict(new)
+    if "start_s" in new:
+        sets["play_from_s"] = max(0.0, float(new["start_s"]) - 3.0)
+    ctx.conn.execute(
+        f"UPDATE flag SET {', '.join(f'{k} = ?' for k in sets)}, updated_utc = ? WHERE id = ?",
+        [*sets.values(), utc_now(), here_id],
+    )
+    payload = {**e.payload, "flag_id": here_id, **ctx.provenance([e])}
+    audit.append(ctx.conn, e.officer, ctx.workstation, "flag.edit", payload)
+    return Outcome(APPLIED, e, here_id, f"flag {here_id}: edited by {e.officer}")
+
+
+#: Audit actions a merge replays. Anything else (analysis, ingest, exports) belongs to the copy
+#: that ran it and is only counted in the summary.
+HANDLERS: dict[str, Handler] = {
+    "flag.decide": merge_decision,
+    "flag.reveal": merge_audit_only,
+    "flag.add": merge_added_flag,
+    "flag.edit": merge_edit,
+}
+
+#: Actions that change a flag's decision or span: this case's own entries of these kinds since
+#: the copies parted make a merged change to the same flag a possible conflict.
+TOUCHING = ("flag.decide", "flag.edit", "merge.conflict")
