@@ -9,7 +9,8 @@ process (so peak RSS is its own):
 - bare faster-whisper: base, int8, beam 5, VAD, language="vi", 2 threads, no hotwords;
 - each analysis variant, ``reviewer`` engine on the CPU:
     before: whole-frame OCR of every changed frame, stages one after the other (the old way);
-    after:  the defaults (OCR of changed regions only, line cache, vision beside speech).
+    after:  the defaults (OCR of changed regions only, line cache, vision beside speech);
+    vietasr, both: the defaults with --speech-engine vietasr / both.
 
 It prints per variant: real-time factor, ratio to bare faster-whisper, wall and CPU seconds
 per stage, busy share of each core, line crops recognised against the chat lines shown, and
@@ -38,6 +39,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 VARIANTS = {
     "before": {"ocr_incremental": False, "overlap_stages": False},
     "after": {},
+    # the Vietnamese recognisers (issue 10): viet-asr alone, and both beside each other
+    "vietasr": {"speech_engine": "vietasr"},
+    "both": {"speech_engine": "both"},
 }
 BARE_OPTIONS = {"language": "vi", "beam_size": 5, "vad_filter": True}
 

@@ -229,3 +229,23 @@ def test_no_network_socket_even_from_native_libraries(tmp_path, media_dir):
     assert proc.returncode == 0, proc.stderr
     calls = [line for line in trace.read_text().splitlines() if "AF_INET" in line]
     assert not calls, calls
+
+
+def test_subtitle_cues_stay_short_and_timed_by_words():
+    from reviewer.transcript import render
+
+    words_ = [{"start": i * 0.4, "end": i * 0.4 + 0.3, "word": f" từ{i}"} for i in range(40)]
+    seg = {"start_s": 0.0, "end_s": 16.0, "text": "".join(w["word"] for w in words_).strip()}
+    srt = render([{**seg, "words": words_}], "srt")
+    blocks = [b.splitlines() for b in srt.strip().split("\n\n")]
+    assert len(blocks) >= 3
+    for block in blocks:
+        assert 3 <= len(block) <= 4  # index, times, one or two text lines
+        assert all(len(line) <= 42 for line in block[2:])
+    assert blocks[0][1].startswith("00:00:00,000 --> ")
+    # Every word is there once, in order.
+    said = " ".join(" ".join(b[2:]) for b in blocks).split()
+    assert said == [w["word"].strip() for w in words_]
+    # Without word times the cues share the span.
+    vtt = render([{**seg, "words": []}], "vtt")
+    assert vtt.count(" --> ") >= 3 and all(len(x) <= 42 for x in vtt.splitlines())
