@@ -168,26 +168,40 @@ def plan_ranges(path: Path, media: dict[str, Any], options: CoreOptions) -> list
     return ranges
 
 
-def read_span(path: Path, start_s: float, end_s: float) -> tuple[np.ndarray, str | None]:
-    """Decoded audio from start_s to end_s, sample-exact as the local pipeline reads it."""
-    wanted = int(round((end_s - start_s) * SAMPLE_RATE))
-    reader = AudioReader(path, start_s=start_s, block_s=30.0)
-    parts, got = [], 0
-    for block in reader:
-        parts.append(block)
-        got += block.size
-        if got >= wanted:
-            break
-    audio = np.concatenate(parts)[:wanted] if parts else np.zeros(0, dtype=np.float32)
-    return audio.astype(np.float32, copy=False), reader.error
+class ChunkReader:
+    """The audio of each chunk between consecutive cuts, decoded in one pass from the first cut:
+    the only seek is there (after a seek FFmpeg's AAC decoder is not sample-identical to an
+    uninterrupted decode). Sample-exact as the local pipeline slices its buffer."""
+
+    def __init__(self, path: Path, cuts: tuple[float, ...]) -> None:
+        self.cuts = cuts
+        self.reader = AudioReader(path, start_s=cuts[0], block_s=30.0)
+
+    @property
+    def error(self) -> str | None:
+        return self.reader.error
+
+    def __iter__(self) -> Iterator[tuple[float, np.ndarray]]:
+        first = int(round(self.cuts[0] * SAMPLE_RATE))
+        blocks = iter(self.reader)
+        buffer = np.zeros(0, dtype=np.float32)
+        taken = 0  # samples already handed out
+        for start, end in zip(self.cuts[:-1], self.cuts[1:], strict=True):
+            wanted = int(round(end * SAMPLE_RATE)) - first - taken
+            while buffer.size < wanted:
+                block = next(blocks, None)
+                if block is None:
+                    break
+                buffer = np.concatenate([buffer, block]) if buffer.size else block
+            yield start, buffer[:wanted].astype(np.float32, copy=False)
+            buffer = buffer[wanted:]
+            taken += wanted
 
 
 def _speech(path: Path, cuts: tuple[float, ...], options: CoreOptions, engine: SpeechEngine):
-    segments, warnings = [], []
-    for start, end in zip(cuts[:-1], cuts[1:], strict=True):
-        audio, error = read_span(path, start, end)
-        if error:
-            warnings.append(error)
+    segments = []
+    chunks = ChunkReader(path, cuts)
+    for start, audio in chunks:
         for seg in engine.transcribe(audio, options.speech()):
             seg["start_s"] += start
             seg["end_s"] += start
@@ -195,7 +209,7 @@ def _speech(path: Path, cuts: tuple[float, ...], options: CoreOptions, engine: S
                 word["start"] += start
                 word["end"] += start
             segments.append(seg)
-    return segments, warnings
+    return segments, [chunks.error] if chunks.error else []
 
 
 def _frames(

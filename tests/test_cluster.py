@@ -15,7 +15,7 @@ from cluster_procs import local_cluster
 
 from reviewer.cluster.backend import LocalBackend
 from reviewer.cluster.driver import ClusterAnalyzer
-from reviewer.pipeline import AnalysisOptions
+from reviewer.pipeline import AnalysisOptions, Analyzer
 from reviewer.resources import demo_recording
 from reviewer.store import open_case
 
@@ -77,6 +77,15 @@ def local_run(shared, tmp_path_factory):
     content = _content(folder)
     assert content["segments"] and content["texts"] and content["flags"]
     return content
+
+
+def test_core_equals_the_local_pipeline_where_ranges_need_no_seek(shared, local_run, tmp_path):
+    """Today's local pipeline on the same files: the livestream's speech all lies in its first
+    range (decoded from the start, as locally), so everything matches, flags included."""
+    folder = tmp_path / "pipeline"
+    with open_case(folder) as case:
+        assert Analyzer(case, AnalysisOptions(chunk_s=20.0)).run([shared]).all_ok
+    assert _content(folder) == local_run
 
 
 def _analyze(shared, case, address):
