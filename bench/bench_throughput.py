@@ -210,7 +210,9 @@ def run_variant(recording: Path, variant: str, every_s: float | None) -> dict:
     try:
         with open_case(Path(case_dir), officer="bench") as case:
             analyzer = Analyzer(case, options)
-            analyzer.engine(), analyzer.vision_models(), analyzer.text_detector()  # load first
+            for name in analyzer.engine_names():  # load first
+                analyzer.engine(name)
+            analyzer.vision_models(), analyzer.text_detector()
             ticks0, times0 = cpu_ticks(), os.times()
             start = time.perf_counter()
             with ThreadCpu() as threads:

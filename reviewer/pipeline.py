@@ -348,12 +348,53 @@ class Analyzer:
             compute_type=reading.compute_type,
             language=self.options.language or "auto",
         )
+        if len(engines) == 2 and self.options.overlap_stages:
+            return self._speech_passes_side_by_side(media, path, index, count, detector, engines)
         warning = None
         for number, engine in enumerate(engines):
             warning = self._speech_pass(
                 media, path, index, count, detector, engine, number, len(engines)
             )
         return warning
+
+    def _speech_passes_side_by_side(
+        self,
+        media: dict,
+        path: Path,
+        index: int,
+        count: int,
+        detector: MediaDetector,
+        engines: list[SpeechEngine],
+    ) -> str | None:
+        """`both`: viet-asr (one thread of its own) beside Whisper, each with its own case
+        connection and resume point; the slower one sets the pace, not their sum. Detection
+        while they run may not yet know where Whisper heard English; complete() settles it."""
+        second = engines[1]
+        run = StageThread(
+            lambda case, stop: self._speech_pass(
+                media,
+                path,
+                index,
+                count,
+                self._media_detector(media["id"], case),
+                second,
+                1,
+                2,
+                case,
+                stop,
+            ),
+            self.case,
+            self.cancel,
+            name="reviewer-speech-2",
+        )
+        run.start()
+        try:
+            warning = self._speech_pass(media, path, index, count, detector, engines[0], 0, 2)
+        except BaseException:
+            run.stop()
+            run.join(reraise=False)
+            raise
+        return run.join() or warning
 
     def _speech_pass(
         self,
@@ -365,15 +406,16 @@ class Analyzer:
         engine: SpeechEngine,
         number: int,
         passes: int,
+        case: Case | None = None,
+        cancel: threading.Event | StopSignal | None = None,
     ) -> str | None:
+        case = case or self.case
         media_id = media["id"]
         options = self.speech_options()
         if engine.kind != "whisper":
             options = SpeechOptions(language="vi")  # no prompt, beam or hotwords to set
         settings = {"engine": engine.kind, **options.as_record()}
-        start = self.case.start_speech_pass(
-            media_id, engine.name, engine.kind, engine.sha256, settings
-        )
+        start = case.start_speech_pass(media_id, engine.name, engine.kind, engine.sha256, settings)
         duration = media["duration_s"] or 0.0
         began = time.monotonic()
 
@@ -391,13 +433,20 @@ class Analyzer:
             )
 
         def save(segments: list[dict], done_until: float) -> None:
-            saved = self.case.save_speech_chunk(media_id, segments, done_until, engine.name)
+            saved = case.save_speech_chunk(media_id, segments, done_until, engine.name)
             if saved:
                 detector.add(segments=saved)
 
         progress(start)
         return transcribe_media(
-            path, engine, options, start, save, progress, self.cancel, self.options.chunk_s
+            path,
+            engine,
+            options,
+            start,
+            save,
+            progress,
+            cancel or self.cancel,
+            self.options.chunk_s,
         )
 
 

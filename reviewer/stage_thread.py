@@ -64,13 +64,14 @@ class StageThread(Generic[T]):
         target: Callable[[Case, StopSignal], T],
         case: Case,
         cancel: threading.Event,
+        name: str = "reviewer-vision",
     ) -> None:
         self.target = target
         self.folder, self.officer = case.folder, case.officer
         self.signal = StopSignal(cancel)
         self._result: T | None = None
         self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="reviewer-vision", daemon=True)
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
 
     def _run(self) -> None:
         lower_thread_priority()
