@@ -233,3 +233,28 @@ def test_officer_flags_and_span_edits_replay_by_content_not_id(copies):
     assert (flags[2]["start_s"], flags[2]["end_s"], flags[2]["play_from_s"]) == (1.0, 2.0, 0.0)
     with open_case(a, officer="cb-an", create=False) as case:
         assert merge_case(case, b).changes == 0
+
+
+def test_officer_flags_made_with_the_real_commands_merge(copies):
+    """flag.add / flag.edit / flag.remove as `reviewer flag` writes them, merged into A."""
+    from reviewer.store.officer_flags import add_officer_flag, edit_flag, remove_officer_flag
+
+    a, b = copies
+    with open_case(b, officer="cb-binh", create=False) as case:
+        media_id = case.list_media()[0]["id"]
+        kept = add_officer_flag(case, media_id, 10.0, 14.0, "insult", "chửi", "cb-binh")
+        edit_flag(case, kept["id"], end_s=16.5, officer="cb-binh")
+        taken_back = add_officer_flag(case, media_id, 30.0, 32.0, "fraud", None, "cb-binh")
+        remove_officer_flag(case, taken_back["id"], "cb-binh")
+        edit_flag(case, 2, start_s=1.0, officer="cb-binh")  # a machine flag reshaped
+    with open_case(a, officer="cb-an", create=False) as case:
+        report = merge_case(case, b)
+        officer = [f for f in case.flags() if f["source"] == "officer"]
+        reshaped = case.get_flag(2)
+    assert [o.kind for o in report.outcomes].count("applied") == 5
+    assert [(f["category"], f["start_s"], f["end_s"]) for f in officer] == [("insult", 10.0, 16.5)]
+    assert officer[0]["status"] == "confirmed" and officer[0]["reviewer"] == "cb-binh"
+    assert reshaped["start_s"] == 1.0 and reshaped["edited_by"] == "cb-binh"
+    with open_case(a, officer="cb-an", create=False) as case:
+        again = merge_case(case, b)
+    assert not again.of("applied")

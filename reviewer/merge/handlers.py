@@ -226,13 +226,34 @@ def merge_edit(ctx: MergeContext, e: Entry) -> Outcome:
     sets = dict(new)
     if "start_s" in new:
         sets["play_from_s"] = max(0.0, float(new["start_s"]) - 3.0)
+    # The span is now an officer's: re-detection here must leave it as it is (edited_by).
+    now = utc_now()
     ctx.conn.execute(
-        f"UPDATE flag SET {', '.join(f'{k} = ?' for k in sets)}, updated_utc = ? WHERE id = ?",
-        [*sets.values(), utc_now(), here_id],
+        f"UPDATE flag SET {', '.join(f'{k} = ?' for k in sets)}, updated_utc = ?,"
+        " edited_by = ?, edited_utc = ? WHERE id = ?",
+        [*sets.values(), now, e.officer, e.utc or now, here_id],
     )
     payload = {**e.payload, "flag_id": here_id, **ctx.provenance([e])}
     audit.append(ctx.conn, e.officer, ctx.workstation, "flag.edit", payload)
     return Outcome(APPLIED, e, here_id, f"flag {here_id}: edited by {e.officer}")
+
+
+def merge_removed_flag(ctx: MergeContext, e: Entry) -> Outcome:
+    """An officer flag taken back in the copy (undo of its add): taken back here too, unless an
+    officer here has decided or reshaped it since (then it stays, for a senior officer)."""
+    here_id, skipped = _resolve(ctx, e, e.seq - 1)
+    if skipped:
+        return skipped
+    row = ctx.flag_row(here_id)
+    if row["source"] != "officer":
+        return Outcome(SKIPPED, e, here_id, f"flag {here_id}: raised by the analysis, not removed")
+    if here_id in ctx.touched_here:
+        return Outcome(SKIPPED, e, here_id, f"flag {here_id}: changed here since, kept")
+    ctx.conn.execute("UPDATE detection SET flag_id = NULL WHERE flag_id = ?", (here_id,))
+    ctx.conn.execute("DELETE FROM flag WHERE id = ?", (here_id,))
+    payload = {**e.payload, "flag_id": here_id, **ctx.provenance([e])}
+    audit.append(ctx.conn, e.officer, ctx.workstation, "flag.remove", payload)
+    return Outcome(APPLIED, e, here_id, f"flag {here_id}: taken back by {e.officer}")
 
 
 #: Audit actions a merge replays. Anything else (analysis, ingest, exports) belongs to the copy
@@ -242,6 +263,7 @@ HANDLERS: dict[str, Handler] = {
     "flag.reveal": merge_audit_only,
     "flag.add": merge_added_flag,
     "flag.edit": merge_edit,
+    "flag.remove": merge_removed_flag,
 }
 
 #: Actions that change a flag's decision or span: this case's own entries of these kinds since
