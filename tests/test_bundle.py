@@ -78,6 +78,23 @@ def _build(tmp_path_factory: pytest.TempPathFactory, work: str, vietasr: bool) -
     return folder
 
 
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    prebuilt = os.environ.get("REVIEWER_BUNDLE_DIR")
+    if prebuilt:
+        return Path(prebuilt)
+    return _build(tmp_path_factory, "test-bundle", vietasr=False)
+
+
+@pytest.fixture(scope="module")
+def bundle_vietasr(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`make bundle VIETASR=1`: the opt-in Vietnamese recogniser inside."""
+    if os.environ.get("REVIEWER_BUNDLE_DIR"):
+        pytest.skip("testing a prebuilt bundle")
+    pytest.importorskip("vietasr")
+    return _build(tmp_path_factory, "test-bundle-vietasr", vietasr=True)
+
+
 def _empty_path(tmp: Path) -> str:
     """A PATH with no Python on it (Windows still needs its system folder for DLLs)."""
     if WINDOWS:
