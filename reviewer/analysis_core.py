@@ -34,8 +34,10 @@ from .errors import MediaChanged, MediaError
 from .hashing import sha256_file
 from .speech import CHUNK_S, SpeechEngine, SpeechOptions, load_engine, transcribe_media
 from .speech.audio import SAMPLE_RATE, AudioReader
+from .speech.readable import split_segment
 from .vision import TextTracker, VisionError, load_image
 from .vision.frames import FrameSampler
+from .vision.incremental import IncrementalOcr
 from .vision_stage import NSFW_FLOOR, OCR_EVERY_S, VISION_CHUNK_S, VisionModels, _item, _obscene
 
 PAYLOAD_FORMAT = "reviewer-range-payload/1"
@@ -208,7 +210,8 @@ def _speech(path: Path, cuts: tuple[float, ...], options: CoreOptions, engine: S
             for word in seg["words"]:
                 word["start"] += start
                 word["end"] += start
-            segments.append(seg)
+            # As transcribe_media stores them: readable pieces naming their engine.
+            segments += [{**p, "engine": engine.name} for p in split_segment(seg)]
     return segments, [chunks.error] if chunks.error else []
 
 
@@ -224,6 +227,8 @@ def _frames(
     start, end = span
     sampler = FrameSampler(path, every_s=every_s, start_s=start)
     tracker = TextTracker()
+    # As analyze_video_frames reads: changed regions and new line crops, afresh each stretch.
+    reader = IncrementalOcr(models.ocr)
     stretches: list[dict[str, Any]] = []
     items: list[dict] = []
     detections: list[dict] = []
@@ -246,8 +251,10 @@ def _frames(
                 flush(chunk_end)
                 while frame.t_s >= chunk_end:
                     chunk_end += VISION_CHUNK_S
-            if frame.changed:
-                lines = models.ocr.read(frame.image)
+                reader.reset()
+            read = reader.read(frame.image)
+            lines = read.lines
+            if read.picture_changed:
                 score = models.nsfw.score(frame.image)
                 if score >= NSFW_FLOOR:
                     t = round(frame.t_s, 3)

@@ -83,10 +83,11 @@ def test_demo_recording_and_silence(tmp_path):
         any(s["start_s"] < e["end_s"] + 1 and s["end_s"] > e["start_s"] - 1 for s in segs)
         for e in spoken
     )
-    # Base on espeak-ng speech: with the default decoding (lexicon hotwords, fixed seed) 13 of the
-    # 15 sentences are transcribed, the same on every run; the last two are dropped by Whisper
-    # (bench/eval_detection.py measures recall over a larger set).
-    assert found / len(spoken) >= 0.85
+    # Base on espeak-ng speech: with the default decoding (no hotwords, no running context, fixed
+    # seed) 10 of the 15 synthetic sentences are transcribed, the same on every run. Hotwords gave
+    # 15/15 here but raised real voices' WER from 0.28 to 0.49 and invented phrases, and real
+    # voices decide (bench/eval_real_voices.py); synthetic voices are a worst case.
+    assert found / len(spoken) >= 0.6
     # No text may come from the pure-silence stretches of the demo. A segment may span a pause
     # (Whisper joins sentences); its words must not sit inside one. Word edges are loose by a few
     # hundred ms, so a word counts as "in the silence" when its middle is 0.5 s inside it.
