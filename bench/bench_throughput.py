@@ -1,6 +1,6 @@
 """Whole analysis of a 720p recording with a scrolling chat, against bare faster-whisper.
 
-Usage: python bench/bench_throughput.py [--minutes 10] [--variants before after after-nobias]
+Usage: python bench/bench_throughput.py [--minutes 10] [--variants before after vietasr both]
 
 Builds its own test video (bench/chat_stream.py: Vietnamese speech, a chat line every 1.5 s,
 a 72-second stream looped), then, one after the other on the same file and each in its own
