@@ -137,10 +137,18 @@ class MediaDetector:
         whisper = {p["engine"] for p in passes if p["kind"] == "whisper"}
         if not vietasr or not whisper or not any(r.get("engine") in vietasr for r in rows):
             return list(rows)
+        # Only Whisper's segments around these rows: this runs for every saved segment.
+        lo = min(r["start_s"] for r in rows)
+        hi = max(r["end_s"] for r in rows)
+        marks = ", ".join("?" for _ in whisper)
         english = [
-            (s["start_s"], s["end_s"])
-            for s in self.case.segments(self.media_id)
-            if s["engine"] in whisper and sounds_english(s["text"])
+            (start, end)
+            for start, end, text in self.case.conn.execute(
+                "SELECT start_s, end_s, text FROM segment WHERE media_id = ? AND end_s > ?"
+                f" AND start_s < ? AND engine IN ({marks})",
+                (self.media_id, lo, hi, *whisper),
+            )
+            if sounds_english(text)
         ]
         return [
             r

@@ -10,7 +10,6 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import Cancelled
-from ..offline import quiet_onnxruntime
 from .audio import SAMPLE_RATE, AudioReader
 from .engine import CHUNK_S, SpeechEngine, SpeechOptions
 from .readable import split_segment
@@ -21,8 +20,6 @@ MIN_GAP_S = 0.3
 def find_cut(audio: np.ndarray, min_keep: int) -> int:
     """Where to end a chunk: in the last pause of the buffer, so no word is split in two."""
     from faster_whisper.vad import VadOptions, get_speech_timestamps
-
-    quiet_onnxruntime()
 
     regions = get_speech_timestamps(
         audio, VadOptions(min_silence_duration_ms=int(MIN_GAP_S * 1000), speech_pad_ms=0)

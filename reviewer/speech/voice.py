@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..offline import quiet_onnxruntime
 from .audio import SAMPLE_RATE
 from .engine import MAX_SEGMENT_S
 
@@ -19,8 +18,6 @@ MIN_SPEECH_MS = 250
 def speech_regions(audio: np.ndarray, max_s: float = MAX_SEGMENT_S) -> list[tuple[int, int]]:
     """(start, end) sample indices of speech, each at most `max_s` long, cut at pauses."""
     from faster_whisper.vad import VadOptions, get_speech_timestamps
-
-    quiet_onnxruntime()
 
     options = VadOptions(
         min_silence_duration_ms=MIN_SILENCE_MS,

@@ -9,7 +9,6 @@ import numpy as np
 from ..device import DeviceChoice
 from ..errors import ModelError
 from ..model_registry import ModelInfo
-from ..offline import quiet_onnxruntime
 from .engine import RANDOM_SEED, SpeechOptions
 from .kernels import pin_cpu_kernels, stabilise_features
 
@@ -21,7 +20,6 @@ class WhisperEngine:
 
     def __init__(self, model: ModelInfo, choice: DeviceChoice, cpu_threads: int = 0) -> None:
         self.kernels = pin_cpu_kernels()  # before CTranslate2 loads
-        quiet_onnxruntime()  # faster-whisper's VAD runs in onnxruntime
         from faster_whisper import WhisperModel
 
         self.name = model.name

@@ -15,12 +15,9 @@ from pathlib import Path
 import numpy as np
 import onnxruntime as ort
 
-from reviewer.offline import quiet_onnxruntime
 from reviewer.text.errors import TextModelError, TextModelHashMismatch
 from reviewer.text.normalize import tokenize
 from reviewer.text.paths import model_dir
-
-quiet_onnxruntime()  # before any session: no telemetry from the native library
 
 MODEL_FILE = "text_classifier.onnx"
 CARD_FILE = "text_classifier.json"

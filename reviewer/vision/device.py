@@ -12,10 +12,7 @@ from pathlib import Path
 
 import onnxruntime as ort
 
-from reviewer.offline import quiet_onnxruntime
 from reviewer.vision.errors import DeviceUnavailableError, VisionModelError
-
-quiet_onnxruntime()  # before any session: no telemetry from the native library
 
 CPU = "CPUExecutionProvider"
 CUDA = "CUDAExecutionProvider"
