@@ -22,23 +22,17 @@ import platform
 import socket
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from . import __version__
-from .errors import MediaChanged, MediaError
+from .errors import MediaChanged
 from .hashing import sha256_file
-from .speech import CHUNK_S, SpeechEngine, SpeechOptions, load_engine, transcribe_media
-from .speech.audio import SAMPLE_RATE, AudioReader
-from .speech.readable import split_segment
-from .vision import TextTracker, VisionError, load_image
-from .vision.frames import FrameSampler
-from .vision.incremental import IncrementalOcr
-from .vision_stage import NSFW_FLOOR, OCR_EVERY_S, VISION_CHUNK_S, VisionModels, _item, _obscene
+from .speech import CHUNK_S, SpeechEngine, SpeechOptions, load_engine
+from .speech.chunking import FoundChunks, PlannedChunks, speech_steps
+from .vision_stage import OCR_EVERY_S, VISION_CHUNK_S, FrameStretches, VisionModels, read_image
 
 PAYLOAD_FORMAT = "reviewer-range-payload/1"
 #: Length of one range: several workers share a long recording, each range a few minutes.
@@ -55,8 +49,10 @@ class CoreOptions:
     word_timestamps: bool = True
     initial_prompt: str | None = None
     hotwords: str | None = None  # resolved by the workstation (lexicon biasing)
+    condition_on_previous_text: bool = False
     vision: bool = True
     ocr_every_s: float = OCR_EVERY_S
+    ocr_incremental: bool = True
     chunk_s: float = CHUNK_S
     range_s: float = RANGE_S
 
@@ -67,6 +63,7 @@ class CoreOptions:
             word_timestamps=self.word_timestamps,
             initial_prompt=self.initial_prompt,
             hotwords=self.hotwords,
+            condition_on_previous_text=self.condition_on_previous_text,
         )
 
 
@@ -125,27 +122,11 @@ class CoreModels:
             return self._vision
 
 
-class _CutsOnly:
-    """A speech engine that hears nothing: transcribe_media with it yields only chunk ends."""
-
-    name, sha256, device, compute_type = "cuts-only", "", "cpu", "none"
-
-    def transcribe(self, audio: np.ndarray, options: SpeechOptions) -> Iterator[dict]:
-        return iter(())
-
-
 def speech_cuts(path: Path, chunk_s: float) -> tuple[list[float], str | None]:
     """Where the local pipeline cuts the audio into chunks: [0, end1, end2, ..., end]."""
-    ends: list[float] = []
-    warning = transcribe_media(
-        path,
-        _CutsOnly(),
-        SpeechOptions(),
-        0.0,
-        lambda segs, until: ends.append(until),
-        chunk_s=chunk_s,
-    )
-    return ([0.0, *ends] if ends else []), warning
+    chunks = FoundChunks(path, 0.0, chunk_s)
+    ends = [chunk.end_s for chunk in chunks]
+    return ([0.0, *ends] if ends else []), chunks.error
 
 
 def plan_ranges(path: Path, media: dict[str, Any], options: CoreOptions) -> list[TimeRange]:
@@ -170,129 +151,26 @@ def plan_ranges(path: Path, media: dict[str, Any], options: CoreOptions) -> list
     return ranges
 
 
-class ChunkReader:
-    """The audio of each chunk between consecutive cuts, decoded in one pass from the first cut:
-    the only seek is there (after a seek FFmpeg's AAC decoder is not sample-identical to an
-    uninterrupted decode). Sample-exact as the local pipeline slices its buffer."""
-
-    def __init__(self, path: Path, cuts: tuple[float, ...]) -> None:
-        self.cuts = cuts
-        self.reader = AudioReader(path, start_s=cuts[0], block_s=30.0)
-
-    @property
-    def error(self) -> str | None:
-        return self.reader.error
-
-    def __iter__(self) -> Iterator[tuple[float, np.ndarray]]:
-        first = int(round(self.cuts[0] * SAMPLE_RATE))
-        blocks = iter(self.reader)
-        buffer = np.zeros(0, dtype=np.float32)
-        taken = 0  # samples already handed out
-        for start, end in zip(self.cuts[:-1], self.cuts[1:], strict=True):
-            wanted = int(round(end * SAMPLE_RATE)) - first - taken
-            while buffer.size < wanted:
-                block = next(blocks, None)
-                if block is None:
-                    break
-                buffer = np.concatenate([buffer, block]) if buffer.size else block
-            yield start, buffer[:wanted].astype(np.float32, copy=False)
-            buffer = buffer[wanted:]
-            taken += wanted
-
-
-def _speech(path: Path, cuts: tuple[float, ...], options: CoreOptions, engine: SpeechEngine):
-    segments = []
-    chunks = ChunkReader(path, cuts)
-    for start, audio in chunks:
-        for seg in engine.transcribe(audio, options.speech()):
-            seg["start_s"] += start
-            seg["end_s"] += start
-            for word in seg["words"]:
-                word["start"] += start
-                word["end"] += start
-            # As transcribe_media stores them: readable pieces naming their engine.
-            segments += [{**p, "engine": engine.name} for p in split_segment(seg)]
+def _speech(
+    path: Path, cuts: tuple[float, ...], options: CoreOptions, engine: SpeechEngine
+) -> tuple[list[dict], list[str]]:
+    chunks = PlannedChunks(path, cuts)
+    segments = [p for step in speech_steps(chunks, engine, options.speech()) for p in step.pieces]
     return segments, [chunks.error] if chunks.error else []
 
 
 def _frames(
     path: Path,
     span: tuple[float, float | None],
-    every_s: float,
+    options: CoreOptions,
     duration_s: float | None,
     models: VisionModels,
-):
-    """Sampled frames of [start, end): stretches of VISION_CHUNK_S, each with its text items and
-    image detections, cut exactly where analyze_video_frames saves them."""
-    start, end = span
-    sampler = FrameSampler(path, every_s=every_s, start_s=start)
-    tracker = TextTracker()
-    # As analyze_video_frames reads: changed regions and new line crops, afresh each stretch.
-    reader = IncrementalOcr(models.ocr)
-    stretches: list[dict[str, Any]] = []
-    items: list[dict] = []
-    detections: list[dict] = []
-    lines: list = []
-    score = 0.0
-    chunk_end = start + VISION_CHUNK_S
-    last_t = start
-
-    def flush(until: float) -> None:
-        items.extend(_item(t, every_s, duration_s) for t in tracker.flush())
-        stretches.append({"until": until, "items": list(items), "detections": list(detections)})
-        items.clear()
-        detections.clear()
-
-    try:
-        for frame in sampler:
-            if end is not None and frame.t_s >= end:
-                break
-            if frame.t_s >= chunk_end:
-                flush(chunk_end)
-                while frame.t_s >= chunk_end:
-                    chunk_end += VISION_CHUNK_S
-                reader.reset()
-            read = reader.read(frame.image)
-            lines = read.lines
-            if read.picture_changed:
-                score = models.nsfw.score(frame.image)
-                if score >= NSFW_FLOOR:
-                    t = round(frame.t_s, 3)
-                    detections.append(
-                        _obscene(0, models, score, t, t + every_s, f"frame {t:.1f} s")
-                    )
-            elif detections and score >= NSFW_FLOOR:
-                detections[-1]["end_s"] = round(frame.t_s + every_s, 3)
-            items.extend(_item(t, every_s, duration_s) for t in tracker.feed(frame.t_s, lines))
-            last_t = frame.t_s
-        else:
-            end = None  # the video ended inside this range
-    except VisionError as exc:
-        raise MediaError(str(exc)) from exc
-    flush(end if end is not None else (math.floor(last_t / every_s) + 1) * every_s)
-    report = sampler.report
-    return stretches, (list(report.notes) if report.truncated else [])
-
-
-def _image(path: Path, models: VisionModels) -> list[dict[str, Any]]:
-    try:
-        image = load_image(path)
-        lines = models.ocr.read(image)
-        score = models.nsfw.score(image)
-    except VisionError as exc:
-        raise MediaError(str(exc)) from exc
-    items = [
-        {
-            "start_s": None,
-            "end_s": None,
-            "box": list(x.box),
-            "text": x.text,
-            "confidence": x.confidence,
-        }
-        for x in lines
-    ]
-    detections = [_obscene(0, models, score, None, None, "image")] if score >= NSFW_FLOOR else []
-    return [{"until": 0.0, "items": items, "detections": detections}]
+) -> tuple[list[dict[str, Any]], list[str]]:
+    stretches = FrameStretches(
+        path, models, span[0], span[1], options.ocr_every_s, duration_s, options.ocr_incremental
+    )
+    found = [asdict(stretch) for stretch in stretches]
+    return found, [stretches.warning] if stretches.warning else []
 
 
 def worker_info() -> dict[str, Any]:
@@ -352,11 +230,9 @@ def analyze_range(
     if rng.vision is not None or rng.image:
         vision = models.vision()
         if rng.image:
-            payload["vision"] = _image(path, vision)
+            payload["vision"] = [asdict(read_image(path, vision))]
         else:
-            payload["vision"], notes = _frames(
-                path, rng.vision, options.ocr_every_s, rng.duration_s, vision
-            )
+            payload["vision"], notes = _frames(path, rng.vision, options, rng.duration_s, vision)
             payload["warnings"] += notes
         payload["models"]["ocr"] = vision.ocr_provenance()
         nsfw = vision.nsfw.model

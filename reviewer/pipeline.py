@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
+from .analysis_core import RANGE_S, CoreOptions
 from .detect import MediaDetector, load_text_detector
 from .errors import Cancelled, MediaError, ModelError, ReviewerError
 from .ingest import expand_inputs, ingest_file
@@ -62,6 +63,24 @@ class AnalysisOptions:
     speech_bias: str = "none"
     # whisper | vietasr | both, for Vietnamese audio; English and auto always use Whisper.
     speech_engine: str = "whisper"
+
+    def core(self, hotwords: str | None, range_s: float = RANGE_S) -> CoreOptions:
+        """What the analysis core needs of these options; `hotwords` as biasing resolved them.
+        The one mapping, used by local and cluster runs alike."""
+        return CoreOptions(
+            language=self.language,
+            speech_model=self.speech_model,
+            beam_size=self.speech.beam_size,
+            word_timestamps=self.speech.word_timestamps,
+            initial_prompt=self.speech.initial_prompt,
+            hotwords=self.speech.hotwords or hotwords,
+            condition_on_previous_text=self.speech.condition_on_previous_text,
+            vision=self.vision,
+            ocr_every_s=self.ocr_every_s,
+            ocr_incremental=self.ocr_incremental,
+            chunk_s=self.chunk_s,
+            range_s=range_s,
+        )
 
 
 @dataclass
@@ -130,14 +149,7 @@ class Analyzer:
         return self._engines[name]
 
     def speech_options(self) -> SpeechOptions:
-        return SpeechOptions(
-            language=self.options.language,
-            beam_size=self.options.speech.beam_size,
-            word_timestamps=self.options.speech.word_timestamps,
-            initial_prompt=self.options.speech.initial_prompt,
-            hotwords=self.options.speech.hotwords or self._bias_hotwords(),
-            condition_on_previous_text=self.options.speech.condition_on_previous_text,
-        )
+        return self.options.core(self._bias_hotwords()).speech()
 
     def vision_models(self) -> VisionModels:
         if self._vision is None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,6 +78,111 @@ def _obscene(media_id: int, models: VisionModels, score: float, start, end, text
     }
 
 
+@dataclass
+class Stretch:
+    """One stretch of sampled frames: its text items and image detections, done until `until`."""
+
+    until: float
+    items: list[dict]
+    detections: list[dict]
+
+
+class FrameStretches:
+    """The sampled frames of [start_s, end_s) read into stretches of VISION_CHUNK_S: the one
+    loop that both the local pipeline (saving each stretch) and a cluster range
+    (reviewer/analysis_core.py) run. `end_s` None: to the end of the video.
+
+    `incremental`: read only changed regions and new line crops (vision/incremental.py); False
+    reads the whole of every changed frame. Its state starts afresh with each stretch, as a
+    resumed run does: same file, same text.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        models: VisionModels,
+        start_s: float = 0.0,
+        end_s: float | None = None,
+        every_s: float = OCR_EVERY_S,
+        duration_s: float | None = None,
+        incremental: bool = True,
+        media_id: int = 0,
+        cancel: threading.Event | None = None,
+        on_frame: Callable[[float], None] | None = None,
+    ) -> None:
+        self.path, self.models = path, models
+        self.start_s, self.end_s, self.every_s = start_s, end_s, every_s
+        self.duration_s, self.incremental, self.media_id = duration_s, incremental, media_id
+        self.cancel, self.on_frame = cancel, on_frame
+        self.warning: str | None = None  # set once iterated: the video broke off early
+
+    def _item(self, text: TimedText) -> dict:
+        return _item(text, self.every_s, self.duration_s)
+
+    def __iter__(self) -> Iterator[Stretch]:
+        models, every_s, end = self.models, self.every_s, self.end_s
+        sampler = FrameSampler(self.path, every_s=every_s, start_s=self.start_s)
+        tracker = TextTracker()
+        reader = IncrementalOcr(models.ocr) if self.incremental else None
+        chunk_end = self.start_s + VISION_CHUNK_S
+        lines: list = []
+        score = 0.0
+        items: list[dict] = []
+        detections: list[dict] = []
+        last_t = self.start_s
+
+        def stretch(until: float) -> Stretch:
+            items.extend(self._item(t) for t in tracker.flush())
+            done = Stretch(until, list(items), list(detections))
+            items.clear()
+            detections.clear()
+            return done
+
+        try:
+            for frame in sampler:
+                if self.cancel is not None and self.cancel.is_set():
+                    raise Cancelled("Analysis cancelled; saved work is kept and a re-run resumes.")
+                if end is not None and frame.t_s >= end:
+                    break
+                if frame.t_s >= chunk_end:
+                    yield stretch(chunk_end)
+                    while frame.t_s >= chunk_end:
+                        chunk_end += VISION_CHUNK_S
+                    if reader is not None:
+                        reader.reset()
+                if reader is not None:
+                    read = reader.read(frame.image)
+                    lines, picture_changed = read.lines, read.picture_changed
+                elif frame.changed:  # the first frame always counts as changed
+                    lines, picture_changed = models.ocr.read(frame.image), True
+                else:
+                    picture_changed = False
+                if picture_changed:
+                    score = models.nsfw.score(frame.image)
+                    if score >= NSFW_FLOOR:
+                        t = round(frame.t_s, 3)
+                        detections.append(
+                            _obscene(
+                                self.media_id, models, score, t, t + every_s, f"frame {t:.1f} s"
+                            )
+                        )
+                elif detections and score >= NSFW_FLOOR:
+                    detections[-1]["end_s"] = round(
+                        frame.t_s + every_s, 3
+                    )  # same picture, still up
+                items.extend(self._item(t) for t in tracker.feed(frame.t_s, lines))
+                last_t = frame.t_s
+                if self.on_frame:
+                    self.on_frame(frame.t_s)
+            else:
+                end = None  # the video ended inside [start_s, end_s)
+        except VisionError as exc:
+            raise MediaError(str(exc)) from exc
+        yield stretch(end if end is not None else (math.floor(last_t / every_s) + 1) * every_s)
+        report = sampler.report
+        self.warning = "; ".join(report.notes) if report.truncated else None
+
+
 def analyze_video_frames(
     case: Case,
     media: dict,
@@ -89,77 +194,42 @@ def analyze_video_frames(
     every_s: float = OCR_EVERY_S,
     incremental: bool = True,
 ) -> str | None:
-    """OCR and image classification of sampled frames, from the saved resume point on.
-
-    `on_chunk` receives each stretch's new or extended text rows (for detection). Returns a
-    warning when the video broke off early. `incremental`: read only changed regions and new
-    line crops (see vision/incremental.py); False reads the whole of every changed frame.
-    """
+    """OCR and image classification of sampled frames, from the saved resume point on, each
+    stretch saved with its resume point. `on_chunk` receives each stretch's new or extended
+    text rows (for detection). Returns a warning when the video broke off early."""
     media_id = media["id"]
-    duration = media.get("duration_s")
     start = media.get("vision_done_s") or 0.0
-    sampler = FrameSampler(path, every_s=every_s, start_s=start)
-    tracker = TextTracker()
-    # Its state starts afresh with each stretch, as a resumed run does: same file, same text.
-    reader = IncrementalOcr(models.ocr) if incremental else None
-    chunk_end = start + VISION_CHUNK_S
     boundary: float | None = start if start > 0 else None  # where the tracker was last flushed
-    lines: list = []
-    nsfw_score = 0.0
-    detections: list[dict] = []
-    items: list[dict] = []
-    last_t = start
-
-    def flush(done_until: float) -> None:
-        nonlocal boundary
-        items.extend(_item(t, every_s, duration) for t in tracker.flush())
+    stretches = FrameStretches(
+        path,
+        models,
+        start,
+        None,
+        every_s,
+        media.get("duration_s"),
+        incremental,
+        media_id,
+        cancel,
+        on_progress,
+    )
+    for stretch in stretches:
         rows = save_vision_chunk(
-            case, media_id, items, detections, done_until, boundary, 1.5 * every_s, _same_line
+            case,
+            media_id,
+            stretch.items,
+            stretch.detections,
+            stretch.until,
+            boundary,
+            1.5 * every_s,
+            _same_line,
         )
-        boundary = done_until
-        items.clear()
-        detections.clear()
+        boundary = stretch.until
         on_chunk(rows)
-
-    try:
-        for frame in sampler:
-            if cancel is not None and cancel.is_set():
-                raise Cancelled("Analysis cancelled; saved work is kept and a re-run resumes.")
-            if frame.t_s >= chunk_end:
-                flush(chunk_end)
-                while frame.t_s >= chunk_end:
-                    chunk_end += VISION_CHUNK_S
-                if reader is not None:
-                    reader.reset()
-            if reader is not None:
-                read = reader.read(frame.image)
-                lines, picture_changed = read.lines, read.picture_changed
-            elif frame.changed:  # the first frame always counts as changed
-                lines, picture_changed = models.ocr.read(frame.image), True
-            else:
-                picture_changed = False
-            if picture_changed:
-                nsfw_score = models.nsfw.score(frame.image)
-                if nsfw_score >= NSFW_FLOOR:
-                    t = round(frame.t_s, 3)
-                    detections.append(
-                        _obscene(media_id, models, nsfw_score, t, t + every_s, f"frame {t:.1f} s")
-                    )
-            elif detections and nsfw_score >= NSFW_FLOOR:
-                detections[-1]["end_s"] = round(frame.t_s + every_s, 3)  # same picture, still up
-            items.extend(_item(t, every_s, duration) for t in tracker.feed(frame.t_s, lines))
-            last_t = frame.t_s
-            if on_progress:
-                on_progress(frame.t_s)
-    except VisionError as exc:
-        raise MediaError(str(exc)) from exc
-    flush((math.floor(last_t / every_s) + 1) * every_s)
     finish_vision(case, media_id, models.ocr_provenance())
-    report = sampler.report
-    return "; ".join(report.notes) if report.truncated else None
+    return stretches.warning
 
 
-def analyze_image(case: Case, media: dict, path: Path, models: VisionModels) -> list[dict]:
+def read_image(path: Path, models: VisionModels, media_id: int = 0) -> Stretch:
     """A screenshot or photo: all its text (no time) and its obscene-image score."""
     try:
         image = load_image(path)
@@ -167,7 +237,6 @@ def analyze_image(case: Case, media: dict, path: Path, models: VisionModels) -> 
         score = models.nsfw.score(image)
     except VisionError as exc:
         raise MediaError(str(exc)) from exc
-    media_id = media["id"]
     items = [
         {
             "start_s": None,
@@ -181,7 +250,14 @@ def analyze_image(case: Case, media: dict, path: Path, models: VisionModels) -> 
     detections = (
         [_obscene(media_id, models, score, None, None, "image")] if score >= NSFW_FLOOR else []
     )
-    rows = save_vision_chunk(case, media_id, items, [], 0.0, None, 0.0)
-    add_detections(case, detections)
+    return Stretch(0.0, items, detections)
+
+
+def analyze_image(case: Case, media: dict, path: Path, models: VisionModels) -> list[dict]:
+    """A screenshot or photo read and saved; returns its text rows (for detection)."""
+    media_id = media["id"]
+    read = read_image(path, models, media_id)
+    rows = save_vision_chunk(case, media_id, read.items, [], 0.0, None, 0.0)
+    add_detections(case, read.detections)
     finish_vision(case, media_id, models.ocr_provenance())
     return rows

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..analysis_core import RANGE_S, CoreOptions, TimeRange
+from ..analysis_core import RANGE_S, TimeRange
 from ..detect import MediaDetector, load_text_detector
 from ..errors import Cancelled, ReviewerError, UsageError
 from ..ingest import expand_inputs, ingest_file
@@ -68,21 +68,8 @@ class ClusterAnalyzer:
         self.on_progress = on_progress or (lambda event: None)
         self.cancel = cancel or threading.Event()
         self.text = load_text_detector(options.lexicon_dir)
-        hotwords = options.speech.hotwords
-        if not hotwords and options.speech_bias == "lexicon":
-            hotwords = lexicon_hotwords(self.text.lexicon) or None
-        self.core = CoreOptions(
-            language=options.language,
-            speech_model=options.speech_model,
-            beam_size=options.speech.beam_size,
-            word_timestamps=options.speech.word_timestamps,
-            initial_prompt=options.speech.initial_prompt,
-            hotwords=hotwords,
-            vision=options.vision,
-            ocr_every_s=options.ocr_every_s,
-            chunk_s=options.chunk_s,
-            range_s=range_s,
-        )
+        bias = lexicon_hotwords(self.text.lexicon) if options.speech_bias == "lexicon" else None
+        self.core = options.core(bias or None, range_s)
 
     # -- the run ----------------------------------------------------------------------------------
     def run(self, paths: list[Path]) -> AnalysisResult:
