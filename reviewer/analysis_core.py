@@ -30,11 +30,12 @@ from typing import Any
 from . import __version__
 from .errors import MediaChanged
 from .hashing import sha256_file
-from .speech import CHUNK_S, SpeechEngine, SpeechOptions, load_engine
+from .speech import CHUNK_S, SpeechEngine, SpeechOptions, load_named
 from .speech.chunking import FoundChunks, PlannedChunks, speech_steps
+from .speech.loader import decoding_for, pass_settings
 from .vision_stage import OCR_EVERY_S, VISION_CHUNK_S, FrameStretches, VisionModels, read_image
 
-PAYLOAD_FORMAT = "reviewer-range-payload/1"
+PAYLOAD_FORMAT = "reviewer-range-payload/2"
 #: Length of one range: several workers share a long recording, each range a few minutes.
 RANGE_S = 300.0
 
@@ -45,6 +46,9 @@ class CoreOptions:
 
     language: str | None = "vi"
     speech_model: str = "faster-whisper-base"
+    # The speech models to run, in order, the last one read (speech.loader.engine_names);
+    # empty: speech_model alone.
+    speech_engines: tuple[str, ...] = ()
     beam_size: int = 5
     word_timestamps: bool = True
     initial_prompt: str | None = None
@@ -55,6 +59,9 @@ class CoreOptions:
     ocr_incremental: bool = True
     chunk_s: float = CHUNK_S
     range_s: float = RANGE_S
+
+    def engine_names(self) -> tuple[str, ...]:
+        return self.speech_engines or (self.speech_model,)
 
     def speech(self) -> SpeechOptions:
         return SpeechOptions(
@@ -99,20 +106,22 @@ class CoreModels:
         self,
         speech_model: str,
         device: str = "auto",
-        engine_factory: Callable[[str, str], SpeechEngine] = load_engine,
+        engine_factory: Callable[[str, str], SpeechEngine] = load_named,
     ) -> None:
         self.speech_model = speech_model
         self.device = device
         self.engine_factory = engine_factory
-        self._engine: SpeechEngine | None = None
+        self._engines: dict[str, SpeechEngine] = {}
         self._vision: VisionModels | None = None
         self._lock = threading.Lock()  # a worker may run several ranges at once
 
-    def engine(self) -> SpeechEngine:
+    def engine(self, name: str | None = None) -> SpeechEngine:
+        """A speech model by name (default: this process's Whisper model)."""
+        name = name or self.speech_model
         with self._lock:
-            if self._engine is None:
-                self._engine = self.engine_factory(self.speech_model, self.device)
-            return self._engine
+            if name not in self._engines:
+                self._engines[name] = self.engine_factory(name, self.device)
+            return self._engines[name]
 
     def vision(self) -> VisionModels:
         with self._lock:
@@ -152,11 +161,30 @@ def plan_ranges(path: Path, media: dict[str, Any], options: CoreOptions) -> list
 
 
 def _speech(
-    path: Path, cuts: tuple[float, ...], options: CoreOptions, engine: SpeechEngine
-) -> tuple[list[dict], list[str]]:
-    chunks = PlannedChunks(path, cuts)
-    segments = [p for step in speech_steps(chunks, engine, options.speech()) for p in step.pieces]
-    return segments, [chunks.error] if chunks.error else []
+    path: Path, cuts: tuple[float, ...], options: CoreOptions, models: CoreModels
+) -> tuple[list[dict], list[dict[str, Any]], list[str]]:
+    """Every chosen engine over the range's chunks (decoded once): their segments, each naming
+    its engine, and the engines with the decoding each ran (as local speech passes record)."""
+    reader = PlannedChunks(path, cuts)
+    chunks = list(reader)
+    segments: list[dict] = []
+    engines: list[dict[str, Any]] = []
+    for name in options.engine_names():
+        engine = models.engine(name)
+        decoding = decoding_for(engine, options.speech())
+        segments += [p for step in speech_steps(chunks, engine, decoding) for p in step.pieces]
+        engines.append(
+            {
+                "name": engine.name,
+                "kind": engine.kind,
+                "sha256": engine.sha256,
+                "device": engine.device,
+                "compute_type": engine.compute_type,
+                "settings": pass_settings(engine, options.speech()),
+                "warning": getattr(engine, "warning", None),
+            }
+        )
+    return segments, engines, [reader.error] if reader.error else []
 
 
 def _frames(
@@ -213,20 +241,15 @@ def analyze_range(
         "segments": [],
         "speech_done_s": rng.speech_cuts[-1] if rng.speech_cuts else None,
         "vision": [],
-        "models": {"speech": None, "ocr": [], "image": None},
+        # speech: the engines that ran, in order, the last one read (empty: no speech here)
+        "models": {"speech": [], "ocr": [], "image": None},
         "warnings": [],
     }
     if rng.speech_cuts:
-        engine = models.engine()
-        payload["segments"], warnings = _speech(path, rng.speech_cuts, options, engine)
+        payload["segments"], payload["models"]["speech"], warnings = _speech(
+            path, rng.speech_cuts, options, models
+        )
         payload["warnings"] += warnings
-        payload["models"]["speech"] = {
-            "name": engine.name,
-            "sha256": engine.sha256,
-            "device": engine.device,
-            "compute_type": engine.compute_type,
-            "warning": getattr(engine, "warning", None),
-        }
     if rng.vision is not None or rng.image:
         vision = models.vision()
         if rng.image:

@@ -23,6 +23,7 @@ from .speech import (
     transcribe_media,
 )
 from .speech.bias import lexicon_hotwords
+from .speech.loader import decoding_for, pass_settings
 from .stage_thread import StageThread, StopSignal, vision_threads
 from .store.case import Case
 from .text import TextDetector
@@ -73,6 +74,9 @@ class AnalysisOptions:
             beam_size=self.speech.beam_size,
             word_timestamps=self.speech.word_timestamps,
             initial_prompt=self.speech.initial_prompt,
+            speech_engines=tuple(
+                engine_names(self.speech_engine, self.language, self.speech_model)
+            ),
             hotwords=self.speech.hotwords or hotwords,
             condition_on_previous_text=self.speech.condition_on_previous_text,
             vision=self.vision,
@@ -107,6 +111,34 @@ class AnalysisResult:
 
 
 EngineFactory = Callable[[str, str], SpeechEngine]
+
+
+def admit_file(
+    case: Case,
+    path: Path,
+    emit: Callable[..., None],
+    detect_again: Callable[[int], None],
+) -> dict | FileOutcome:
+    """Hash and record a file (local and cluster runs alike): its media row, marked analysing,
+    when there is work to do; otherwise how it ended. `emit(stage, media_id, message)` reports;
+    a media analysed before only runs detection again (today's lexicons and thresholds)."""
+    emit("ingest", None)
+    ingested = ingest_file(case, path)
+    media_id = ingested.media_id
+    if media_id is None or ingested.error:
+        emit("failed", media_id, ingested.error or "")
+        return FileOutcome(path, media_id, ingested.sha256, "failed", ingested.error)
+    media = case.get_media(media_id)
+    if media["status"] == "failed" and not media["kind"]:
+        # Unreadable as media: nothing new to learn by analysing again.
+        emit("skipped", media_id, "already in the case")
+        return FileOutcome(path, media_id, ingested.sha256, "failed", media["error"])
+    if media["status"] == "analyzed":
+        detect_again(media_id)
+        emit("skipped", media_id, "already in the case")
+        return FileOutcome(path, media_id, ingested.sha256, "analyzed")
+    case.set_media_status(media_id, "analyzing")
+    return case.get_media(media_id)
 
 
 class Analyzer:
@@ -216,23 +248,24 @@ class Analyzer:
         self.on_progress(ProgressEvent(path, media_id, stage, index, count, fraction, eta, message))
 
     def _one(self, path: Path, index: int, count: int) -> FileOutcome:
-        self._emit(path, None, "ingest", index, count, 0.0)
-        ingested = ingest_file(self.case, path)
-        media_id = ingested.media_id
-        if media_id is None or ingested.error:
-            self._emit(path, media_id, "failed", index, count, 1.0, message=ingested.error or "")
-            return FileOutcome(path, media_id, ingested.sha256, "failed", ingested.error)
-        media = self.case.get_media(media_id)
-        if media["status"] == "failed" and not media["kind"]:
-            # Unreadable as media: nothing new to learn by analysing again.
-            self._emit(path, media_id, "skipped", index, count, 1.0, message="already in the case")
-            return FileOutcome(path, media_id, ingested.sha256, media["status"], media["error"])
-        if media["status"] == "analyzed":
-            # Done before: only detection runs again, with today's lexicons and thresholds.
-            self._detect(media_id, path, index, count)
-            self._emit(path, media_id, "skipped", index, count, 1.0, message="already in the case")
-            return FileOutcome(path, media_id, ingested.sha256, "analyzed")
-        self.case.set_media_status(media_id, "analyzing")
+        admitted = admit_file(
+            self.case,
+            path,
+            lambda stage, media_id, message="": self._emit(
+                path,
+                media_id,
+                stage,
+                index,
+                count,
+                0.0 if stage == "ingest" else 1.0,
+                message=message,
+            ),
+            lambda media_id: self._detect(media_id, path, index, count),
+        )
+        if isinstance(admitted, FileOutcome):
+            return admitted
+        media, sha256 = admitted, admitted["sha256"]
+        media_id = media["id"]
         try:
             detector = self._media_detector(media_id)
             warnings = []
@@ -253,16 +286,14 @@ class Analyzer:
             self.case.set_media_status(media_id, "pending")
             raise
         except (MediaError, ModelError, ReviewerError) as exc:
-            return self._fail(path, media_id, ingested.sha256, str(exc), index, count)
+            return self._fail(path, media_id, sha256, str(exc), index, count)
         except Exception as exc:  # one bad file never stops the batch
             reason = f"internal error while analysing: {type(exc).__name__}: {exc}"
-            return self._fail(
-                path, media_id, ingested.sha256, " ".join(reason.split())[:300], index, count
-            )
+            return self._fail(path, media_id, sha256, " ".join(reason.split())[:300], index, count)
         warning = "; ".join(w for w in warnings if w) or None
         self.case.set_media_status(media_id, "analyzed", warning=warning)
         self._emit(path, media_id, "done", index, count, 1.0, message=warning or "")
-        return FileOutcome(path, media_id, ingested.sha256, "analyzed")
+        return FileOutcome(path, media_id, sha256, "analyzed")
 
     def _speech_beside_vision(
         self, media: dict, path: Path, index: int, count: int, detector: MediaDetector
@@ -423,10 +454,8 @@ class Analyzer:
     ) -> str | None:
         case = case or self.case
         media_id = media["id"]
-        options = self.speech_options()
-        if engine.kind != "whisper":
-            options = SpeechOptions(language="vi")  # no prompt, beam or hotwords to set
-        settings = {"engine": engine.kind, **options.as_record()}
+        options = decoding_for(engine, self.speech_options())
+        settings = pass_settings(engine, self.speech_options())
         start = case.start_speech_pass(media_id, engine.name, engine.kind, engine.sha256, settings)
         duration = media["duration_s"] or 0.0
         began = time.monotonic()

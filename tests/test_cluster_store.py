@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 import speech_clips
+from conftest import FakeEngine
 from reviewer.analysis_core import CoreModels, CoreOptions, TimeRange, analyze_range
 from reviewer.cluster import tasks
 from reviewer.cluster.backend import LocalBackend
@@ -17,6 +18,7 @@ from reviewer.cluster.driver import ClusterAnalyzer
 from reviewer.errors import Cancelled, MediaChanged
 from reviewer.hashing import sha256_file
 from reviewer.pipeline import AnalysisOptions, Analyzer
+from reviewer.speech import SpeechOptions
 from reviewer.store import open_case
 
 OPTIONS = dict(language="en", chunk_s=20.0, vision=False, speech_bias="none")
@@ -138,3 +140,50 @@ def test_worker_maps_the_shared_folder(monkeypatch):
     assert str(tasks.local_path(r"\\server\cases\vu 12\live.mp4")) == "/mnt/cases/vu 12/live.mp4"
     assert str(tasks.local_path("/srv/a/x.mp4")) == "/data/a/x.mp4"
     assert str(tasks.local_path("/other/x.mp4")) == "/other/x.mp4"
+
+
+class FakeVietAsr(FakeEngine):
+    kind, name, sha256 = "vietasr", "vietasr-conformer-ctc", "1" * 64
+
+    def transcribe(self, audio, options):
+        assert options.beam_size == 5 and options.hotwords is None  # viet-asr's own decoding
+        for seg in super().transcribe(audio, options):
+            yield {**seg, "text": seg["text"].replace("loud", "to"), "confidence": None}
+
+
+def _passes(folder):
+    with open_case(folder, create=False) as case:
+        media = case.list_media()[0]
+        passes = [
+            (p["engine"], p["kind"], p["done_s"], p["settings"]["beam_size"])
+            for p in case.speech_passes(media["id"])
+        ]
+        engines = [s["engine"] for s in case.segments()]
+        return passes, media["speech_model"], media["speech_done_s"], sorted(engines)
+
+
+def test_both_engines_on_the_cluster_store_what_local_analysis_stores(tmp_path, bursts):
+    """--speech-engine both: each range carries both engines' segments; the workstation saves
+    them through each engine's speech pass, as the local pipeline does."""
+    engines = {"faster-whisper-base": FakeEngine(), "vietasr-conformer-ctc": FakeVietAsr()}
+    options = dict(OPTIONS, language="vi", speech_engine="both", speech_bias="none")
+    options["speech"] = SpeechOptions(language="vi", beam_size=3, hotwords="xổ số")
+    factory = lambda name, device: engines[name]  # noqa: E731
+    with open_case(tmp_path / "local") as case:
+        Analyzer(case, AnalysisOptions(**options), engine_factory=factory).run([bursts])
+    tasks._models["faster-whisper-base"] = CoreModels("faster-whisper-base", "cpu", factory)
+    try:
+        with open_case(tmp_path / "split") as case:
+            split = ClusterAnalyzer(case, AnalysisOptions(**options), ReverseBackend(), range_s=60)
+            assert split.run([bursts]).all_ok
+    finally:
+        tasks._models.clear()
+    local = _passes(tmp_path / "local")
+    assert local[0] == [
+        ("fake-engine", "whisper", pytest.approx(130.0), 3),
+        ("vietasr-conformer-ctc", "vietasr", pytest.approx(130.0), 5),
+    ]
+    assert local[1] == "vietasr-conformer-ctc"  # the transcript read is viet-asr's
+    assert local[3].count("fake-engine") == local[3].count("vietasr-conformer-ctc") == 18
+    assert _passes(tmp_path / "split") == local
+    assert _segments(tmp_path / "split") == _segments(tmp_path / "local")

@@ -251,3 +251,35 @@ def test_subtitle_cues_stay_short_and_timed_by_words():
     # Without word times the cues share the span.
     vtt = render([{**seg, "words": []}], "vtt")
     assert vtt.count(" --> ") >= 3 and all(len(x) <= 42 for x in vtt.splitlines())
+
+
+@pytest.mark.model
+@needs_voices
+def test_both_engines_through_the_analysis_core_equal_local_analysis(tmp_path):
+    """The range core (what cluster workers run) with real Whisper and viet-asr on real voices,
+    split into ranges: the same segments, from both engines, as the local pipeline."""
+    from reviewer.cluster.backend import LocalBackend
+    from reviewer.cluster.driver import ClusterAnalyzer
+
+    audio, _ = long_form(tmp_path / "hai giọng.wav", repeats=4, pause_s=1.0)
+    options = dict(speech_engine="both", chunk_s=30.0)
+
+    def content(folder):
+        with open_case(folder, create=False) as case:
+            media = case.list_media()[0]
+            segs = case.conn.execute(
+                "SELECT engine, start_s, end_s, text FROM segment ORDER BY engine, start_s"
+            ).fetchall()
+            passes = [(p["engine"], p["done_s"]) for p in case.speech_passes(media["id"])]
+        return segs, passes, media["speech_model"]
+
+    with open_case(tmp_path / "local") as case:
+        assert Analyzer(case, AnalysisOptions(**options)).run([audio]).all_ok
+    with open_case(tmp_path / "ranges") as case:
+        core = ClusterAnalyzer(case, AnalysisOptions(**options), LocalBackend(), range_s=60)
+        assert core.run([audio]).all_ok
+        assert case.conn.execute("SELECT count(*) FROM analysis_range").fetchone()[0] >= 2
+    local = content(tmp_path / "local")
+    assert {engine for engine, *_ in local[0]} == {"faster-whisper-base", "vietasr-conformer-ctc"}
+    assert local[2] == "vietasr-conformer-ctc"
+    assert content(tmp_path / "ranges") == local

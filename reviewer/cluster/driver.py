@@ -17,11 +17,10 @@ from typing import Any
 from .. import __version__
 from ..analysis_core import RANGE_S, TimeRange
 from ..detect import MediaDetector, load_text_detector
-from ..errors import Cancelled, ReviewerError, UsageError
-from ..ingest import expand_inputs, ingest_file
-from ..pipeline import AnalysisOptions, AnalysisResult, FileOutcome, ProgressEvent
+from ..errors import Cancelled, ReviewerError
+from ..ingest import expand_inputs
+from ..pipeline import AnalysisOptions, AnalysisResult, FileOutcome, ProgressEvent, admit_file
 from ..speech.bias import lexicon_hotwords
-from ..speech.loader import engines_for
 from ..store.case import Case
 from ..store.findings import finish_vision
 from .backend import Backend, DaskBackend
@@ -56,12 +55,6 @@ class ClusterAnalyzer:
         cancel: threading.Event | None = None,
         range_s: float = RANGE_S,
     ) -> None:
-        if engines_for(options.speech_engine, options.language) != ["whisper"]:
-            # The range payloads carry one engine's segments; viet-asr on workers is not built.
-            raise UsageError(
-                "Analysis on a cluster runs Whisper only for now: drop --cluster to use "
-                f"--speech-engine {options.speech_engine}, or choose --speech-engine whisper."
-            )
         self.case = case
         self.options = options
         self.cluster = cluster
@@ -89,6 +82,8 @@ class ClusterAnalyzer:
                 "tool_version": __version__,
                 "language": self.core.language,
                 "speech_model": self.core.speech_model,
+                "speech_engine": self.options.speech_engine,
+                "speech_engines": list(self.core.engine_names()),
                 "speech_bias": self.options.speech_bias,
                 "hotwords": self.core.hotwords,
                 "cluster": backend.address,
@@ -138,24 +133,17 @@ class ClusterAnalyzer:
 
     def _ingest(self, path: Path, index: int) -> _Job | FileOutcome:
         """As local analysis does: hash and record the file, skip what is done or unreadable."""
-        self._emit(path, None, "ingest", index, 0.0)
-        ingested = ingest_file(self.case, path)
-        media_id = ingested.media_id
-        if media_id is None or ingested.error:
-            self._emit(path, media_id, "failed", index, 1.0, message=ingested.error or "")
-            return FileOutcome(path, media_id, ingested.sha256, "failed", ingested.error)
-        media = self.case.get_media(media_id)
-        if media["status"] == "failed" and not media["kind"]:
-            self._emit(path, media_id, "skipped", index, 1.0, message="already in the case")
-            return FileOutcome(path, media_id, ingested.sha256, "failed", media["error"])
-        detector = self._detector(media_id)
-        if media["status"] == "analyzed":
-            # Done before: only detection runs again, with today's lexicons and thresholds.
-            detector.complete()
-            self._emit(path, media_id, "skipped", index, 1.0, message="already in the case")
-            return FileOutcome(path, media_id, ingested.sha256, "analyzed")
-        self.case.set_media_status(media_id, "analyzing")
-        return _Job(path, index, media, detector)
+        admitted = admit_file(
+            self.case,
+            path,
+            lambda stage, media_id, message="": self._emit(
+                path, media_id, stage, index, 0.0 if stage == "ingest" else 1.0, message=message
+            ),
+            lambda media_id: self._detector(media_id).complete(),
+        )
+        if isinstance(admitted, FileOutcome):
+            return admitted
+        return _Job(path, index, admitted, self._detector(admitted["id"]))
 
     def _detector(self, media_id: int) -> MediaDetector:
         return MediaDetector(
@@ -192,8 +180,7 @@ class ClusterAnalyzer:
         for payload in apply_stored(self.case, job.plan, job.detector, self.core.ocr_every_s):
             job.warnings += payload["warnings"]
             job.ocr_models = payload["models"]["ocr"] or job.ocr_models
-            if payload["models"]["speech"] and payload["models"]["speech"].get("warning"):
-                job.warnings.append(payload["models"]["speech"]["warning"])
+            job.warnings += [e["warning"] for e in payload["models"]["speech"] if e["warning"]]
         media_id = job.media["id"]
         done = self.case.conn.execute(
             "SELECT count(*) FROM analysis_range WHERE media_id = ? AND plan_sha256 = ?"

@@ -133,23 +133,7 @@ def _audit_payload(plan: StoredPlan, payload: dict[str, Any], digest: str) -> di
 def _apply(
     case: Case, media_id: int, payload: dict[str, Any], detector: MediaDetector, every_s: float
 ) -> None:
-    media = case.get_media(media_id)
-    speech = payload["models"]["speech"]
-    if speech and not media["speech_model"]:
-        case.update_media(
-            media_id,
-            speech_model=speech["name"],
-            speech_model_sha256=speech["sha256"],
-            device=speech["device"],
-            compute_type=speech["compute_type"],
-        )
-    done = payload.get("speech_done_s")
-    if done is not None and done > (media["speech_done_s"] or 0.0) + 1e-6:
-        # Segments before the resume point are in the case already (a resumed media).
-        new = [s for s in payload["segments"] if s["start_s"] >= (media["speech_done_s"] or 0.0)]
-        saved = case.save_speech_chunk(media_id, new, done)
-        if saved:
-            detector.add(segments=saved)
+    _apply_speech(case, media_id, payload, detector)
     for stretch in payload["vision"]:
         media = case.get_media(media_id)
         detections = [{**d, "media_id": media_id} for d in stretch["detections"]]
@@ -173,3 +157,37 @@ def _apply(
                 _same_line,
             )
         detector.add(frame_texts=rows)
+
+
+def _apply_speech(
+    case: Case, media_id: int, payload: dict[str, Any], detector: MediaDetector
+) -> None:
+    """Each engine's segments through its own speech pass, as local analysis saves them: the
+    segments past that engine's resume point, and the point moved to the range's end."""
+    engines = payload["models"]["speech"]
+    done = payload.get("speech_done_s")
+    if not engines or done is None:
+        return
+    reading = engines[-1]
+    if not case.get_media(media_id)["speech_model"]:
+        case.update_media(
+            media_id,
+            speech_model=reading["name"],
+            speech_model_sha256=reading["sha256"],
+            device=reading["device"],
+            compute_type=reading["compute_type"],
+        )
+    for engine in engines:
+        point = case.start_speech_pass(
+            media_id, engine["name"], engine["kind"], engine["sha256"], engine["settings"]
+        )
+        if done <= point + 1e-6:
+            continue  # this range's speech is in the case already (a resumed media)
+        new = [
+            s
+            for s in payload["segments"]
+            if s["engine"] == engine["name"] and s["start_s"] >= point
+        ]
+        saved = case.save_speech_chunk(media_id, new, done, engine["name"])
+        if saved:
+            detector.add(segments=saved)

@@ -18,6 +18,7 @@ from ..errors import ClusterError
 
 def cmd_worker(args: argparse.Namespace) -> int:
     from ..settings import load_settings
+    from ..speech import VIETASR_MODEL, EngineNotInstalled
     from .tasks import DEVICE_ENV, PATH_MAP_ENV, worker_models
 
     os.environ[DEVICE_ENV] = args.device
@@ -34,6 +35,15 @@ def cmd_worker(args: argparse.Namespace) -> int:
         f"image model {vision.nsfw.model.name} sha256 {vision.nsfw.model.sha256}",
     ):
         print(f"verified: {line}", flush=True)
+    try:  # viet-asr is opt-in: a worker without it serves Whisper-only analyses
+        vietasr = models.engine(VIETASR_MODEL)
+        print(f"verified: speech model {vietasr.name} sha256 {vietasr.sha256}", flush=True)
+    except EngineNotInstalled:
+        print(
+            "viet-asr not installed here: ranges for --speech-engine vietasr|both fail on this "
+            "worker (pip install 'livestream-reviewer[vietasr]')",
+            flush=True,
+        )
     if getattr(engine, "warning", None):
         print(f"WARNING: {engine.warning}", file=sys.stderr, flush=True)
     resources = {"GPU": 1} if engine.device == "cuda" else {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..device import choose_device
 from ..errors import UsageError
 from ..model_registry import manifest_entry, native_model_hashes, verified_speech_model
-from .engine import ENGINE_CHOICES, SpeechEngine
+from .engine import ENGINE_CHOICES, SpeechEngine, SpeechOptions
 
 VIETASR_MODEL = "vietasr-conformer-ctc"
 
@@ -46,3 +46,14 @@ def engine_names(choice: str, language: str | None, whisper_model: str) -> list[
     """The models to run, in order; the last is the one whose transcript is read."""
     kinds = engines_for(choice, language)
     return [VIETASR_MODEL if k == "vietasr" else whisper_model for k in kinds]
+
+
+def decoding_for(engine: SpeechEngine, options: SpeechOptions) -> SpeechOptions:
+    """The decoding an engine gets: Whisper the chosen options; viet-asr has no prompt, beam or
+    hotwords to set and hears Vietnamese only."""
+    return options if engine.kind == "whisper" else SpeechOptions(language="vi")
+
+
+def pass_settings(engine: SpeechEngine, options: SpeechOptions) -> dict:
+    """What a speech pass records (speech_pass.settings): the engine kind and its decoding."""
+    return {"engine": engine.kind, **decoding_for(engine, options).as_record()}
