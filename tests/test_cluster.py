@@ -79,9 +79,9 @@ def local_run(shared, tmp_path_factory):
     return content
 
 
-def test_core_equals_the_local_pipeline_where_ranges_need_no_seek(shared, local_run, tmp_path):
-    """Today's local pipeline on the same files: the livestream's speech all lies in its first
-    range (decoded from the start, as locally), so everything matches, flags included."""
+def test_core_in_ranges_equals_the_local_pipeline(shared, local_run, tmp_path):
+    """The local pipeline on the same files: speech, on-screen text and flags all match (ranges
+    decode without a seek: see test_cluster_store.py for a range deep into a file)."""
     folder = tmp_path / "pipeline"
     with open_case(folder) as case:
         assert Analyzer(case, AnalysisOptions(chunk_s=20.0)).run([shared]).all_ok

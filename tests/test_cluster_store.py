@@ -187,3 +187,29 @@ def test_both_engines_on_the_cluster_store_what_local_analysis_stores(tmp_path, 
     assert local[3].count("fake-engine") == local[3].count("vietasr-conformer-ctc") == 18
     assert _passes(tmp_path / "split") == local
     assert _segments(tmp_path / "split") == _segments(tmp_path / "local")
+
+
+def test_planned_chunks_are_sample_identical_to_the_local_decode(tmp_path):
+    """A range decodes its chunks exactly as the local pipeline's uninterrupted pass does, even
+    deep into an AAC file at 44.1 kHz (after a seek FFmpeg's AAC decoder and the resampler
+    would give other samples)."""
+    import subprocess
+
+    from reviewer.analysis_core import speech_cuts
+    from reviewer.speech.chunking import FoundChunks, PlannedChunks
+
+    path = tmp_path / "giọng nói.m4a"
+    noise = "anoisesrc=color=pink:sample_rate=44100:duration=95:seed=3,volume=0.3"
+    subprocess.run(
+        ["ffmpeg", "-loglevel", "error", "-f", "lavfi", "-i", noise, "-c:a", "aac", str(path)],
+        check=True,
+    )
+    local = list(FoundChunks(path, 0.0, chunk_s=20.0))
+    cuts = speech_cuts(path, 20.0)[0]
+    assert len(local) == len(cuts) - 1 >= 4
+    later = len(cuts) // 2  # a range that starts mid-file
+    planned = list(PlannedChunks(path, tuple(cuts[later:])))
+    assert len(planned) == len(local) - later
+    for mine, theirs in zip(planned, local[later:], strict=True):
+        assert mine.start_s == theirs.start_s
+        assert np.array_equal(mine.audio, theirs.audio)

@@ -82,7 +82,8 @@ class FoundChunks:
         self.start_s = start_s
         self.chunk = int(chunk_s * SAMPLE_RATE)
         self.cancel = cancel
-        self.reader = AudioReader(path, start_s=start_s, block_s=min(30.0, chunk_s))
+        # No seek on resume either: the audio is then exactly an unbroken run's (AudioReader).
+        self.reader = AudioReader(path, start_s=start_s, block_s=min(30.0, chunk_s), seek=False)
 
     @property
     def error(self) -> str | None:
@@ -105,16 +106,16 @@ class FoundChunks:
 
 
 class PlannedChunks:
-    """The chunks between consecutive `cuts` (as FoundChunks found them), decoded in one pass
-    from the first cut: the only seek is there (after a seek FFmpeg's AAC decoder is not
-    sample-identical to an uninterrupted decode). Sample-exact as FoundChunks slices."""
+    """The chunks between consecutive `cuts` (as FoundChunks found them from the start of the
+    file), decoded without a seek so that they are sample-identical to FoundChunks' (see
+    AudioReader's `seek`)."""
 
     def __init__(
         self, path: Path, cuts: tuple[float, ...], cancel: threading.Event | None = None
     ) -> None:
         self.cuts = cuts
         self.cancel = cancel
-        self.reader = AudioReader(path, start_s=cuts[0], block_s=30.0)
+        self.reader = AudioReader(path, start_s=cuts[0], block_s=30.0, seek=False)
 
     @property
     def error(self) -> str | None:
