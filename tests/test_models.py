@@ -74,3 +74,26 @@ def test_missing_source_package_is_a_clear_error(tmp_path, monkeypatch):
         registry.assemble(entry)
     assert not (tmp_path / "models" / "faster-whisper-base").exists()
     shutil.rmtree(tmp_path / "models", ignore_errors=True)
+
+
+def test_processes_assembling_at_once_all_get_the_verified_model(tmp_path):
+    """Cluster workers starting together on one server with an empty model cache: one joins the
+    parts, the others wait for it; none reads a half-written or removed model."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from reviewer import model_registry as r;"
+        "print(r.verified_speech_model('faster-whisper-base').sha256)"
+    )
+    env = {**os.environ, "REVIEWER_HOME": str(tmp_path)}
+    procs = [
+        subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, text=True)
+        for _ in range(3)
+    ]
+    outs = [p.communicate(timeout=300)[0].strip() for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0]
+    assert outs == [OFFICIAL_MODEL_BIN] * 3
+    leftovers = [p.name for p in (tmp_path / "models").iterdir() if "partial" in p.name]
+    assert not leftovers
