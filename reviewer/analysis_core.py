@@ -11,7 +11,8 @@ a local one; only the workstation writes the case (reviewer/cluster/store.py).
 Ranges follow the local pipeline's own boundaries, so that splitting a file changes nothing:
 speech is cut where transcribe_media cuts its chunks (in pauses, found by VAD; planning decodes
 the audio once and runs only the VAD), pictures where analyze_video_frames saves its stretches
-(every VISION_CHUNK_S). A range groups whole chunks and whole stretches.
+(every VISION_CHUNK_S). A range groups whole chunks and whole stretches; one that starts between
+two OCR_EPOCH_S points replays the frames from the last one, as a resumed local run does.
 """
 
 from __future__ import annotations

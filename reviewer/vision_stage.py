@@ -21,6 +21,13 @@ from .vision.frames import FrameSampler
 from .vision.incremental import IncrementalOcr
 
 VISION_CHUNK_S = 60.0
+# The incremental reader (changed regions, line cache) starts afresh at each multiple of this
+# many seconds of the file. A read that starts elsewhere (a resume, a cluster range) first
+# replays the frames from the last such multiple through the reader only, so its state, and so
+# every line read, is the unbroken run's. Longer: fewer whole-frame reads (each re-reads every
+# visible chat line) but a longer replay on resume. A multiple of VISION_CHUNK_S; RANGE_S (the
+# cluster's range) is one of it, so ranges replay nothing.
+OCR_EPOCH_S = 300.0
 # Sampling interval: chat lines stay up for several seconds; see bench/bench_throughput.py.
 OCR_EVERY_S = 2.0
 NSFW_FLOOR = 0.2  # open_nsfw below this is "safe" by its authors' reading: not worth storing
@@ -93,8 +100,8 @@ class FrameStretches:
     (reviewer/analysis_core.py) run. `end_s` None: to the end of the video.
 
     `incremental`: read only changed regions and new line crops (vision/incremental.py); False
-    reads the whole of every changed frame. Its state starts afresh with each stretch, as a
-    resumed run does: same file, same text.
+    reads the whole of every changed frame. Its state starts afresh at each OCR_EPOCH_S, and a
+    read from anywhere else replays from there first: same file, same text.
     """
 
     def __init__(
@@ -121,15 +128,18 @@ class FrameStretches:
 
     def __iter__(self) -> Iterator[Stretch]:
         models, every_s, end = self.models, self.every_s, self.end_s
-        sampler = FrameSampler(self.path, every_s=every_s, start_s=self.start_s)
-        tracker = TextTracker()
         reader = IncrementalOcr(models.ocr) if self.incremental else None
+        epoch_end = (math.floor(self.start_s / OCR_EPOCH_S + 1e-9) + 1) * OCR_EPOCH_S
+        replay_from = epoch_end - OCR_EPOCH_S if reader is not None else self.start_s
+        sampler = FrameSampler(self.path, every_s=every_s, start_s=replay_from)
+        tracker = TextTracker()
         chunk_end = self.start_s + VISION_CHUNK_S
         lines: list = []
         score = 0.0
         items: list[dict] = []
         detections: list[dict] = []
         last_t = self.start_s
+        fresh = True  # the first frame of a stretch
 
         def stretch(until: float) -> Stretch:
             items.extend(self._item(t) for t in tracker.flush())
@@ -144,15 +154,24 @@ class FrameStretches:
                     raise Cancelled("Analysis cancelled; saved work is kept and a re-run resumes.")
                 if end is not None and frame.t_s >= end:
                     break
+                if reader is not None and frame.t_s >= epoch_end - 1e-6:
+                    reader.reset()
+                    while frame.t_s >= epoch_end - 1e-6:
+                        epoch_end += OCR_EPOCH_S
+                if frame.t_s < self.start_s - 1e-6:
+                    reader.read(frame.image)  # replay: the reader's state, nothing kept
+                    continue
                 if frame.t_s >= chunk_end:
                     yield stretch(chunk_end)
                     while frame.t_s >= chunk_end:
                         chunk_end += VISION_CHUNK_S
-                    if reader is not None:
-                        reader.reset()
+                    fresh = True
                 if reader is not None:
                     read = reader.read(frame.image)
-                    lines, picture_changed = read.lines, read.picture_changed
+                    # The picture is scored again at the start of each stretch: an obscene one
+                    # that stays up is detected in every stretch, resumed or not.
+                    lines, picture_changed = read.lines, read.picture_changed or fresh
+                    fresh = False
                 elif frame.changed:  # the first frame always counts as changed
                     lines, picture_changed = models.ocr.read(frame.image), True
                 else:

@@ -96,6 +96,7 @@ def test_video_text_is_read_once_per_line_and_flagged(tmp_path, chat_clip):
 
 def test_cancelled_video_resumes_without_duplicate_text(tmp_path, chat_clip, monkeypatch):
     monkeypatch.setattr(vision_stage, "VISION_CHUNK_S", 4.0)
+    monkeypatch.setattr(vision_stage, "OCR_EPOCH_S", 8.0)
     cancel = threading.Event()
     with open_case(tmp_path / "case", officer="t") as case:
         analyzer = _analyzer(case, ocr_every_s=1.0)

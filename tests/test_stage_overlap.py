@@ -42,6 +42,7 @@ def short_stretches():
     """Several saved stretches in the 75 s demo (resume points, cache resets)."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(vision_stage, "VISION_CHUNK_S", 20.0)
+        patch.setattr(vision_stage, "OCR_EPOCH_S", 40.0)  # a resume at 20 s replays 0-20 s
         yield
 
 

@@ -32,7 +32,8 @@ class FrameRead:
 
 
 class IncrementalOcr:
-    """Stateful reader of consecutive frames of one video; ``reset()`` where work is saved."""
+    """Stateful reader of consecutive frames of one video; ``reset()`` at fixed points of the
+    file, so that a read from there on depends on nothing before them."""
 
     def __init__(self, engine: OcrEngine, regions: RegionTracker | None = None) -> None:
         self.engine = engine

@@ -11,8 +11,9 @@ polarity test is sure of them). Over live video a moved line has a new backgroun
 there one changed letter can differ from the old one by less than compression noise does, so
 those crops are always read afresh.
 
-The cache is bounded (least recently used entries go first) and the caller clears it where
-work is saved (each vision stretch), so a resumed run reads exactly what an unbroken one did.
+The cache is bounded (least recently used entries go first) and the caller clears it at fixed
+points of the file (vision_stage.OCR_EPOCH_S) and replays frames from there when it starts
+elsewhere, so a resumed run reads exactly what an unbroken one did.
 """
 
 from __future__ import annotations
