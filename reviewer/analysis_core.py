@@ -32,6 +32,7 @@ import numpy as np
 from . import __version__
 from .errors import MediaChanged, MediaError
 from .hashing import sha256_file
+from .native_heap import map_big_blocks_apart
 from .speech import CHUNK_S, SpeechEngine, SpeechOptions, load_engine, transcribe_media
 from .speech.audio import SAMPLE_RATE, AudioReader
 from .speech.readable import split_segment
@@ -104,6 +105,7 @@ class CoreModels:
         device: str = "auto",
         engine_factory: Callable[[str, str], SpeechEngine] = load_engine,
     ) -> None:
+        map_big_blocks_apart()  # a worker process analyses hours of video too
         self.speech_model = speech_model
         self.device = device
         self.engine_factory = engine_factory
