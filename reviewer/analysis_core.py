@@ -31,6 +31,7 @@ from typing import Any
 from . import __version__
 from .errors import MediaChanged
 from .hashing import sha256_file
+from .native_heap import map_big_blocks_apart
 from .speech import CHUNK_S, SpeechEngine, SpeechOptions, load_named
 from .speech.chunking import FoundChunks, PlannedChunks, speech_steps
 from .speech.loader import decoding_for, pass_settings
@@ -109,6 +110,7 @@ class CoreModels:
         device: str = "auto",
         engine_factory: Callable[[str, str], SpeechEngine] = load_named,
     ) -> None:
+        map_big_blocks_apart()  # a worker process analyses hours of video too
         self.speech_model = speech_model
         self.device = device
         self.engine_factory = engine_factory

@@ -14,6 +14,7 @@ from .analysis_core import RANGE_S, CoreOptions
 from .detect import MediaDetector, load_text_detector
 from .errors import Cancelled, MediaError, ModelError, ReviewerError
 from .ingest import expand_inputs, ingest_file
+from .native_heap import map_big_blocks_apart
 from .speech import (
     CHUNK_S,
     SpeechEngine,
@@ -202,6 +203,7 @@ class Analyzer:
         return lexicon_hotwords(self.text_detector().lexicon) or None
 
     def run(self, paths: list[Path]) -> AnalysisResult:
+        map_big_blocks_apart()  # before the models load: RSS stays flat over hours of video
         files = expand_inputs(paths)
         self.case.log(
             "analysis.start",

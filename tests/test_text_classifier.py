@@ -10,7 +10,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from reviewer.text.classifier import CARD_FILE, MODEL_FILE, TextClassifier, prepare
+from reviewer.text.classifier import (
+    CARD_FILE,
+    MODEL_FILE,
+    PREDICT_BATCH,
+    TextClassifier,
+    batches,
+    prepare,
+)
 from reviewer.text.errors import TextModelError, TextModelHashMismatch
 from reviewer.text.paths import model_dir
 
@@ -90,3 +97,28 @@ def test_missing_files_raise_model_error(tmp_path: Path) -> None:
     (tmp_path / CARD_FILE).write_text(json.dumps({"categories": CATEGORIES, "sha256": "0"}))
     with pytest.raises(TextModelError):
         TextClassifier(tmp_path / MODEL_FILE)
+
+
+def test_many_texts_run_in_bounded_batches_with_unchanged_scores(
+    classifier: TextClassifier, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A whole 4-hour media is ~12k texts; one model run over all of them took 1.3 GB (issue 13).
+    Batches stay bounded, none is a lone row, and the scores are those of one run over all."""
+    words = ["nạp tiền", "chuyển khoản", "xin chào", "mua bán", "đồ ngu", "số tài khoản"]
+    texts = [prepare(f"{words[i % 6]} {i} {words[(i * 7) % 6]}") for i in range(2 * 256 + 1)]
+    whole = classifier._run(texts)
+    sizes: list[int] = []
+    run = classifier._run
+    monkeypatch.setattr(classifier, "_run", lambda part: sizes.append(len(part)) or run(part))
+    assert np.array_equal(classifier.predict_prepared(texts), whole)
+    assert sum(sizes) == len(texts)
+    assert max(sizes) <= PREDICT_BATCH and min(sizes) > PREDICT_BATCH // 2 - 1
+
+
+@pytest.mark.parametrize("count", [0, 1, 255, 256, 257, 513, 12373])
+def test_batches_are_near_equal_and_cover_all(count: int) -> None:
+    items = [str(i) for i in range(count)]
+    parts = batches(items, 256)
+    assert [x for part in parts for x in part] == items
+    assert all(len(p) <= 256 for p in parts)
+    assert max(map(len, parts), default=0) - min(map(len, parts), default=0) <= 1

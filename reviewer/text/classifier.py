@@ -21,6 +21,10 @@ from reviewer.text.paths import model_dir
 
 MODEL_FILE = "text_classifier.onnx"
 CARD_FILE = "text_classifier.json"
+# Rows per model run. The TF-IDF step is dense (rows x ~11k n-grams, float32, several copies),
+# so one run over a whole 4-hour media (12k texts) took 1.3 GB, which onnxruntime's arena then
+# kept; 256 rows take about 50 MB.
+PREDICT_BATCH = 256
 
 
 def prepare(text: str, language: str | None = None) -> str:
@@ -39,6 +43,19 @@ def prepare(text: str, language: str | None = None) -> str:
         else:
             words.append(t.folded)
     return "_" + "_".join(words) + "_"
+
+
+def batches(items: Sequence[str], size: int) -> list[Sequence[str]]:
+    """`items` in near-equal consecutive parts of at most `size`.
+
+    Near-equal, never a short tail: onnxruntime scores a lone row by another kernel (last digits
+    differ, ~1e-7), and the results must stay those of one run over all rows.
+    """
+    count = -(-len(items) // size)  # ceil
+    if not count:
+        return []
+    bounds = [len(items) * i // count for i in range(count + 1)]
+    return [items[bounds[i] : bounds[i + 1]] for i in range(count)]
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -86,9 +103,15 @@ class TextClassifier:
         self._output = "probabilities" if "probabilities" in names else names[-1]
 
     def predict_prepared(self, prepared: Sequence[str]) -> np.ndarray:
-        """Probabilities, shape (len(prepared), len(categories)), for prepare()d strings."""
+        """Probabilities, shape (len(prepared), len(categories)), for prepare()d strings.
+
+        Run in bounded batches so memory does not grow with the number of texts.
+        """
         if not prepared:
             return np.zeros((0, len(self.categories)), dtype=np.float32)
+        return np.concatenate([self._run(part) for part in batches(prepared, PREDICT_BATCH)])
+
+    def _run(self, prepared: Sequence[str]) -> np.ndarray:
         batch = np.array(list(prepared), dtype=object).reshape(-1, 1)
         (probs,) = self._session.run([self._output], {self._input: batch})
         return np.asarray(probs, dtype=np.float32)
