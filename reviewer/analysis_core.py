@@ -183,7 +183,7 @@ def _speech(
                 "sha256": engine.sha256,
                 "device": engine.device,
                 "compute_type": engine.compute_type,
-                "settings": pass_settings(engine, options.speech()),
+                "settings": pass_settings(engine, decoding),
                 "warning": getattr(engine, "warning", None),
             }
         )

@@ -457,7 +457,7 @@ class Analyzer:
         case = case or self.case
         media_id = media["id"]
         options = decoding_for(engine, self.speech_options())
-        settings = pass_settings(engine, self.speech_options())
+        settings = pass_settings(engine, options)
         start = case.start_speech_pass(media_id, engine.name, engine.kind, engine.sha256, settings)
         duration = media["duration_s"] or 0.0
         began = time.monotonic()

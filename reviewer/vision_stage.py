@@ -158,7 +158,7 @@ class FrameStretches:
                     reader.reset()
                     while frame.t_s >= epoch_end - 1e-6:
                         epoch_end += OCR_EPOCH_S
-                if frame.t_s < self.start_s - 1e-6:
+                if reader is not None and frame.t_s < self.start_s - 1e-6:
                     reader.read(frame.image)  # replay: the reader's state, nothing kept
                     continue
                 if frame.t_s >= chunk_end:
@@ -185,10 +185,8 @@ class FrameStretches:
                                 self.media_id, models, score, t, t + every_s, f"frame {t:.1f} s"
                             )
                         )
-                elif detections and score >= NSFW_FLOOR:
-                    detections[-1]["end_s"] = round(
-                        frame.t_s + every_s, 3
-                    )  # same picture, still up
+                elif detections and score >= NSFW_FLOOR:  # same picture, still up
+                    detections[-1]["end_s"] = round(frame.t_s + every_s, 3)
                 items.extend(self._item(t) for t in tracker.feed(frame.t_s, lines))
                 last_t = frame.t_s
                 if self.on_frame:

@@ -54,6 +54,7 @@ def decoding_for(engine: SpeechEngine, options: SpeechOptions) -> SpeechOptions:
     return options if engine.kind == "whisper" else SpeechOptions(language="vi")
 
 
-def pass_settings(engine: SpeechEngine, options: SpeechOptions) -> dict:
-    """What a speech pass records (speech_pass.settings): the engine kind and its decoding."""
-    return {"engine": engine.kind, **decoding_for(engine, options).as_record()}
+def pass_settings(engine: SpeechEngine, decoding: SpeechOptions) -> dict:
+    """What a speech pass records (speech_pass.settings): the engine kind and the decoding it
+    got (decoding_for)."""
+    return {"engine": engine.kind, **decoding.as_record()}
