@@ -242,7 +242,11 @@ class Case:
             clauses.append("engine = ?")
             args.append(engine)
         where = " AND ".join(clauses) or None
-        rows = list(self.db["segment"].rows_where(where, args, order_by="media_id, start_s"))
+        rows = list(
+            self.db["segment"].rows_where(
+                where, args, order_by="media_id, start_s, end_s, engine, id"
+            )
+        )
         for row in rows:
             row["words"] = json.loads(row["words"] or "[]")
         return rows
@@ -303,7 +307,7 @@ class Case:
 
     def frame_texts(self, media_id: int | None = None) -> list[dict]:
         where, args = ("media_id = ?", [media_id]) if media_id is not None else (None, [])
-        rows = list(self.db["frame_text"].rows_where(where, args, order_by="media_id, start_s"))
+        rows = list(self.db["frame_text"].rows_where(where, args, order_by="media_id, start_s, id"))
         for row in rows:
             row["box"] = json.loads(row["box"]) if row["box"] else None
         return rows
