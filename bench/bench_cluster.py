@@ -5,8 +5,9 @@ Usage: python bench/bench_cluster.py [--minutes 10] [--out bench/out]
 
 Both sides run on the same cores, so two workers are not faster than one process here; what the
 numbers show is what splitting (planning the ranges) and merging (storing and applying payloads
-on the workstation) cost next to the analysis itself. The recording is the demo looped by stream
-copy (bench_throughput.py). Everything runs on 127.0.0.1 and is torn down at the end.
+on the workstation) cost next to the analysis itself. The recording is the
+throughput bench's 720p Vietnamese stream with a scrolling chat (bench/chat_stream.py), 72 s looped.
+Everything runs on 127.0.0.1 and is torn down at the end.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from bench_throughput import looped_recording  # noqa: E402
+from chat_stream import make_chat_recording  # noqa: E402
 from cluster_procs import local_cluster  # noqa: E402
 
 from reviewer.analysis_core import CoreOptions, plan_ranges  # noqa: E402
@@ -63,7 +64,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-cluster-") as tmp:
         tmp = Path(tmp)
         recording = tmp / "recording.mp4"
-        duration = looped_recording(args.minutes, recording)
+        duration = make_chat_recording(args.minutes, recording)["duration_s"]
         info = probe(recording)
         media = {"kind": info.kind, "duration_s": info.duration_s, "has_audio": info.has_audio}
         began = time.perf_counter()

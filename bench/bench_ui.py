@@ -7,6 +7,7 @@ committed to the case database <= 50 ms. Prints one JSON object. Run:
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import sqlite3
@@ -125,4 +126,5 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    argparse.ArgumentParser(description=__doc__.split("\n")[0]).parse_args()
     sys.exit(main())
