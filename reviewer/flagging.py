@@ -47,14 +47,20 @@ def _span(det: dict) -> tuple[float, float]:
     return start, end
 
 
+def _order(det: dict) -> tuple:
+    """Time, then content: two engines' detections of one moment are saved in whichever order
+    their threads finish, and a flag's best text and model list must not depend on that."""
+    return (*_span(det), det.get("engine") or "", det["text"], det["score"])
+
+
 def group_detections(detections: Sequence[dict], gap_s: float = MERGE_GAP_S) -> list[list[dict]]:
     """Same-category, same-source detections, time-ordered, split where more than `gap_s` apart."""
     groups: list[list[dict]] = []
     by_kind: dict[tuple[str, str], list[dict]] = {}
     for det in detections:
         by_kind.setdefault((det["category"], det["source"]), []).append(det)
-    for dets in by_kind.values():
-        dets.sort(key=_span)
+    for kind in sorted(by_kind):
+        dets = sorted(by_kind[kind], key=_order)
         current: list[dict] = []
         current_end = float("-inf")
         for det in dets:

@@ -51,6 +51,34 @@ def test_close_detections_merge_and_far_ones_do_not():
     assert ids == [[1, 2], [3], [4], [5]]
 
 
+def test_flags_do_not_depend_on_the_order_detections_were_saved(tmp_path, media_dir):
+    """With two engines, each one's detections are saved when its thread gets there; the flags
+    (best text, models in order, score) must be the same whichever came first."""
+    heard = [
+        {**_det(0, 5, 6, text="nhà cái uy tín", score=0.7), "engine": "whisper", "model_id": "w"},
+        {**_det(0, 5, 6, text="nhà cái uy tính", score=0.7), "engine": "vietasr", "model_id": "v"},
+        {**_det(0, 5, 6, category="fraud", text="chuyển khoản"), "engine": "vietasr"},
+    ]
+    models_of = {
+        "speech:whisper": [{"name": "whisper", "sha256": "1" * 64}],
+        "speech:vietasr": [{"name": "vietasr", "sha256": "2" * 64}],
+    }
+    seen = []
+    for name, order in (("a", heard), ("b", heard[::-1])):
+        with open_case(tmp_path / name, officer="t") as case:
+            media_id = ingest_file(case, media_dir / "english.m4a").media_id
+            add_detections(case, [{**d, "media_id": media_id} for d in order])
+            rebuild_flags(case, media_id, models_of=models_of)
+            seen.append(
+                [
+                    (f["category"], f["text"], f["score"], [m["name"] for m in f["models"]])
+                    for f in case.flags()
+                ]
+            )
+    assert seen[0] == seen[1]
+    assert [category for category, *_ in seen[0]] == ["fraud", "gambling"]
+
+
 def test_flag_has_lead_in_provenance_and_combined_score(case_with_media):
     case, media_id = case_with_media
     add_detections(
