@@ -70,7 +70,7 @@ def save_vision_chunk(
             if join_after_s is not None and item["start_s"] <= join_after_s + join_slack_s:
                 for found_id, text, box in conn.execute(
                     "SELECT id, text, box FROM frame_text WHERE media_id = ? AND end_s >= ?"
-                    " ORDER BY end_s DESC",
+                    " ORDER BY end_s DESC, id DESC",
                     (media_id, join_after_s - join_slack_s),
                 ).fetchall():
                     if same_line(item, {"text": text, "box": json.loads(box)}):
