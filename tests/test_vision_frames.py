@@ -73,7 +73,7 @@ def test_samples_once_per_second_with_change_flags(overlay_clip: Path) -> None:
     assert (report.width, report.height) == (1280, 720)
 
 
-def test_sampler_speed_720p(moving_clip: Path) -> None:
+def test_sampler_720p_with_and_without_skipping(moving_clip: Path) -> None:
     runs = {}
     for skip in (True, False):
         start, cpu = time.perf_counter(), time.process_time()
@@ -85,8 +85,7 @@ def test_sampler_speed_720p(moving_clip: Path) -> None:
             f"\nsampler skip_nonref={skip}: {count} frames from 20 s of 720p30 in "
             f"{wall:.2f} s wall ({20 / wall:.0f}x real time), {cpu:.2f} s CPU"
         )
-    assert runs[True][2] == 20
-    assert 20 / runs[True][0] > 3  # loose floor: shared CI machines vary a lot
+    assert runs[True][2] == runs[False][2] == 20  # speed printed; bench_throughput holds it
 
 
 def test_change_detector_ignores_noise_and_sees_one_word() -> None:
