@@ -5,6 +5,7 @@ cancelled run resumes with only the missing ranges, a changed file is refused.""
 from __future__ import annotations
 
 import threading
+import time
 
 import numpy as np
 import pytest
@@ -162,10 +163,29 @@ def _passes(folder):
         return passes, media["speech_model"], media["speech_done_s"], sorted(engines)
 
 
-def test_both_engines_on_the_cluster_store_what_local_analysis_stores(tmp_path, bursts):
+class Slowed:
+    """An engine that takes its time, so the other engine's thread saves first."""
+
+    def __init__(self, engine) -> None:
+        self._engine = engine
+
+    def __getattr__(self, name):
+        return getattr(self._engine, name)
+
+    def transcribe(self, audio, options):
+        for seg in self._engine.transcribe(audio, options):
+            time.sleep(0.03)
+            yield seg
+
+
+@pytest.mark.parametrize("slow", [None, "faster-whisper-base", "vietasr-conformer-ctc"])
+def test_both_engines_on_the_cluster_store_what_local_analysis_stores(tmp_path, bursts, slow):
     """--speech-engine both: each range carries both engines' segments; the workstation saves
-    them through each engine's speech pass, as the local pipeline does."""
+    them through each engine's speech pass, as the local pipeline does, whichever engine's
+    thread gets there first."""
     engines = {"faster-whisper-base": FakeEngine(), "vietasr-conformer-ctc": FakeVietAsr()}
+    if slow:
+        engines[slow] = Slowed(engines[slow])
     options = dict(OPTIONS, language="vi", speech_engine="both", speech_bias="none")
     options["speech"] = SpeechOptions(language="vi", beam_size=3, hotwords="xổ số")
     factory = lambda name, device: engines[name]  # noqa: E731

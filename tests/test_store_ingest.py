@@ -166,3 +166,23 @@ def test_engine_load_failure_fails_files_not_the_run(tmp_path, media_dir):
     statuses = {o.path.name: (o.status, o.error) for o in result.outcomes}
     assert statuses["english.m4a"][0] == "failed" and "SHA-256" in statuses["english.m4a"][1]
     assert statuses["screenshot.png"][0] == "analyzed"
+
+
+def test_listings_do_not_depend_on_which_thread_saved_first(tmp_path, media_dir):
+    """With two speech engines each thread saves when it gets there; what the case lists (passes,
+    segments at one moment) must come out the same either way."""
+    seen = []
+    for name, engines in (("a", ["whisper", "vietasr"]), ("b", ["vietasr", "whisper"])):
+        with open_case(tmp_path / name) as case:
+            media_id = ingest_file(case, media_dir / "english.m4a").media_id
+            for engine in engines:
+                case.start_speech_pass(media_id, engine, engine, "0" * 64, {})
+                segment = {"start_s": 1.0, "end_s": 2.0, "text": engine, "engine": engine}
+                case.save_speech_chunk(media_id, [segment], 2.0, engine=engine)
+            seen.append(
+                (
+                    [p["engine"] for p in case.speech_passes(media_id)],
+                    [s["text"] for s in case.segments(media_id)],
+                )
+            )
+    assert seen[0] == seen[1] == (["vietasr", "whisper"], ["vietasr", "whisper"])

@@ -180,7 +180,10 @@ class Case:
         return float(row[0])
 
     def speech_passes(self, media_id: int) -> list[dict]:
-        rows = list(self.db["speech_pass"].rows_where("media_id = ?", [media_id], order_by="rowid"))
+        # By name, not rowid: with `both`, each engine's thread creates its pass when it gets there.
+        rows = list(
+            self.db["speech_pass"].rows_where("media_id = ?", [media_id], order_by="engine")
+        )
         for row in rows:
             row["settings"] = json.loads(row["settings"]) if row["settings"] else None
         return rows
@@ -265,7 +268,9 @@ class Case:
             # In SQL: detection refreshes flags after every saved segment, per media.
             args = list(dict.fromkeys(media_ids))
             where = f"media_id IN ({', '.join('?' for _ in args)})" if args else "0"
-        rows = self.db["flag"].rows_where(where, args, order_by="media_id, start_s, id")
+        rows = self.db["flag"].rows_where(
+            where, args, order_by="media_id, start_s, end_s, category, source, id"
+        )
         return [_flag_row(r) for r in rows]
 
     def get_flag(self, flag_id: int) -> dict:

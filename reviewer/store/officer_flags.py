@@ -43,7 +43,7 @@ def excerpt(conn: sqlite3.Connection, media_id: int, start: float | None, end: f
         rows = conn.execute(
             "SELECT text FROM (SELECT start_s, text FROM segment WHERE media_id = ?1 AND"
             f" end_s > ?2 AND start_s < ?3 AND {READING_SEGMENT} UNION ALL SELECT start_s, text FROM frame_text"
-            " WHERE media_id = ?1 AND end_s >= ?2 AND start_s <= ?3) ORDER BY start_s",
+            " WHERE media_id = ?1 AND end_s >= ?2 AND start_s <= ?3) ORDER BY start_s, text",
             (media_id, start, end),
         ).fetchall()
     text = " ".join(dict.fromkeys(r[0].strip() for r in rows if r[0].strip()))
