@@ -17,7 +17,7 @@ $(SYSSTAMP): scripts/system-deps.sh
 $(STAMP): pyproject.toml $(SYSSTAMP)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --disable-pip-version-check --upgrade pip
-	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev,vietasr,cluster]'
+	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev,vietasr,cluster,train]'
 	touch $@
 
 $(MODELSTAMP): $(STAMP) models/manifest.json scripts/fetch_real_voices.py

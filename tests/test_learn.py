@@ -202,7 +202,6 @@ def _pool_strings(onnx_path: Path) -> set[str]:
 
 @pytest.mark.slow
 def test_retrain_installs_only_when_better_and_rolls_back(tmp_path):
-    pytest.importorskip("sklearn")
     shipped = json.loads((model_dir() / "text_classifier.json").read_text())["sha256"]
     # Decisions the shipped model already gets right (corpus lines, same labels): not better.
     corpus = [json.loads(x) for x in (model_dir() / "corpus.jsonl").read_text().splitlines()]
