@@ -5,8 +5,8 @@ Usage: python bench/bench_cluster.py [--minutes 10] [--out bench/out]
 
 Both sides run on the same cores, so two workers are not faster than one process here; what the
 numbers show is what splitting (planning the ranges) and merging (storing and applying payloads
-on the workstation) cost next to the analysis itself. The recording is the
-throughput bench's 720p Vietnamese stream with a scrolling chat (bench/chat_stream.py), 72 s looped.
+on the workstation) cost next to the analysis itself. The recording is the throughput bench's
+720p Vietnamese stream with a scrolling chat (bench/chat_stream.py, a 72-s stream looped).
 Everything runs on 127.0.0.1 and is torn down at the end.
 """
 

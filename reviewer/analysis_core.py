@@ -198,7 +198,13 @@ def _frames(
     models: VisionModels,
 ) -> tuple[list[dict[str, Any]], list[str]]:
     stretches = FrameStretches(
-        path, models, span[0], span[1], options.ocr_every_s, duration_s, options.ocr_incremental
+        path,
+        models,
+        start_s=span[0],
+        end_s=span[1],
+        every_s=options.ocr_every_s,
+        duration_s=duration_s,
+        incremental=options.ocr_incremental,
     )
     found = [asdict(stretch) for stretch in stretches]
     return found, [stretches.warning] if stretches.warning else []

@@ -43,3 +43,8 @@ class MergeRefused(CaseError):
 
 class Cancelled(ReviewerError):
     """The analysis was cancelled; work saved so far is kept and a re-run resumes."""
+
+    def __init__(
+        self, message: str = "Analysis cancelled; saved work is kept and a re-run resumes."
+    ) -> None:
+        super().__init__(message)

@@ -121,22 +121,22 @@ def admit_file(
     detect_again: Callable[[int], None],
 ) -> dict | FileOutcome:
     """Hash and record a file (local and cluster runs alike): its media row, marked analysing,
-    when there is work to do; otherwise how it ended. `emit(stage, media_id, message)` reports;
-    a media analysed before only runs detection again (today's lexicons and thresholds)."""
-    emit("ingest", None)
+    when there is work to do; otherwise how it ended. `emit(stage, media_id, fraction, message)`
+    reports; a media analysed before only runs detection again (today's lexicons and thresholds)."""
+    emit("ingest", None, 0.0, "")
     ingested = ingest_file(case, path)
     media_id = ingested.media_id
     if media_id is None or ingested.error:
-        emit("failed", media_id, ingested.error or "")
+        emit("failed", media_id, 1.0, ingested.error or "")
         return FileOutcome(path, media_id, ingested.sha256, "failed", ingested.error)
     media = case.get_media(media_id)
     if media["status"] == "failed" and not media["kind"]:
         # Unreadable as media: nothing new to learn by analysing again.
-        emit("skipped", media_id, "already in the case")
+        emit("skipped", media_id, 1.0, "already in the case")
         return FileOutcome(path, media_id, ingested.sha256, "failed", media["error"])
     if media["status"] == "analyzed":
         detect_again(media_id)
-        emit("skipped", media_id, "already in the case")
+        emit("skipped", media_id, 1.0, "already in the case")
         return FileOutcome(path, media_id, ingested.sha256, "analyzed")
     case.set_media_status(media_id, "analyzing")
     return case.get_media(media_id)
@@ -223,7 +223,7 @@ class Analyzer:
         outcomes = []
         for index, path in enumerate(files):
             if self.cancel.is_set():
-                raise Cancelled("Analysis cancelled; saved work is kept and a re-run resumes.")
+                raise Cancelled()
             outcomes.append(self._one(path, index, len(files)))
         warnings = [e.warning for e in self._engines.values() if getattr(e, "warning", None)]
         result = AnalysisResult(outcomes, "; ".join(dict.fromkeys(warnings)) or None)
@@ -253,14 +253,8 @@ class Analyzer:
         admitted = admit_file(
             self.case,
             path,
-            lambda stage, media_id, message="": self._emit(
-                path,
-                media_id,
-                stage,
-                index,
-                count,
-                0.0 if stage == "ingest" else 1.0,
-                message=message,
+            lambda stage, media_id, fraction, message: self._emit(
+                path, media_id, stage, index, count, fraction, message=message
             ),
             lambda media_id: self._detect(media_id, path, index, count),
         )

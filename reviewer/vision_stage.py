@@ -151,7 +151,7 @@ class FrameStretches:
         try:
             for frame in sampler:
                 if self.cancel is not None and self.cancel.is_set():
-                    raise Cancelled("Analysis cancelled; saved work is kept and a re-run resumes.")
+                    raise Cancelled()
                 if end is not None and frame.t_s >= end:
                     break
                 if reader is not None and frame.t_s >= epoch_end - 1e-6:
@@ -220,14 +220,13 @@ def analyze_video_frames(
     stretches = FrameStretches(
         path,
         models,
-        start,
-        None,
-        every_s,
-        media.get("duration_s"),
-        incremental,
-        media_id,
-        cancel,
-        on_progress,
+        start_s=start,
+        every_s=every_s,
+        duration_s=media.get("duration_s"),
+        incremental=incremental,
+        media_id=media_id,
+        cancel=cancel,
+        on_frame=on_progress,
     )
     for stretch in stretches:
         rows = save_vision_chunk(

@@ -294,7 +294,6 @@ def test_bundle_with_vietasr_hears_vietnamese_offline(bundle_vietasr: Path, tmp_
 def test_bundled_worker_and_workstation_analyse_on_a_cluster(bundle: Path, tmp_path: Path) -> None:
     """A server installs the same bundle: its `reviewer worker` joins a Dask scheduler (loopback
     only, so no network namespace here) and the bundled CLI sends a screenshot to it."""
-    pytest.importorskip("distributed")
     sys.path.insert(0, str(ROOT / "tests"))
     from cluster_procs import Cluster
 

@@ -19,7 +19,6 @@ from reviewer.pipeline import AnalysisOptions, Analyzer
 from reviewer.resources import demo_recording
 from reviewer.store import open_case
 
-pytest.importorskip("distributed")
 pytestmark = [pytest.mark.model, pytest.mark.slow, pytest.mark.timeout(600)]
 SPLIT = ["--range-seconds", "60", "--chunk-seconds", "20"]
 

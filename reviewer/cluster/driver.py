@@ -108,7 +108,7 @@ class ClusterAnalyzer:
         try:
             while tasks:
                 if self.cancel.is_set():
-                    raise Cancelled("Analysis cancelled; saved work is kept and a re-run resumes.")
+                    raise Cancelled()
                 for future in backend.wait_first(list(tasks), POLL_S):
                     job, rng = tasks.pop(future)
                     if job.outcome is None:
@@ -136,8 +136,8 @@ class ClusterAnalyzer:
         admitted = admit_file(
             self.case,
             path,
-            lambda stage, media_id, message="": self._emit(
-                path, media_id, stage, index, 0.0 if stage == "ingest" else 1.0, message=message
+            lambda stage, media_id, fraction, message: self._emit(
+                path, media_id, stage, index, fraction, message=message
             ),
             lambda media_id: self._detector(media_id).complete(),
         )

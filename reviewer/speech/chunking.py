@@ -60,13 +60,9 @@ class SpeechStep:
     done_until: float
 
 
-def _cancelled() -> Cancelled:
-    return Cancelled("Analysis cancelled; saved work is kept and a re-run resumes.")
-
-
 def _check(cancel: threading.Event | None) -> None:
     if cancel is not None and cancel.is_set():
-        raise _cancelled()
+        raise Cancelled()
 
 
 class FoundChunks:
