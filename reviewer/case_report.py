@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from pathlib import Path
 from typing import Any
 
 from . import TOOL_NAME, __version__
 from .store.case import READING_SEGMENT, Case
+from .store.corrections import flags_from_corrections
 from .store.findings import vision_models
 
 
@@ -97,5 +100,57 @@ def case_report(
         "tool": {"name": TOOL_NAME, "version": __version__},
         "models": models_used(case, rows),
         "media": media,
-        "flags": [flag_entry(f) for f in case.flags([m["id"] for m in rows])],
+        "flags": _marked_flags(case, case.flags([m["id"] for m in rows])),
     }
+
+
+def _marked_flags(case: Case, flags: list[dict]) -> list[dict[str, Any]]:
+    """Flag entries; a flag raised by an officer's transcript correction says so."""
+    marks = flags_from_corrections(case.conn, [f["id"] for f in flags])
+    return [{**flag_entry(f), "from_correction": marks.get(f["id"])} for f in flags]
+
+
+STATUSES = ("pending", "confirmed", "rejected", "unsure")
+
+
+def summary_lines(report: dict[str, Any]) -> list[str]:
+    """The case as `reviewer analyze` and `reviewer flags` print it: media, then each flag with
+    its status, then one line of counts by status and category."""
+    lines = [f"Case: {report['case_dir']}"]
+    for m in report["media"]:
+        name = Path(m["path"]).name
+        if m.get("id") is None:  # refused before it was recorded (unreadable, not found)
+            lines.append(f"  not added {name}: {m.get('error') or 'unknown error'}")
+            continue
+        dur = f"{m['duration_s']:.1f} s" if m.get("duration_s") else "-"
+        extra = f"  {m['error']}" if m.get("error") else ""
+        segs = m.get("segments", 0)
+        lines.append(
+            f"  #{m['id']} {m['status']:<8} {m.get('kind') or '?':<5} {dur:>9} {segs:>4} segments"
+            f"  {name}{extra}"
+        )
+    flags = report["flags"]
+    lines.append(f"Flags: {len(flags)}")
+    for f in flags:
+        span = f"{f['start_s']:.1f}-{f['end_s']:.1f} s " if f["start_s"] is not None else ""
+        by = f" by {f['reviewer']}" if f.get("reviewer") and f["status"] != "pending" else ""
+        fixed = (
+            f" [from the transcript corrected by {f['from_correction']['officer']}]"
+            if f.get("from_correction")
+            else ""
+        )
+        lines.append(
+            f"  #{f['id']} {f['status']:<9} media {f['media_id']} {span}{f['category']}"
+            f" ({f['score']:.2f}, {f['source']}){by}: {f['text']}{fixed}"
+        )
+    if flags:
+        by_status = Counter(f["status"] for f in flags)
+        states = [s for s in STATUSES if by_status[s]] + sorted(set(by_status) - set(STATUSES))
+        cats = Counter(f["category"] for f in flags)
+        lines.append(
+            "Summary: "
+            + ", ".join(f"{by_status[s]} {s}" for s in states)
+            + "; by category: "
+            + ", ".join(f"{c} {n}" for c, n in sorted(cats.items(), key=lambda x: (-x[1], x[0])))
+        )
+    return lines
