@@ -126,7 +126,7 @@ def summary_lines(report: dict[str, Any]) -> list[str]:
         extra = f"  {m['error']}" if m.get("error") else ""
         segs = m.get("segments", 0)
         lines.append(
-            f"  #{m['id']} {m['status']:<8} {m.get('kind') or '?':<5} {dur:>9} {segs:>4} segments"
+            f"  #{m['id']} {m['status']:<8} {m.get('kind') or '-':<5} {dur:>9} {segs:>4} segments"
             f"  {name}{extra}"
         )
     flags = report["flags"]

@@ -42,6 +42,13 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     from .settings import load_settings
     from .store import open_case
 
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:  # before anything is created: a typo must not leave a new case folder behind
+        raise UsageError(
+            "No such file or folder: "
+            + ", ".join(missing)
+            + ". Nothing was added and no case was created; check the path."
+        )
     settings = load_settings()
     options = AnalysisOptions(
         language=_language(args.language or settings.language),
