@@ -8,7 +8,6 @@ from typing import Any
 
 from . import TOOL_NAME, __version__
 from .store.case import READING_SEGMENT, Case
-from .store.corrections import flags_from_corrections
 from .store.findings import vision_models
 
 
@@ -55,7 +54,12 @@ FLAG_KEYS = (
 
 def flag_entry(flag: dict) -> dict[str, Any]:
     """A flag as printed and exported; `added_by_officer` marks what no model found."""
-    return {**{k: flag.get(k) for k in FLAG_KEYS}, "added_by_officer": flag["source"] == "officer"}
+    return {
+        **{k: flag.get(k) for k in FLAG_KEYS},
+        "added_by_officer": flag["source"] == "officer",
+        # raised by the text an officer corrected ({segment_id, officer, utc}), not the machine's
+        "from_correction": flag.get("from_correction"),
+    }
 
 
 def models_used(case: Case, media_rows: list[dict]) -> list[dict[str, str]]:
@@ -100,14 +104,8 @@ def case_report(
         "tool": {"name": TOOL_NAME, "version": __version__},
         "models": models_used(case, rows),
         "media": media,
-        "flags": _marked_flags(case, case.flags([m["id"] for m in rows])),
+        "flags": [flag_entry(f) for f in case.flags([m["id"] for m in rows])],
     }
-
-
-def _marked_flags(case: Case, flags: list[dict]) -> list[dict[str, Any]]:
-    """Flag entries; a flag raised by an officer's transcript correction says so."""
-    marks = flags_from_corrections(case.conn, [f["id"] for f in flags])
-    return [{**flag_entry(f), "from_correction": marks.get(f["id"])} for f in flags]
 
 
 STATUSES = ("pending", "confirmed", "rejected", "unsure")

@@ -177,3 +177,26 @@ def test_merge_keeps_both_when_corrected_differently(case_dir, tmp_path):
         assert outcome.kind == "conflict" and SAID in outcome.text
         (row,) = [s for s in case.segments() if s["id"] == seg]
         assert row["text"] == "Anh em vào nhà cái bên kìa chơi nhé"  # this copy's text stays
+
+
+def test_export_carries_both_texts_and_the_mark(case_dir, tmp_path):
+    from test_evidence_fixtures import make_signer
+
+    from reviewer.evidence import export_case
+
+    seg = _segment_id(case_dir, GARBLED)
+    with open_case(case_dir, create=False) as case:
+        (flag,) = correct_and_redetect(case, seg, SAID, "cb-042").flags
+        case.decide_flag(flag["id"], "confirmed", "cb-042")
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    pkg = export_case(case_dir, usb, make_signer()).path
+    data = json.loads((pkg / "data" / "case" / "case.json").read_text(encoding="utf-8"))
+    entry = next(f for f in data["flags"] if f["flag_id"] == flag["id"])
+    assert entry["from_correction"]["officer"] == "cb-042" and entry["text"] == SAID
+    (txt,) = (pkg / "data" / "transcripts").glob("m001-*.txt")
+    line = next(x for x in txt.read_text(encoding="utf-8").splitlines() if SAID in x)
+    assert "✎" in line and GARBLED in line
+    (as_json,) = (pkg / "data" / "transcripts").glob("m001-*.json")
+    row = next(s for s in json.loads(as_json.read_text(encoding="utf-8")) if s["id"] == seg)
+    assert row["machine_text"] == GARBLED and row["corrected_by"] == "cb-042"

@@ -17,7 +17,7 @@ import sqlite_utils
 from ..errors import CaseError
 from ..settings import load_settings, workstation
 from . import audit
-from .corrections import apply_corrections
+from .corrections import apply_corrections, mark_flags
 from .migrations import migrate
 
 DB_NAME = "case.db"
@@ -273,13 +273,13 @@ class Case:
         rows = self.db["flag"].rows_where(
             where, args, order_by="media_id, start_s, end_s, category, source, id"
         )
-        return [_flag_row(r) for r in rows]
+        return mark_flags(self.conn, [_flag_row(r) for r in rows])
 
     def get_flag(self, flag_id: int) -> dict:
         rows = list(self.db["flag"].rows_where("id = ?", [flag_id]))
         if not rows:
             raise CaseError(f"This case has no flag {flag_id}; list them with `reviewer flags`.")
-        return _flag_row(rows[0])
+        return mark_flags(self.conn, [_flag_row(rows[0])])[0]
 
     def detections(self, flag_id: int | None = None, media_id: int | None = None) -> list[dict]:
         where, args = [], []

@@ -201,3 +201,12 @@ def flags_from_corrections(
                 {"segment_id": segment_id, "officer": corr["officer"], "utc": corr["utc"]},
             )
     return out
+
+
+def mark_flags(conn: sqlite3.Connection, flags: list[dict]) -> list[dict]:
+    """Set `from_correction` on flag rows ({segment_id, officer, utc} or None): every reader
+    (window, CLI, case.json, report) can say a flag was raised by an officer's correction."""
+    marks = flags_from_corrections(conn, [f["id"] for f in flags]) if flags else {}
+    for flag in flags:
+        flag["from_correction"] = marks.get(flag["id"])
+    return flags
