@@ -72,12 +72,13 @@ def _versions() -> dict[str, str | None]:
     return out
 
 
-def _assembles_itself(info: Any) -> bool:
-    """A shipped model whose parts are installed: analysis assembles it when first needed."""
+def _not_assembled_yet(info: Any) -> bool:
+    """A shipped model never assembled here whose parts are installed: analysis assembles it
+    when first needed (reviewer.model_registry.verified_speech_model)."""
     from .errors import ModelError
     from .model_registry import _manifest_entries, _package_dir
 
-    if info.origin != "manifest":
+    if info.origin != "manifest" or "missing" not in (info.problem or "").lower():
         return False
     entry = next((e for e in _manifest_entries() if e["name"] == info.name), None)
     if entry is None or "assembly" not in entry:
@@ -93,7 +94,7 @@ def _assembles_itself(info: Any) -> bool:
     )
 
 
-def _model_checks(errors: list[str], warnings: list[str]) -> list[dict[str, Any]]:
+def _model_checks(errors: list[str]) -> list[dict[str, Any]]:
     models: list[dict[str, Any]] = []
 
     def speech() -> None:
@@ -115,18 +116,14 @@ def _model_checks(errors: list[str], warnings: list[str]) -> list[dict[str, Any]
                     "opt_in": info.opt_in,
                 }
             )
-            if not info.ready and _assembles_itself(info):
-                # The first analysis joins it from its installed packages: nothing to fix.
-                fresh = info.path is None or not info.path.exists()
+            if not info.ready and _not_assembled_yet(info):
+                # The first analysis joins it from its installed packages: nothing to fix. A
+                # damaged copy stays an error below (someone or something changed it).
                 models[-1]["assembles_on_first_use"] = True
                 models[-1]["problem"] = (
                     "not assembled yet: will be assembled on first analysis "
                     "(or now: `reviewer models assemble`)"
-                    if fresh
-                    else f"{info.problem} It will be rebuilt from its packages on first analysis."
                 )
-                if not fresh:
-                    warnings.append(f"model {info.name}: {models[-1]['problem']}")
             elif not info.ready and not (info.opt_in and info.path is None):
                 errors.append(f"model {info.name}: {info.problem or 'not ready'}")
 
@@ -275,7 +272,7 @@ def run_checks() -> dict[str, Any]:
         },
         "versions": _versions(),
     }
-    report["models"] = _model_checks(errors, warnings)
+    report["models"] = _model_checks(errors)
     report["ctranslate2"] = _section(errors, "ctranslate2", _ctranslate2)
     report["onnxruntime"] = _section(errors, "onnxruntime", _onnxruntime)
     report["analysis"] = _section(errors, "analysis", lambda: _analysis(warnings))
