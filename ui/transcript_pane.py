@@ -179,6 +179,9 @@ class CorrectionJob(QThread):
         self.finished_ok.emit(result)
 
 
+_RUNNING: set[CorrectionJob] = set()
+
+
 class SegmentDelegate(QStyledItemDelegate):
     """Plain rows are drawn with drawText (fast for thousands); flagged rows highlight the
     matched words with a rich-text document."""
@@ -268,7 +271,6 @@ class TranscriptPane(QWidget):
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self.model.edit_requested.connect(self.correct_row)
-        self._jobs: list[CorrectionJob] = []
         # Batched layout: a 5,000-segment transcript opens without measuring every row first.
         self.view.setLayoutMode(QListView.LayoutMode.Batched)
         self.view.setBatchSize(200)
@@ -323,11 +325,13 @@ class TranscriptPane(QWidget):
         segment = self.model.segments[row]
         if segment.get("id") is None:
             return
-        job = CorrectionJob(self.data.folder, self.data.case.officer, segment["id"], text, self)
+        # Unparented and held until it ends: closing the window must not destroy a running
+        # thread (the correction is one short transaction; it completes).
+        job = CorrectionJob(self.data.folder, self.data.case.officer, segment["id"], text)
         job.finished_ok.connect(self._correction_stored)
         job.failed.connect(self._correction_refused)
-        job.finished.connect(lambda j=job: self._jobs.remove(j) if j in self._jobs else None)
-        self._jobs.append(job)
+        job.finished.connect(lambda j=job: _RUNNING.discard(j))
+        _RUNNING.add(job)
         job.start()
 
     def _correction_stored(self, result: object) -> None:
@@ -340,7 +344,7 @@ class TranscriptPane(QWidget):
         self.correction_failed.emit(message)
 
     def wait_for_corrections(self, ms: int = 30000) -> None:
-        for job in list(self._jobs):
+        for job in list(_RUNNING):
             job.wait(ms)
 
     def sync(self, seconds: float) -> None:
