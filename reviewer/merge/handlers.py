@@ -284,8 +284,18 @@ def merge_correction(ctx: MergeContext, e: Entry) -> Outcome:
             SAME, e, None, f"segment {seg_id}: both copies read it the same", None, seg_id
         )
     if here_text != p.get("old"):
-        here = {"officer": shown["officer"] if shown else None, "text": here_text}
-        other = {"officer": e.officer, "utc": e.utc, "text": new, "hash": e.hash}
+        # Same shape as a flag conflict's sides (the merge summary reads officer/utc/status);
+        # `status` carries the text, quoted, as a segment has no decision.
+        here = {
+            "officer": shown["officer"] if shown else None,
+            "workstation": None,
+            "utc": shown["utc"] if shown else None,
+            "status": f'"{here_text}"',
+            "note": None,
+            "hash": shown["audit_hash"] if shown else None,
+            "text": here_text,
+        }
+        other = {**_side(e, f'"{new}"', None), "text": new}
         audit.append(
             ctx.conn,
             ctx.merged_by,
