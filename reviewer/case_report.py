@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from pathlib import Path
 from typing import Any
 
 from . import TOOL_NAME, __version__
@@ -52,7 +54,12 @@ FLAG_KEYS = (
 
 def flag_entry(flag: dict) -> dict[str, Any]:
     """A flag as printed and exported; `added_by_officer` marks what no model found."""
-    return {**{k: flag.get(k) for k in FLAG_KEYS}, "added_by_officer": flag["source"] == "officer"}
+    return {
+        **{k: flag.get(k) for k in FLAG_KEYS},
+        "added_by_officer": flag["source"] == "officer",
+        # raised by the text an officer corrected ({segment_id, officer, utc}), not the machine's
+        "from_correction": flag.get("from_correction"),
+    }
 
 
 def models_used(case: Case, media_rows: list[dict]) -> list[dict[str, str]]:
@@ -99,3 +106,49 @@ def case_report(
         "media": media,
         "flags": [flag_entry(f) for f in case.flags([m["id"] for m in rows])],
     }
+
+
+STATUSES = ("pending", "confirmed", "rejected", "unsure")
+
+
+def summary_lines(report: dict[str, Any]) -> list[str]:
+    """The case as `reviewer analyze` and `reviewer flags` print it: media, then each flag with
+    its status, then one line of counts by status and category."""
+    lines = [f"Case: {report['case_dir']}"]
+    for m in report["media"]:
+        name = Path(m["path"]).name
+        if m.get("id") is None:  # refused before it was recorded (unreadable, not found)
+            lines.append(f"  not added {name}: {m.get('error') or 'unknown error'}")
+            continue
+        dur = f"{m['duration_s']:.1f} s" if m.get("duration_s") else "-"
+        extra = f"  {m['error']}" if m.get("error") else ""
+        segs = m.get("segments", 0)
+        lines.append(
+            f"  #{m['id']} {m['status']:<8} {m.get('kind') or '-':<5} {dur:>9} {segs:>4} segments"
+            f"  {name}{extra}"
+        )
+    flags = report["flags"]
+    lines.append(f"Flags: {len(flags)}")
+    for f in flags:
+        span = f"{f['start_s']:.1f}-{f['end_s']:.1f} s " if f["start_s"] is not None else ""
+        by = f" by {f['reviewer']}" if f.get("reviewer") and f["status"] != "pending" else ""
+        fixed = (
+            f" [from the transcript corrected by {f['from_correction']['officer']}]"
+            if f.get("from_correction")
+            else ""
+        )
+        lines.append(
+            f"  #{f['id']} {f['status']:<9} media {f['media_id']} {span}{f['category']}"
+            f" ({f['score']:.2f}, {f['source']}){by}: {f['text']}{fixed}"
+        )
+    if flags:
+        by_status = Counter(f["status"] for f in flags)
+        states = [s for s in STATUSES if by_status[s]] + sorted(set(by_status) - set(STATUSES))
+        cats = Counter(f["category"] for f in flags)
+        lines.append(
+            "Summary: "
+            + ", ".join(f"{by_status[s]} {s}" for s in states)
+            + "; by category: "
+            + ", ".join(f"{c} {n}" for c, n in sorted(cats.items(), key=lambda x: (-x[1], x[0])))
+        )
+    return lines

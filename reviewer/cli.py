@@ -9,7 +9,7 @@ import sys
 import threading
 from pathlib import Path
 
-from . import __version__, doctor, flag_cli
+from . import __version__, doctor, flag_cli, transcript_cli
 from .cluster import worker as cluster_worker
 from .errors import Cancelled, ReviewerError, UsageError
 from .evidence import cli as evidence_cli
@@ -42,6 +42,13 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     from .settings import load_settings
     from .store import open_case
 
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:  # before anything is created: a typo must not leave a new case folder behind
+        raise UsageError(
+            "No such file or folder: "
+            + ", ".join(missing)
+            + ". Nothing was added and no case was created; check the path."
+        )
     settings = load_settings()
     options = AnalysisOptions(
         language=_language(args.language or settings.language),
@@ -101,22 +108,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def _print_summary(report: dict) -> None:
-    print(f"Case: {report['case_dir']}")
-    for m in report["media"]:
-        dur = f"{m['duration_s']:.1f} s" if m.get("duration_s") else "-"
-        extra = f"  {m['error']}" if m.get("error") else ""
-        segs = m.get("segments", 0)
-        print(
-            f"  #{m['id']} {m['status']:<8} {m.get('kind') or '?':<5} {dur:>9} {segs:>4} segments  "
-            f"{Path(m['path']).name}{extra}"
-        )
-    print(f"Flags: {len(report['flags'])}")
-    for f in report["flags"]:
-        print(
-            f"  #{f['id']} media {f['media_id']} "
-            + (f"{f['start_s']:.1f}-{f['end_s']:.1f} s " if f["start_s"] is not None else "")
-            + f"{f['category']} ({f['score']:.2f}, {f['source']}): {f['text']}"
-        )
+    from .case_report import summary_lines
+
+    print("\n".join(summary_lines(report)))
 
 
 def cmd_flags(args: argparse.Namespace) -> int:
@@ -129,23 +123,6 @@ def cmd_flags(args: argparse.Namespace) -> int:
         _print_json(report)
     else:
         _print_summary(report)
-    return EXIT_OK
-
-
-def cmd_transcript(args: argparse.Namespace) -> int:
-    from .store import open_case
-    from .transcript import render
-
-    with open_case(args.case, create=False) as case:
-        if args.media is not None and not any(m["id"] == args.media for m in case.list_media()):
-            raise UsageError(f"No media #{args.media} in this case; see `reviewer flags --case`.")
-        if args.engine:
-            segments = case.segments(args.media, engine=args.engine)
-        elif args.media is not None:
-            segments = case.transcript_segments(args.media)
-        else:
-            segments = [s for m in case.list_media() for s in case.transcript_segments(m["id"])]
-    sys.stdout.write(render(segments, args.format))
     return EXIT_OK
 
 
@@ -284,12 +261,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_flags)
 
-    p = sub.add_parser("transcript", help="print transcripts")
-    p.add_argument("--case", required=True)
-    p.add_argument("--media", type=int)
-    p.add_argument("--format", choices=["txt", "srt", "vtt", "json"], default="txt")
-    p.add_argument("--engine", help="one engine's segments (default: the reading transcript)")
-    p.set_defaults(func=cmd_transcript)
+    transcript_cli.register(sub)  # transcript, transcript --onscreen, transcript edit
 
     p = sub.add_parser("models", help="list, assemble, add or choose models")
     msub = p.add_subparsers(dest="models_cmd")

@@ -72,6 +72,28 @@ def _versions() -> dict[str, str | None]:
     return out
 
 
+def _not_assembled_yet(info: Any) -> bool:
+    """A shipped model never assembled here whose parts are installed: analysis assembles it
+    when first needed (reviewer.model_registry.verified_speech_model)."""
+    from .errors import ModelError
+    from .model_registry import _manifest_entries, _package_dir
+
+    if info.origin != "manifest" or "missing" not in (info.problem or "").lower():
+        return False
+    entry = next((e for e in _manifest_entries() if e["name"] == info.name), None)
+    if entry is None or "assembly" not in entry:
+        return False
+    try:
+        roots = {p["module"]: _package_dir(p["module"]) for p in entry["source_packages"]}
+    except ModelError:
+        return False
+    return all(
+        (roots[part.partition("/")[0]] / part.partition("/")[0] / part.partition("/")[2]).is_file()
+        for parts in entry["assembly"].values()
+        for part in parts
+    )
+
+
 def _model_checks(errors: list[str]) -> list[dict[str, Any]]:
     models: list[dict[str, Any]] = []
 
@@ -94,7 +116,15 @@ def _model_checks(errors: list[str]) -> list[dict[str, Any]]:
                     "opt_in": info.opt_in,
                 }
             )
-            if not info.ready and not (info.opt_in and info.path is None):
+            if not info.ready and _not_assembled_yet(info):
+                # The first analysis joins it from its installed packages: nothing to fix. A
+                # damaged copy stays an error below (someone or something changed it).
+                models[-1]["assembles_on_first_use"] = True
+                models[-1]["problem"] = (
+                    "not assembled yet: will be assembled on first analysis "
+                    "(or now: `reviewer models assemble`)"
+                )
+            elif not info.ready and not (info.opt_in and info.path is None):
                 errors.append(f"model {info.name}: {info.problem or 'not ready'}")
 
     def vision() -> None:
@@ -201,8 +231,12 @@ def _analysis(warnings: list[str]) -> dict[str, Any]:
     }
     if chosen.warning:
         warnings.append(chosen.warning)
-    elif if_cuda.warning:
-        warnings.append(f"No usable GPU: {if_cuda.warning}")
+    elif if_cuda.warning and requested == "auto":
+        # Not an error: auto means "the GPU if there is one"; say what it means for speed.
+        warnings.append(
+            "No usable GPU found: analysis runs on the CPU (int8), which is slower; "
+            "a CUDA GPU is used automatically when one is present."
+        )
     return out
 
 
@@ -260,6 +294,8 @@ def format_report(report: dict[str, Any]) -> str:
     lines.append("Models:")
     for m in report["models"]:
         state = "ok" if m.get("ready") else f"PROBLEM: {m.get('problem')}"
+        if m.get("assembles_on_first_use"):
+            state = m.get("problem") or "will be assembled on first analysis"
         lines.append(f"  {m['role']:<26} {m.get('name', ''):<32} {state}")
         if m.get("opt_in"):
             state += "  [OPT-IN: licence not stated, off unless chosen]"

@@ -8,6 +8,7 @@ from pathlib import Path
 import av
 
 from .errors import MediaError
+from .media_errors import ffmpeg_reason
 
 # Demuxers that hold a single still picture: such a "video" is a screenshot.
 IMAGE_FORMATS = {
@@ -52,7 +53,7 @@ def probe(path: Path) -> Probe:
     try:
         container = av.open(str(path), mode="r", metadata_errors="ignore")
     except av.error.FFmpegError as exc:
-        raise MediaError(f"not a readable audio, video or image file ({_one_line(exc)})") from exc
+        raise MediaError(ffmpeg_reason(exc)) from exc
     except (UnicodeDecodeError, ValueError) as exc:
         raise MediaError(f"not a readable media file ({_one_line(exc)})") from exc
     with container:

@@ -52,12 +52,37 @@ def _cue(words: list[dict]) -> tuple[float, float, str]:
     return words[0]["start"], words[-1]["end"], "\n".join(textwrap.wrap(text, LINE_CHARS))
 
 
-def render(segments: list[dict], fmt: str) -> str:
+# An officer's correction is marked wherever the transcript is read (Vietnamese first: the
+# exported files go to Vietnamese readers); the machine text is shown beside it in txt and json.
+CORRECTED_MARK = "✎"
+
+
+def _txt_line(s: dict, ids: bool) -> str:
+    head = f"#{s['id']} " if ids and s.get("id") is not None else ""
+    line = f"{head}[{_stamp(s['start_s'], '.')}] "
+    if not s.get("corrected"):
+        return line + f"{s['text']}\n"
+    return line + (
+        f"{CORRECTED_MARK} {s['text']}  (cán bộ {s.get('corrected_by') or '?'} sửa / corrected;"
+        f' máy nghe / machine heard: "{s.get("machine_text", "")}")\n'
+    )
+
+
+def _marked(s: dict) -> dict:
+    """A segment for subtitles: the officer's text, marked."""
+    if not s.get("corrected"):
+        return s
+    return {**s, "text": f"{CORRECTED_MARK} {s['text']}"}
+
+
+def render(segments: list[dict], fmt: str, ids: bool = False) -> str:
+    """The transcript in `fmt`; corrected segments show the officer's text, marked, and (txt,
+    json) the machine text beside it. `ids` prefixes each txt line with its segment id."""
     if fmt == "json":
         return json.dumps(segments, ensure_ascii=False, indent=2)
     if fmt == "txt":
-        return "".join(f"[{_stamp(s['start_s'], '.')}] {s['text']}\n" for s in segments)
-    timed = [cue for s in segments for cue in cues(s)]
+        return "".join(_txt_line(s, ids) for s in segments)
+    timed = [cue for s in segments for cue in cues(_marked(s))]
     if fmt == "srt":
         return "\n".join(
             f"{i}\n{_stamp(a, ',')} --> {_stamp(b, ',')}\n{text}\n"
@@ -67,3 +92,25 @@ def render(segments: list[dict], fmt: str) -> str:
         body = "\n".join(f"{_stamp(a, '.')} --> {_stamp(b, '.')}\n{text}\n" for a, b, text in timed)
         return "WEBVTT\n\n" + body
     raise ValueError(f"unknown transcript format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def render_onscreen(items: list[dict], fmt: str) -> str:
+    """On-screen text (OCR items: start_s/end_s, or none for a screenshot) in `fmt`."""
+    if fmt == "json":
+        return json.dumps(items, ensure_ascii=False, indent=2)
+    if fmt == "txt":
+        return "".join(
+            (
+                f"[{_stamp(t['start_s'], '.')} – {_stamp(t['end_s'] or t['start_s'], '.')}] "
+                if t.get("start_s") is not None
+                else "[screenshot] "
+            )
+            + f"{t['text']}\n"
+            for t in items
+        )
+    timed = [
+        {"start_s": t["start_s"], "end_s": t.get("end_s") or t["start_s"], "text": t["text"]}
+        for t in items
+        if t.get("start_s") is not None
+    ]
+    return render(timed, fmt)

@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
         self.transcript = TranscriptPane(self)
         self.transcript.seek_requested.connect(self.player.seek)
         self.transcript.hit_chosen.connect(self.go_to)
+        self.transcript.corrected.connect(lambda _segment_id: self.refresh_from_db())
         self.queue = QueuePanel(self)
         self.queue.cancel_requested.connect(self.cancel_job)
         self.queue.cancel_all_requested.connect(self.cancel_analysis)

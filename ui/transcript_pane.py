@@ -5,14 +5,17 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_right
+from datetime import datetime
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QRectF,
     QSize,
     Qt,
+    QThread,
     Signal,
 )
 from PySide6.QtGui import QColor, QPainter, QTextDocument
@@ -23,6 +26,7 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QSplitter,
     QStyle,
     QStyledItemDelegate,
@@ -31,11 +35,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.errors import ReviewerError
+from reviewer.transcript import CORRECTED_MARK
+
 from .case_data import CaseData, fold
 from .i18n import clock, source_label
 
 _Index = QModelIndex | QPersistentModelIndex
 START_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TranscriptPane", text)
 
 
 class SegmentModel(QAbstractListModel):
@@ -70,15 +81,54 @@ class SegmentModel(QAbstractListModel):
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.segments)
 
+    # A correction typed in the pane: (row, the officer's text). The pane stores it.
+    edit_requested = Signal(int, str)
+
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
         seg = self.segments[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{clock(seg['start_s'])}  {seg['text'].strip()}"
+            mark = f"{CORRECTED_MARK} " if seg.get("corrected") else ""
+            return f"{clock(seg['start_s'])}  {mark}{seg['text'].strip()}"
+        if role == Qt.ItemDataRole.EditRole:
+            return seg["text"].strip()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if seg.get("corrected"):
+                return _tr(
+                    "Corrected by officer {officer} ({when}).\nThe recogniser heard: {machine}"
+                ).format(
+                    officer=seg.get("corrected_by") or "?",
+                    when=_when(seg.get("corrected_utc")),
+                    machine=seg.get("machine_text", ""),
+                )
+            return _tr("Double-click or press F2 to correct what was said.")
         if role == START_ROLE:
             return seg["start_s"]
         return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        return base | Qt.ItemFlag.ItemIsEditable if index.isValid() else base
+
+    def setData(self, index: _Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """The editor's text goes to the pane, which stores it off the UI thread; the row
+        changes when the stored correction comes back."""
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        text = " ".join(str(value or "").split())
+        if text and text != self.segments[index.row()]["text"].strip():
+            self.edit_requested.emit(index.row(), text)
+        return False
+
+    def replace(self, segment: dict) -> int:
+        """Show a segment as now stored (its correction); returns its row or -1."""
+        for row, seg in enumerate(self.segments):
+            if seg.get("id") == segment.get("id"):
+                self.segments[row] = segment  # the case's cached list too: search sees it
+                self.dataChanged.emit(self.index(row), self.index(row))
+                return row
+        return -1
 
     def row_at(self, seconds: float) -> int:
         row = bisect_right(self.starts, seconds) - 1
@@ -94,6 +144,42 @@ class SegmentModel(QAbstractListModel):
             if 0 <= r < len(self.segments):
                 self.dataChanged.emit(self.index(r), self.index(r))
         return True
+
+
+def _when(utc: str | None) -> str:
+    if not utc:
+        return "?"
+    try:  # the record keeps UTC; the officer reads local time
+        return datetime.fromisoformat(utc).astimezone().strftime("%d/%m/%Y %H:%M")
+    except (ValueError, TypeError):
+        return utc
+
+
+class CorrectionJob(QThread):
+    """Stores one correction and detects on it with the thread's own case connection (a case
+    connection belongs to one thread; the text model takes a moment to load)."""
+
+    finished_ok = Signal(object)  # reviewer.corrections.CorrectionResult
+    failed = Signal(str)
+
+    def __init__(self, folder, officer: str, segment_id: int, text: str, parent=None) -> None:
+        super().__init__(parent)
+        self.folder, self.officer, self.segment_id, self.text = folder, officer, segment_id, text
+
+    def run(self) -> None:
+        from reviewer.corrections import correct_and_redetect
+        from reviewer.store import open_case
+
+        try:
+            with open_case(self.folder, officer=self.officer, create=False) as case:
+                result = correct_and_redetect(case, self.segment_id, self.text, self.officer)
+        except ReviewerError as exc:
+            self.failed.emit(str(exc))
+            return
+        self.finished_ok.emit(result)
+
+
+_RUNNING: set[CorrectionJob] = set()
 
 
 class SegmentDelegate(QStyledItemDelegate):
@@ -166,6 +252,9 @@ def highlight_html(text: str, terms: list[str]) -> str:
 class TranscriptPane(QWidget):
     seek_requested = Signal(float)
     hit_chosen = Signal(int, float)  # media id, seconds
+    #: an officer's correction is stored and detected on (segment id): flags may have changed
+    corrected = Signal(int)
+    correction_failed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -176,7 +265,12 @@ class TranscriptPane(QWidget):
         self.view.setItemDelegate(SegmentDelegate(self.model, self.view))
         self.view.setWordWrap(True)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Officers correct what the recogniser garbled: double-click or F2 edits the row.
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.model.edit_requested.connect(self.correct_row)
         # Batched layout: a 5,000-segment transcript opens without measuring every row first.
         self.view.setLayoutMode(QListView.LayoutMode.Batched)
         self.view.setBatchSize(200)
@@ -222,6 +316,36 @@ class TranscriptPane(QWidget):
     def set_segments(self, segments: list[dict], flags: list[dict]) -> None:
         self.model.set_segments(segments, flags)
         self.empty_label.setVisible(not segments)
+
+    def correct_row(self, row: int, text: str) -> None:
+        """Store the officer's text for a row (beside the machine text, audit-logged) and
+        detect on it, off the UI thread; the row shows it once stored."""
+        if self.data is None or not 0 <= row < len(self.model.segments):
+            return
+        segment = self.model.segments[row]
+        if segment.get("id") is None:
+            return
+        # Unparented and held until it ends: closing the window must not destroy a running
+        # thread (the correction is one short transaction; it completes).
+        job = CorrectionJob(self.data.folder, self.data.case.officer, segment["id"], text)
+        job.finished_ok.connect(self._correction_stored)
+        job.failed.connect(self._correction_refused)
+        job.finished.connect(lambda j=job: _RUNNING.discard(j))
+        _RUNNING.add(job)
+        job.start()
+
+    def _correction_stored(self, result: object) -> None:
+        segment = result.segment  # type: ignore[attr-defined]
+        self.model.replace(segment)
+        self.corrected.emit(segment["id"])
+
+    def _correction_refused(self, message: str) -> None:
+        QMessageBox.warning(self, _tr("The correction was not saved"), message)
+        self.correction_failed.emit(message)
+
+    def wait_for_corrections(self, ms: int = 30000) -> None:
+        for job in list(_RUNNING):
+            job.wait(ms)
 
     def sync(self, seconds: float) -> None:
         """Highlight the segment under the playhead and keep it in view."""

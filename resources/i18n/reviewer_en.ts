@@ -1846,6 +1846,22 @@
         <source>{n} found</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../ui/transcript_pane.py" line="0"/>
+        <source>Corrected by officer {officer} ({when}).
+The recogniser heard: {machine}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/transcript_pane.py" line="0"/>
+        <source>Double-click or press F2 to correct what was said.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/transcript_pane.py" line="0"/>
+        <source>The correction was not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>VerifyChecks</name>

@@ -1846,6 +1846,23 @@
         <source>{n} found</source>
         <translation>Tìm thấy {n}</translation>
     </message>
+    <message>
+        <location filename="../../ui/transcript_pane.py" line="0"/>
+        <source>Corrected by officer {officer} ({when}).
+The recogniser heard: {machine}</source>
+        <translation>Cán bộ {officer} đã sửa ({when}).
+Máy nhận dạng nghe được: {machine}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transcript_pane.py" line="0"/>
+        <source>Double-click or press F2 to correct what was said.</source>
+        <translation>Nhấp đúp hoặc nhấn F2 để sửa lời đã nói.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transcript_pane.py" line="0"/>
+        <source>The correction was not saved</source>
+        <translation>Chưa lưu được bản sửa</translation>
+    </message>
 </context>
 <context>
     <name>VerifyChecks</name>

@@ -159,11 +159,28 @@ class _StderrProgress:
         sys.stderr.flush()
 
 
+def _check_export_args(args: argparse.Namespace) -> None:
+    """What an officer can fix without typing a passphrase first: the case and the stick."""
+    from ..store.case import DB_NAME
+
+    if not (Path(args.case) / DB_NAME).is_file():
+        raise UsageError(f"{args.case} holds no case ({DB_NAME} not found); check --case.")
+    out = Path(args.out)
+    if not out.exists():
+        raise UsageError(
+            f"The destination {out} does not exist: plug in the stick, or create the folder."
+        )
+    if not out.is_dir():
+        raise UsageError(f"The destination {out} is a file, not a folder; choose a folder.")
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from . import keys
     from .errors import ExportCancelled
     from .export import export_case
 
+    _check_export_args(args)
+    keys.current_key(args.officer)  # no key: say so before asking for a passphrase
     signer = keys.unlock(read_passphrase(args.passphrase_file), args.officer)
     cancel = threading.Event()
 

@@ -36,6 +36,8 @@ class Decision:
     start_s: float | None
     end_s: float | None
     units: tuple[tuple[str, int], ...] = ()  # ("seg" | "ocr", row id)
+    #: stands on a segment an officer corrected: `text` is the officer's, not the recogniser's
+    corrected: bool = False
 
     @property
     def positive(self) -> bool:
@@ -128,6 +130,10 @@ def read_case(case: Case) -> CaseDecisions:
         else:
             continue  # pending and unsure teach nothing yet
         text = flag["text"] or ""
+        corrected = [k for k in mine if units.get(k, {}).get("corrected")]
+        if corrected and label != "officer":
+            # An officer heard it better than the recogniser: their words are the example.
+            text = " ".join(units[k]["text"].strip() for k in mine)
         if label == "officer":
             # What was said or shown within the moment, not the chat around it.
             text = " ".join(units[k]["text"].strip() for k in mine) or excerpt(
@@ -146,11 +152,17 @@ def read_case(case: Case) -> CaseDecisions:
                 flag["start_s"],
                 flag["end_s"],
                 mine,
+                bool(corrected),
             )
         )
     used = {k for d in decisions if d.positive for k in d.units}
     # A machine flag stands on what was detected (a speech sentence, not its whole segment).
-    unit_text = {k: detected.get(k, units[k]["text"]) for d in decisions for k in d.units}
+    # A corrected segment stands on the officer's text, whatever the machine's detection read.
+    unit_text = {
+        k: units[k]["text"] if units[k].get("corrected") else detected.get(k, units[k]["text"])
+        for d in decisions
+        for k in d.units
+    }
     background = [u["text"] for k, u in units.items() if k not in used]
     behind = {d.flag_id for d in decisions}
     officer = [f for f in case.flags() if f["source"] == OFFICER_SOURCE]

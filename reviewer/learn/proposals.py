@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -56,18 +57,28 @@ class Proposals:
         }
 
 
-def propose(folders: list[Path], settings: Settings, model: bool = True) -> Proposals:
+def propose(
+    folders: list[Path],
+    settings: Settings,
+    model: bool = True,
+    progress: Callable[[str], None] | None = None,
+) -> Proposals:
+    """`progress` gets one line per step (the CLI prints them on stderr)."""
+    say = progress or (lambda _line: None)
     if not folders:
         raise LearnError("Name at least one case to learn from (--case DIR).")
+    say(f"Reading the decisions of {len(folders)} case(s)…")
     cases = load_cases(folders)
     decisions = [d for cd in cases for d in cd.decisions]
     lexicon = Lexicon.load(Path(settings.lexicon_dir) if settings.lexicon_dir else None)
     model_proposal, model_error = None, None
     if model:
+        say(f"Checking the text model against {len(decisions)} decisions (this can take a minute)…")
         try:
             model_proposal = propose_model(decisions)
         except LearnError as exc:
             model_error = str(exc)  # thresholds and lexicons still stand on their own
+    say("Weighing thresholds and lexicon terms…")
     return Proposals(
         cases,
         propose_thresholds(

@@ -120,6 +120,10 @@ def merge_case(case: Case, other_folder: Path | str, write: bool = True) -> Merg
             raise
         case.conn.execute("COMMIT" if write else "ROLLBACK")
         report.written = write and report.changes > 0
+    if report.written:  # merged transcript corrections are detected on, as when typed here
+        from ..corrections import redetect_merged
+
+        redetect_merged(case, report.outcomes)
     return report
 
 

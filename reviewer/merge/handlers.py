@@ -16,6 +16,7 @@ from typing import Any
 
 from ..store import audit
 from ..store.case import utc_now, write_decision
+from ..store.corrections import current_corrections, write_correction
 from .copies import Entry
 from .flags import FlagResolver, flag_key
 from .payloads import added_flag, edit_sides, flag_ref, with_added_ids
@@ -31,6 +32,7 @@ class Outcome:
     flag_id: int | None  # in this case
     text: str  # one line an officer can read
     sides: dict[str, Any] | None = None  # for a conflict: {"here": ..., "other": ...}
+    segment_id: int | None = None  # in this case, for a transcript correction
 
     def as_json(self) -> dict[str, Any]:
         out = {
@@ -256,6 +258,64 @@ def merge_removed_flag(ctx: MergeContext, e: Entry) -> Outcome:
     return Outcome(APPLIED, e, here_id, f"flag {here_id}: taken back by {e.officer}")
 
 
+def merge_correction(ctx: MergeContext, e: Entry) -> Outcome:
+    """An officer's transcript correction in the copy: applied when this case still shows the
+    text it corrected; when this case corrected the segment differently, this case's text stays
+    and both are logged (merge.conflict) for a senior officer. Re-detection on the merged text
+    runs after the merge commits (reviewer.corrections.redetect_merged)."""
+    p = e.payload
+    media_id = ctx.resolver.here_media.get(p.get("media_sha256") or "")
+    if media_id is None:
+        return Outcome(SKIPPED, e, None, "segment.correct: its recording is not in this case")
+    row = ctx.conn.execute(
+        "SELECT id FROM segment WHERE media_id = ? AND start_s = ? AND end_s = ?"
+        " AND coalesce(engine, '') = coalesce(?, '') ORDER BY id = ? DESC, id LIMIT 1",
+        (media_id, p.get("start_s"), p.get("end_s"), p.get("engine"), p.get("segment_id")),
+    ).fetchone()
+    if row is None:
+        return Outcome(SKIPPED, e, None, "segment.correct: that segment is not in this case")
+    seg_id = row[0]
+    shown = current_corrections(ctx.conn, [seg_id]).get(seg_id)
+    machine = ctx.conn.execute("SELECT text FROM segment WHERE id = ?", (seg_id,)).fetchone()[0]
+    here_text = shown["text"] if shown else machine
+    new = p.get("new")
+    if here_text == new:
+        return Outcome(
+            SAME, e, None, f"segment {seg_id}: both copies read it the same", None, seg_id
+        )
+    if here_text != p.get("old"):
+        # Same shape as a flag conflict's sides (the merge summary reads officer/utc/status);
+        # `status` carries the text, quoted, as a segment has no decision.
+        here = {
+            "officer": shown["officer"] if shown else None,
+            "workstation": None,
+            "utc": shown["utc"] if shown else None,
+            "status": f'"{here_text}"',
+            "note": None,
+            "hash": shown["audit_hash"] if shown else None,
+            "text": here_text,
+        }
+        other = {**_side(e, f'"{new}"', None), "text": new}
+        audit.append(
+            ctx.conn,
+            ctx.merged_by,
+            ctx.workstation,
+            "merge.conflict",
+            {"segment_id": seg_id, "here": here, "other": other, **ctx.provenance([e])},
+        )
+        return Outcome(
+            CONFLICT,
+            e,
+            None,
+            f'segment {seg_id}: corrected differently; kept "{here_text}", '
+            f'{e.officer} wrote "{new}" in the copy',
+            {"here": here, "other": other},
+            seg_id,
+        )
+    write_correction(ctx.conn, ctx.workstation, seg_id, new, e.officer, e.utc, ctx.provenance([e]))
+    return Outcome(APPLIED, e, None, f"segment {seg_id}: corrected by {e.officer}", None, seg_id)
+
+
 #: Audit actions a merge replays. Anything else (analysis, ingest, exports) belongs to the copy
 #: that ran it and is only counted in the summary.
 HANDLERS: dict[str, Handler] = {
@@ -264,6 +324,7 @@ HANDLERS: dict[str, Handler] = {
     "flag.add": merge_added_flag,
     "flag.edit": merge_edit,
     "flag.remove": merge_removed_flag,
+    "segment.correct": merge_correction,
 }
 
 #: Actions that change a flag's decision or span: this case's own entries of these kinds since

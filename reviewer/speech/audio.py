@@ -9,6 +9,7 @@ import av
 import numpy as np
 
 from ..errors import MediaError
+from ..media_errors import ffmpeg_reason
 
 SAMPLE_RATE = 16000
 
@@ -39,7 +40,7 @@ class AudioReader:
         try:
             container = av.open(str(self.path), mode="r", metadata_errors="ignore")
         except av.error.FFmpegError as exc:
-            raise MediaError(f"cannot open audio: {exc}") from exc
+            raise MediaError(f"cannot open audio: {ffmpeg_reason(exc)}") from exc
         with container:
             if not container.streams.audio:
                 return
@@ -74,7 +75,7 @@ class AudioReader:
                             block, pending, pending_len = _take(pending, self.block)
                             yield block
             except av.error.FFmpegError as exc:
-                self.error = f"audio breaks off at {((position or 0) / SAMPLE_RATE):.1f} s ({exc})"
+                self.error = f"audio breaks off at {((position or 0) / SAMPLE_RATE):.1f} s ({ffmpeg_reason(exc)})"
             try:
                 for out in resampler.resample(None):
                     samples = _as_float(out)

@@ -17,6 +17,7 @@ import sqlite_utils
 from ..errors import CaseError
 from ..settings import load_settings, workstation
 from . import audit
+from .corrections import apply_corrections, mark_flags
 from .migrations import migrate
 
 DB_NAME = "case.db"
@@ -252,7 +253,8 @@ class Case:
         )
         for row in rows:
             row["words"] = json.loads(row["words"] or "[]")
-        return rows
+        # Officers' corrections shown over the machine text, which stays in `machine_text`.
+        return apply_corrections(self.conn, rows)
 
     def transcript_segments(self, media_id: int) -> list[dict]:
         """The media's transcript to read: the segments of its reading engine (media.speech_model,
@@ -271,13 +273,13 @@ class Case:
         rows = self.db["flag"].rows_where(
             where, args, order_by="media_id, start_s, end_s, category, source, id"
         )
-        return [_flag_row(r) for r in rows]
+        return mark_flags(self.conn, [_flag_row(r) for r in rows])
 
     def get_flag(self, flag_id: int) -> dict:
         rows = list(self.db["flag"].rows_where("id = ?", [flag_id]))
         if not rows:
             raise CaseError(f"This case has no flag {flag_id}; list them with `reviewer flags`.")
-        return _flag_row(rows[0])
+        return mark_flags(self.conn, [_flag_row(rows[0])])[0]
 
     def detections(self, flag_id: int | None = None, media_id: int | None = None) -> list[dict]:
         where, args = [], []
@@ -366,6 +368,31 @@ def _flag_row(row: dict) -> dict:
     return row
 
 
+class NotACaseFolder(CaseError):
+    """An existing folder with other files in it: it must not silently become a case."""
+
+
+# Files an empty-looking folder may hold that are not the officer's (file managers write them).
+_HOUSEKEEPING = {".ds_store", "desktop.ini", "thumbs.db"}
+
+
+def _refuse_non_case_folder(folder: Path) -> None:
+    """A new case goes into a new or empty folder, never into one with other files (an
+    officer's Documents folder must not become a case)."""
+    try:
+        others = [p.name for p in folder.iterdir() if p.name.lower() not in _HOUSEKEEPING]
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise CaseError(f"Cannot read the folder {folder}: {exc}") from exc
+    if others:
+        shown = ", ".join(sorted(others)[:3]) + (", …" if len(others) > 3 else "")
+        raise NotACaseFolder(
+            f"{folder} is not a case folder ({DB_NAME} not found) and is not empty "
+            f"(it holds {shown}). Choose a new or empty folder for the case, or an existing case."
+        )
+
+
 def open_case(folder: Path | str, officer: str | None = None, create: bool = True) -> Case:
     """Open (and with `create`, make) the case in `folder`."""
     folder = Path(folder)
@@ -374,6 +401,7 @@ def open_case(folder: Path | str, officer: str | None = None, create: bool = Tru
     if not (folder / DB_NAME).exists():
         if not create:
             raise CaseError(f"{folder} holds no case ({DB_NAME} not found).")
+        _refuse_non_case_folder(folder)
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:

@@ -160,6 +160,21 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (media_id, plan_sha256, range_index)
     );
     """,
+    # officer transcript corrections: stored beside the machine text (segment.text is never
+    # rewritten); append-only history, the latest row per segment is the one shown.
+    """
+    CREATE TABLE segment_correction (
+        id INTEGER PRIMARY KEY,
+        segment_id INTEGER NOT NULL REFERENCES segment(id),
+        media_id INTEGER NOT NULL REFERENCES media(id),
+        text TEXT NOT NULL,             -- the officer's text for the whole segment
+        machine_text TEXT NOT NULL,     -- the recogniser's text it corrects (as stored)
+        officer TEXT NOT NULL,
+        utc TEXT NOT NULL,
+        audit_hash TEXT                 -- the segment.correct entry that made it
+    );
+    CREATE INDEX segment_correction_segment ON segment_correction (segment_id, id);
+    """,
 ]
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 import av
 import numpy as np
 
+from reviewer.media_errors import ffmpeg_reason
 from reviewer.vision.change import DEFAULT_CHANGE_THRESHOLD, ChangeDetector
 from reviewer.vision.errors import VideoOpenError
 
@@ -91,7 +92,9 @@ class FrameSampler:
         try:
             container = av.open(str(self.path), mode="r")
         except (av.error.FFmpegError, OSError, ValueError) as exc:
-            raise VideoOpenError(f"Cannot open {self.path.name} as a video: {exc}") from exc
+            raise VideoOpenError(
+                f"Cannot open {self.path.name} as a video: {ffmpeg_reason(exc)}"
+            ) from exc
         with container:
             if not container.streams.video:
                 raise VideoOpenError(f"{self.path.name} has no video stream.")
@@ -155,7 +158,7 @@ class FrameSampler:
         except (av.error.FFmpegError, OSError) as exc:
             # Damaged or cut-short data: keep what was read, say where and why it stopped.
             report.truncated = True
-            report.error = f"{type(exc).__name__}: {exc}"
+            report.error = ffmpeg_reason(exc)
             report.notes.append(
                 f"decoding stopped at {report.last_t_s or 0.0:.1f} s: {report.error}"
             )
