@@ -202,7 +202,7 @@ def _flags(n: int) -> list[report_mod.ReportFlag]:
             clip_sha256="ab" * 32,
             stills=[(f"data/screenshots/flag-{100 + i:03d}-a.jpg", still.getvalue())] * (1 + i % 2),
         )
-        for i in range(12)
+        for i in range(n)
     ]
 
 

@@ -71,6 +71,8 @@ class ReportData:
     models: list[dict[str, Any]] = field(default_factory=list)
 
 
+STILL_W_MM = 88.0  # two stills side by side on A4
+STILL_GAP_MM = 4.0
 OPT_IN_VI = " (tùy chọn: giấy phép trọng số chưa được công bố / opt-in, licence not stated)"
 
 
@@ -368,8 +370,16 @@ def _pdf_flag(pdf: Any, f: ReportFlag, width: float) -> None:
     """One flag's block: heading, stills (matched text boxed in red), then its fields."""
     pdf.ln(2)
     _pdf_line(pdf, width, f"#{f.number} · {when(f)} · {f.category_vi}", 11, True)
-    for _, jpeg in f.stills[:2]:
-        pdf.image(io.BytesIO(jpeg), w=min(100, width))
+    if f.stills:
+        # Side by side, so a flag with two stills still leaves room for the next one.
+        w = min(STILL_W_MM, (width - STILL_GAP_MM) / 2)
+        top, x = pdf.get_y(), pdf.l_margin
+        bottom = top
+        for _, jpeg in f.stills[:2]:
+            info = pdf.image(io.BytesIO(jpeg), x=x, y=top, w=w)
+            bottom = max(bottom, top + info.rendered_height)
+            x += w + STILL_GAP_MM
+        pdf.set_y(bottom + 1)
     _pdf_line(pdf, width, f"Tệp gốc: {f.media_name} ({f.media_file})", 9)
     _pdf_line(
         pdf,
