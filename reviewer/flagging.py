@@ -67,19 +67,22 @@ def _same_text(a: str, b: str) -> bool:
 def _lines(dets: list[dict]) -> list[list[dict]]:
     """On-screen detections of one category joined into lines: the same text again within
     SAME_LINE_WITHIN_S of where it was last seen is the same line (its span grows)."""
-    lines: list[list[dict]] = []
-    ends: list[float] = []
+    done: list[list[dict]] = []
+    open_: list[tuple[list[dict], float]] = []  # lines that can still grow, with their end
     for det in sorted(dets, key=_order):
         start, end = _span(det)
-        for i, line in enumerate(lines):
-            if start <= ends[i] + SAME_LINE_WITHIN_S and _same_text(line[0]["text"], det["text"]):
+        # Time-ordered: a line not seen for a minute before this start is finished for good
+        # (keeps a long recording's many chat lines from being compared with each other).
+        done += [line for line, last in open_ if last + SAME_LINE_WITHIN_S < start]
+        open_ = [(line, last) for line, last in open_ if last + SAME_LINE_WITHIN_S >= start]
+        for i, (line, last) in enumerate(open_):
+            if _same_text(line[0]["text"], det["text"]):
                 line.append(det)
-                ends[i] = max(ends[i], end)
+                open_[i] = (line, max(last, end))
                 break
         else:
-            lines.append([det])
-            ends.append(end)
-    return lines
+            open_.append(([det], end))
+    return done + [line for line, _ in open_]
 
 
 def _moment(unit: list[dict]) -> tuple[float, float]:
