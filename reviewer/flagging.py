@@ -2,9 +2,11 @@
 
 Detections of one category and one source closer than MERGE_GAP_S merge into one flag. Sources
 stay apart: what the streamer says and what a viewer writes in the chat are different people's
-acts, and an officer confirms each on its own evidence. playback starts
-LEAD_IN_S before it so the officer hears the lead-up. Thresholds apply here, not when detecting,
-so new thresholds re-flag a case without re-running speech or OCR.
+acts, and an officer confirms each on its own evidence. A flag spans what was really said or
+shown: the whole sentence, or the whole time its text was on screen (on-screen lines are grouped
+by when they appeared, and the same line seen again within a minute is one line). Playback
+starts LEAD_IN_S before it so the officer hears the lead-up. Thresholds apply here, not when
+detecting, so new thresholds re-flag a case without re-running speech or OCR.
 """
 
 from __future__ import annotations
