@@ -154,7 +154,7 @@ class MediaDetector:
                 if hit.score < DETECTION_FLOOR:
                     continue
                 # The whole sentence said, or the whole time the text was on screen: the
-                # officer judges the sentence, not the matched word (issue: 0.6 s of 6 s).
+                # officer judges the sentence, not the matched word (0.6 s of a 6 s sentence).
                 start, end = row["start_s"], row["end_s"]
                 out.append(
                     {
