@@ -36,6 +36,7 @@ from .errors import (
     OriginalMissing,
 )
 from .keys import Signer
+from .model_info import described_models
 from .progress import OnProgress, Progress, or_ignore
 from .seal import SEAL_FORMAT, SEAL_PATH, SIG_PATH, seal_bytes, trusted_comment
 from .verify import VerifyReport, verify_package
@@ -585,23 +586,3 @@ def _boxes_at(detections: list[dict], at_s: float) -> list[list[float]]:
         for d in detections
         if d["start_s"] is not None and abs(d["start_s"] - at_s) <= BOX_AT_S
     ]
-
-
-def described_models(flags: list[dict]) -> list[dict]:
-    """Every model named by the flags, with its licence and source: speech models from the
-    model list, OCR and image models from their registry packages, the text model from its
-    card (all three kinds, so the report names each one's licence)."""
-    from .model_info import describe, model_catalogue
-
-    catalogue = model_catalogue()
-    models: dict[str, dict] = {}
-    for f in flags:
-        for model in f.get("models") or []:
-            if isinstance(model, dict) and model.get("name"):
-                models[model["name"]] = {
-                    "name": model["name"],
-                    "sha256": model.get("sha256"),
-                    **({"role": model["role"]} if model.get("role") else {}),
-                    **describe(model["name"], catalogue),
-                }
-    return sorted(models.values(), key=lambda x: x["name"])

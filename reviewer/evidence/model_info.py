@@ -113,3 +113,21 @@ def describe(name: str, catalogue: dict[str, dict[str, Any]]) -> dict[str, Any]:
         "source": info.get("source"),
         "opt_in": bool(info.get("opt_in", False)),
     }
+
+
+def described_models(flags: list[dict]) -> list[dict]:
+    """Every model named by the flags, with its licence and source: speech models from the
+    model list, OCR and image models from their registry packages, the text model from its
+    card (all three kinds, so the report names each one's licence)."""
+    catalogue = model_catalogue()
+    models: dict[str, dict] = {}
+    for f in flags:
+        for model in f.get("models") or []:
+            if isinstance(model, dict) and model.get("name"):
+                models[model["name"]] = {
+                    "name": model["name"],
+                    "sha256": model.get("sha256"),
+                    **({"role": model["role"]} if model.get("role") else {}),
+                    **describe(model["name"], catalogue),
+                }
+    return sorted(models.values(), key=lambda x: x["name"])
