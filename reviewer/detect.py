@@ -48,17 +48,23 @@ def sentences(segment: dict) -> list[dict]:
         text = word["word"].strip()
         if text.endswith(SENTENCE_END) or len(pieces[-1]) >= MAX_PIECE_WORDS:
             pieces.append([])
-    return [
-        {
-            **segment,
-            "text": "".join(w["word"] for w in piece).strip(),
-            "start_s": piece[0]["start"],
-            "end_s": piece[-1]["end"],
-            "words": piece,
-        }
-        for piece in pieces
-        if piece and "".join(w["word"] for w in piece).strip()
-    ]
+    pieces = [p for p in pieces if p and "".join(w["word"] for w in p).strip()]
+    out = []
+    for i, piece in enumerate(pieces):
+        # The first sentence starts where the segment starts and the last ends where it ends:
+        # Whisper's word times trim the edges of what was said.
+        start = segment["start_s"] if i == 0 else piece[0]["start"]
+        end = segment["end_s"] if i == len(pieces) - 1 else piece[-1]["end"]
+        out.append(
+            {
+                **segment,
+                "text": "".join(w["word"] for w in piece).strip(),
+                "start_s": min(start, piece[0]["start"]),
+                "end_s": max(end, piece[-1]["end"]),
+                "words": piece,
+            }
+        )
+    return out
 
 
 ENGLISH_SHARE = 0.8
@@ -68,26 +74,6 @@ def sounds_english(text: str) -> bool:
     """Whisper's text is English: at least three words, nearly all without Vietnamese letters."""
     words = re.findall(r"[^\W\d_]+", text)
     return len(words) >= 3 and sum(w.isascii() for w in words) >= ENGLISH_SHARE * len(words)
-
-
-def _word_span(segment: dict, spans: Sequence[tuple[int, int]]) -> tuple[float, float]:
-    """Narrow a sentence to the words that matched, using Whisper's word timestamps."""
-    words = segment.get("words") or []
-    if not words or not spans:
-        return segment["start_s"], segment["end_s"]
-    # The words, joined, spell the text with its leading space stripped.
-    joined = "".join(w["word"] for w in words)
-    shift = len(joined) - len(joined.lstrip())
-    hits: list[tuple[float, float]] = []
-    pos = 0
-    for word in words:
-        w_start, w_end = pos - shift, pos - shift + len(word["word"])
-        pos += len(word["word"])
-        if any(a < w_end and b > w_start for a, b in spans):
-            hits.append((word["start"], word["end"]))
-    if not hits:
-        return segment["start_s"], segment["end_s"]
-    return min(h[0] for h in hits), max(h[1] for h in hits)
 
 
 class MediaDetector:
@@ -167,10 +153,9 @@ class MediaDetector:
             for hit in hits:
                 if hit.score < DETECTION_FLOOR:
                     continue
-                if source == "speech":
-                    start, end = _word_span(row, hit.spans)
-                else:
-                    start, end = row["start_s"], row["end_s"]
+                # The whole sentence said, or the whole time the text was on screen: the
+                # officer judges the sentence, not the matched word (0.6 s of a 6 s sentence).
+                start, end = row["start_s"], row["end_s"]
                 out.append(
                     {
                         "media_id": self.media_id,

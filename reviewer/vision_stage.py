@@ -16,7 +16,13 @@ from .errors import Cancelled, MediaError
 from .store.case import Case
 from .store.findings import add_detections, finish_vision, save_vision_chunk
 from .vision import NsfwClassifier, OcrEngine, TextTracker, VisionError, load_image
-from .vision.dedupe import DEFAULT_MAX_DISTANCE, TimedText, boxes_near, normalise, text_distance
+from .vision.dedupe import (
+    DEFAULT_MAX_DISTANCE,
+    TimedText,
+    normalise,
+    same_column,
+    text_distance,
+)
 from .vision.frames import FrameSampler
 from .vision.incremental import IncrementalOcr
 
@@ -63,8 +69,11 @@ def _item(text: TimedText, every_s: float, duration_s: float | None) -> dict:
 
 
 def _same_line(a: dict, b: dict) -> bool:
-    """The tracker's own test: a re-read of the same line, in about the same place."""
-    return boxes_near(tuple(a["box"]), tuple(b["box"])) and (
+    """A line read at the start of a stretch continues a stored item: the same text in the same
+    column. Not the same height: the stored box is where the line was first seen, and a chat
+    line scrolls up many lines in a minute (the demo's lines moved 9 lines and came back as
+    second flags)."""
+    return same_column(tuple(a["box"]), tuple(b["box"])) and (
         text_distance(normalise(a["text"]), normalise(b["text"]), DEFAULT_MAX_DISTANCE)
         <= DEFAULT_MAX_DISTANCE
     )

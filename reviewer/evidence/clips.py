@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -22,6 +23,7 @@ PAD_BEFORE_S = 5.0  # context before the flag (or its lead-in) ...
 PAD_AFTER_S = 5.0  # ... and after it
 STILL_MAX_SIDE = 1280
 JPEG_QUALITY = 90
+MARK = (255, 59, 48)  # the review window's red (#ff3b30)
 
 
 @dataclass
@@ -126,6 +128,31 @@ def cut_clip(
     )
 
 
+def _mark(image: Any, boxes: Sequence[Sequence[float]]) -> Any:
+    """Red rectangles around the matched text, as the review window draws them."""
+    from PIL import ImageDraw
+
+    image = image.convert("RGB")
+    if boxes:
+        draw = ImageDraw.Draw(image)
+        width = max(2, image.width // 300)
+        for box in boxes:
+            x0, y0, x1, y1 = (float(v) for v in box[:4])
+            draw.rectangle(
+                (x0 - width, y0 - width, x1 + width, y1 + width), outline=MARK, width=width
+            )
+    return image
+
+
+def _marked(derivation: dict[str, Any], boxes: Sequence[Sequence[float]]) -> dict[str, Any]:
+    if boxes:
+        derivation["method"] += (
+            "; red rectangles drawn around the text that matched (boxes in the original's pixels)"
+        )
+        derivation["marked_boxes"] = [[round(float(v), 1) for v in b[:4]] for b in boxes]
+    return derivation
+
+
 def _jpeg(image: Any) -> bytes:
     image = image.convert("RGB")
     image.thumbnail((STILL_MAX_SIDE, STILL_MAX_SIDE))
@@ -134,8 +161,10 @@ def _jpeg(image: Any) -> bytes:
     return out.getvalue()
 
 
-def still_frame(src: Path, source_sha256: str, at_s: float) -> Derived:
-    """The first decoded video frame at or after `at_s`, as JPEG."""
+def still_frame(
+    src: Path, source_sha256: str, at_s: float, boxes: Sequence[Sequence[float]] = ()
+) -> Derived:
+    """The first decoded video frame at or after `at_s`, as JPEG, `boxes` marked in red."""
     with av.open(str(src)) as inp:
         stream = inp.streams.video[0]
         inp.seek(int(max(0.0, at_s) * av.time_base), backward=True)
@@ -148,37 +177,46 @@ def still_frame(src: Path, source_sha256: str, at_s: float) -> Derived:
                 break
         if chosen is None:
             raise ValueError(f"no video frame at {at_s:.2f} s")
-        data = _jpeg(chosen.to_image())
+        data = _jpeg(_mark(chosen.to_image(), boxes))
         frame_time = float(chosen.time)
     return Derived(
         data=data,
         ext="jpg",
-        derivation={
-            "type": "still",
-            "method": f"decoded video frame, JPEG quality {JPEG_QUALITY}, longest side "
-            f"at most {STILL_MAX_SIDE} px",
-            "source_sha256": source_sha256,
-            "requested_at_s": round(at_s, 3),
-            "frame_time_s": round(frame_time, 3),
-            "tools": tool_versions(),
-        },
+        derivation=_marked(
+            {
+                "type": "still",
+                "method": f"decoded video frame, JPEG quality {JPEG_QUALITY}, longest side "
+                f"at most {STILL_MAX_SIDE} px",
+                "source_sha256": source_sha256,
+                "requested_at_s": round(at_s, 3),
+                "frame_time_s": round(frame_time, 3),
+                "tools": tool_versions(),
+            },
+            boxes,
+        ),
     )
 
 
-def screenshot_preview(src: Path, source_sha256: str) -> Derived:
-    """A JPEG rendition of an image original for the report (the original itself is in the bag)."""
+def screenshot_preview(
+    src: Path, source_sha256: str, boxes: Sequence[Sequence[float]] = ()
+) -> Derived:
+    """A JPEG rendition of an image original for the report (the original itself is in the
+    bag), `boxes` marked in red."""
     from PIL import Image
 
     with Image.open(src) as image:
-        data = _jpeg(image)
+        data = _jpeg(_mark(image, boxes))
     return Derived(
         data=data,
         ext="jpg",
-        derivation={
-            "type": "screenshot",
-            "method": f"image re-encoded as JPEG quality {JPEG_QUALITY} for the report; "
-            "the original file is in data/originals",
-            "source_sha256": source_sha256,
-            "tools": tool_versions(),
-        },
+        derivation=_marked(
+            {
+                "type": "screenshot",
+                "method": f"image re-encoded as JPEG quality {JPEG_QUALITY} for the report; "
+                "the original file is in data/originals",
+                "source_sha256": source_sha256,
+                "tools": tool_versions(),
+            },
+            boxes,
+        ),
     )

@@ -21,7 +21,6 @@ from typing import Any
 
 from .. import TOOL_NAME, __version__
 from ..case_report import flag_entry
-from ..errors import ReviewerError
 from ..store import open_case
 from ..store.audit import read_rows, verify_chain
 from ..store.case import Case
@@ -37,12 +36,14 @@ from .errors import (
     OriginalMissing,
 )
 from .keys import Signer
+from .model_info import described_models
 from .progress import OnProgress, Progress, or_ignore
 from .seal import SEAL_FORMAT, SEAL_PATH, SIG_PATH, seal_bytes, trusted_comment
 from .verify import VerifyReport, verify_package
 
 CASE_FORMAT = "livestream-reviewer-case/1"
 STILL_EXTRA_S = 2.0  # a second still in the middle of flags longer than this
+BOX_AT_S = 0.5  # a text box is drawn on stills this close to when its line was first read
 # Room for stills, transcripts, reports and tag files on top of originals and clips.
 OVERHEAD_PER_FLAG = 2 << 20
 OVERHEAD_FIXED = 8 << 20
@@ -356,9 +357,12 @@ class _Exporter:
         by_id = {m["id"]: m for m in media}
         labels = report.category_labels()
         entries, report_flags = [], []
-        for number, f in enumerate(flags, start=1):
+        for done, f in enumerate(flags):
+            # The case's own flag number everywhere (app, CLI, report, file names, case.json):
+            # an officer who confirmed #7 finds #7 in the package, not a renumbered flag-001.
+            number = f["id"]
             self._check_cancel()
-            self.progress(Progress("clips", number - 1, len(flags), f"flag {number}"))
+            self.progress(Progress("clips", done, len(flags), f"flag #{number}"))
             m = by_id[f["media_id"]]
             src, sha = sources[m["id"]], m["sha256"]
             stem = f"flag-{number:03d}-m{m['id']:03d}"
@@ -395,8 +399,8 @@ class _Exporter:
                     number=number,
                     media_name=m["original_name"],
                     media_file=f"data/originals/m{m['id']:03d}-{bag.ascii_name(m['original_name'])}",
-                    start_s=f.get("start_s") or 0.0,
-                    end_s=f.get("end_s") or 0.0,
+                    start_s=f.get("start_s"),
+                    end_s=f.get("end_s"),
                     category=f["category"],
                     category_vi=labels.get(f["category"], f["category"]),
                     score=f["score"],
@@ -420,16 +424,26 @@ class _Exporter:
     def _stills(
         self, f: dict, m: dict, src: Path, sha: str, entry: dict
     ) -> list[tuple[str, clips.Derived]]:
+        """A still at the flag's start and, for a longer flag, one more (where another matched
+        text appeared, else the middle); the matched text boxed in red as in the window."""
         out = []
+        boxed = [d for d in entry["detections"] if d.get("box")]
         try:
             if m.get("kind") == "image":
-                out.append(("screenshot", clips.screenshot_preview(src, sha)))
+                boxes = [d["box"] for d in boxed]
+                out.append(("screenshot", clips.screenshot_preview(src, sha, boxes)))
             elif m.get("kind") == "video" and m.get("width"):
                 start = f.get("start_s") or 0.0
                 end = f.get("end_s") if f.get("end_s") is not None else start
-                out.append(("a", clips.still_frame(src, sha, start)))
-                if end - start > STILL_EXTRA_S:
-                    out.append(("b", clips.still_frame(src, sha, (start + end) / 2)))
+                out.append(("a", clips.still_frame(src, sha, start, _boxes_at(boxed, start))))
+                later = [
+                    t
+                    for t in sorted({d["start_s"] for d in boxed if d["start_s"] is not None})
+                    if t - start > BOX_AT_S
+                ]
+                if later or end - start > STILL_EXTRA_S:
+                    at = later[0] if later else (start + end) / 2
+                    out.append(("b", clips.still_frame(src, sha, at, _boxes_at(boxed, at))))
         except (ValueError, OSError, clips.av.FFmpegError) as exc:
             entry["still_error"] = f"no still could be made: {exc}"
         return out
@@ -564,25 +578,11 @@ class _Exporter:
         self.progress(Progress("write", 1, 1))
 
 
-def described_models(flags: list[dict]) -> list[dict]:
-    """Every model named by the flags, with its licence and source from the model list."""
-    from ..model_registry import list_models
-
-    try:
-        known = {i.name: i.describe() for i in list_models(verify=False)}
-    except ReviewerError:
-        known = {}
-    models: dict[str, dict] = {}
-    for f in flags:
-        for model in f.get("models") or []:
-            if isinstance(model, dict) and model.get("name"):
-                info = known.get(model["name"], {})
-                models[model["name"]] = {
-                    "name": model["name"],
-                    "sha256": model.get("sha256"),
-                    **({"role": model["role"]} if model.get("role") else {}),
-                    "licence": info.get("licence"),
-                    "source": info.get("source"),
-                    "opt_in": info.get("opt_in", False),
-                }
-    return sorted(models.values(), key=lambda x: x["name"])
+def _boxes_at(detections: list[dict], at_s: float) -> list[list[float]]:
+    """Boxes of the text first seen at `at_s`: a stored box is where its line was first read,
+    and a chat line scrolls away from it afterwards, so later frames get no stale box."""
+    return [
+        d["box"]
+        for d in detections
+        if d["start_s"] is not None and abs(d["start_s"] - at_s) <= BOX_AT_S
+    ]

@@ -31,11 +31,11 @@ OFFICER_EDITED = "Thời điểm/loại do cán bộ sửa (edited by the office
 
 @dataclass
 class ReportFlag:
-    number: int
+    number: int  # the case's flag id, as the app and the CLI show it
     media_name: str
     media_file: str  # path inside the package
-    start_s: float
-    end_s: float
+    start_s: float | None  # None: a screenshot (no time)
+    end_s: float | None
     category: str
     category_vi: str
     score: float
@@ -71,6 +71,8 @@ class ReportData:
     models: list[dict[str, Any]] = field(default_factory=list)
 
 
+STILL_W_MM = 88.0  # two stills side by side on A4
+STILL_GAP_MM = 4.0
 OPT_IN_VI = " (tùy chọn: giấy phép trọng số chưa được công bố / opt-in, licence not stated)"
 
 
@@ -92,42 +94,102 @@ def clock(seconds: float | None) -> str:
     return f"{h:02d}:{m:02d}:{s:02d}.{ms // 100}"
 
 
-def verify_instructions(package_id: str, key_id: str, fingerprint: str) -> str:
-    """VERIFY.txt: how anyone checks the package, with or without our program."""
-    return f"""KIỂM TRA GÓI CHỨNG CỨ {package_id} / HOW TO VERIFY THIS EVIDENCE PACKAGE
+SCREENSHOT = "ảnh chụp màn hình / screenshot"
 
-Người ký / Signer key id: {key_id}
-Dấu vân tay khóa / Key fingerprint (SHA-256 of the Ed25519 public key):
-  {fingerprint_groups(fingerprint)}
+
+def when(f: ReportFlag) -> str:
+    """A flag's time span, or that it is a screenshot (a picture has no time)."""
+    if f.start_s is None:
+        return SCREENSHOT
+    end = f.end_s if f.end_s is not None else f.start_s
+    return f"{clock(f.start_s)} – {clock(end)}"
+
+
+def local_time(utc_text: str) -> str:
+    """A stored UTC time as the officer reads it: "06/12/2026 09:39 (UTC+07:00)" in this
+    workstation's time zone. The record itself (case.json, seal, audit log) keeps UTC."""
+    from datetime import UTC, datetime
+
+    if not utc_text:
+        return ""
+    try:
+        moment = datetime.fromisoformat(utc_text.replace("Z", "+00:00"))
+    except ValueError:
+        return utc_text
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    local = moment.astimezone()
+    offset = local.strftime("%z") or "+0000"
+    return f"{local:%d/%m/%Y %H:%M} (UTC{offset[:3]}:{offset[3:]})"
+
+
+def verify_instructions(package_id: str, key_id: str, fingerprint: str) -> str:
+    """VERIFY.txt: how anyone checks the package, with or without our program. Vietnamese
+    first (the officers' and courts' language), the same steps in English after it."""
+    fp = fingerprint_groups(fingerprint)
+    return f"""KIỂM TRA GÓI CHỨNG CỨ {package_id}
+
+Khóa ký (key id): {key_id}
+Dấu vân tay khóa (SHA-256 của khóa công khai Ed25519):
+  {fp}
 Đối chiếu dấu vân tay này với khóa công khai do đơn vị cấp, KHÔNG chỉ với tệp meta/signer.pub
 trong gói (ai sửa gói cũng có thể thay tệp đó).
+
+1. Bằng phần mềm Livestream Reviewer:
+     reviewer verify {package_id} --trusted-key officer.pub
+   Mã thoát 0: nguyên vẹn và do khóa tin cậy ký; 1: đã bị sửa (tệp bị sửa được nêu tên);
+   3: do một khóa không được tin cậy ký; 4: không phải gói đầy đủ (hỏng hoặc chưa ghi xong).
+
+2. Không cần phần mềm (máy nào có minisign và coreutils):
+   a) Chữ ký của niêm phong (dùng bản khóa công khai của cán bộ do đơn vị giữ):
+        minisign -V -p officer.pub -m seal/seal.json
+      Phải in ra "Signature and comment signature verified" và một chú thích tin cậy
+      có tên {package_id}.
+   b) Niêm phong ghim các bản kê thẻ: so các mã băm "tag_manifests" trong seal/seal.json với
+        sha256sum tagmanifest-sha256.txt tagmanifest-sha512.txt
+   c) Các tệp thẻ (bagit.txt, bag-info.txt, các bản kê, meta/):
+        sha256sum -c tagmanifest-sha256.txt && sha512sum -c tagmanifest-sha512.txt
+   d) Mọi tệp chứng cứ trong data/:
+        sha256sum -c manifest-sha256.txt && sha512sum -c manifest-sha512.txt
+   e) Ngoài các tệp có trong bản kê, hai bản kê thẻ và seal/, không được có tệp nào khác;
+      không được có fetch.txt và không có liên kết (link).
+   f) data/case/audit-log.jsonl là chuỗi băm: mã băm của mỗi dòng là SHA-256 của mảng JSON
+      gọn [seq, utc, officer, workstation, action, payload, prev_hash]; mã băm cuối cùng phải
+      bằng "audit.head" trong seal/seal.json.
+
+Mọi lệnh chạy trong thư mục gói. Tên tệp gốc (có dấu tiếng Việt) nằm trong data/case/case.json;
+tên tệp trên ổ này cố ý chỉ dùng chữ ASCII. Thời gian trong case.json, seal.json và nhật ký là
+giờ UTC; báo cáo hiển thị giờ địa phương.
+
+----------------------------------------------------------------------------------------------
+HOW TO VERIFY EVIDENCE PACKAGE {package_id} (English)
+
+Signer key id: {key_id}
+Key fingerprint (SHA-256 of the Ed25519 public key):
+  {fp}
 Compare this fingerprint with the officer's public key obtained from the agency, never only with
 meta/signer.pub inside the package (whoever alters a package can replace that file too).
 
-1. With Livestream Reviewer / Bằng phần mềm:
+1. With Livestream Reviewer:
      reviewer verify {package_id} --trusted-key officer.pub
-   Exit code 0: intact and signed by a trusted key; 1: altered (tampered);
+   Exit code 0: intact and signed by a trusted key; 1: altered (the changed files are named);
    3: signed by a key you did not trust; 4: not a complete package (malformed or unfinished).
 
-2. Without it (any computer with minisign and coreutils) / Không cần phần mềm:
-   a) Signature of the seal (use the agency's copy of the officer's public key):
-        minisign -V -p officer.pub -m seal/seal.json
-      It must print "Signature and comment signature verified" and a trusted comment naming
-      {package_id}.
-   b) The seal pins the tag manifests: compare the "tag_manifests" hashes in seal/seal.json with
+2. Without it (any computer with minisign and coreutils):
+   a) minisign -V -p officer.pub -m seal/seal.json  (must verify, comment naming {package_id})
+   b) the "tag_manifests" hashes in seal/seal.json must match
         sha256sum tagmanifest-sha256.txt tagmanifest-sha512.txt
-   c) Tag files (bagit.txt, bag-info.txt, manifests, meta/):
-        sha256sum -c tagmanifest-sha256.txt && sha512sum -c tagmanifest-sha512.txt
-   d) Every evidence file under data/:
-        sha256sum -c manifest-sha256.txt && sha512sum -c manifest-sha512.txt
-   e) No other files may exist besides those listed in the manifests, the two tag manifests and
-      seal/; there must be no fetch.txt and no links.
+   c) sha256sum -c tagmanifest-sha256.txt && sha512sum -c tagmanifest-sha512.txt
+   d) sha256sum -c manifest-sha256.txt && sha512sum -c manifest-sha512.txt
+   e) no files besides those in the manifests, the two tag manifests and seal/; no fetch.txt,
+      no links.
    f) data/case/audit-log.jsonl is hash-chained: each entry's hash is the SHA-256 of the compact
       JSON array [seq, utc, officer, workstation, action, payload, prev_hash]; the last hash must
       equal "audit.head" in seal/seal.json.
 
-All commands run inside the package folder. The original file names (with Vietnamese letters) are
-in data/case/case.json; the names on this drive are plain ASCII on purpose.
+All commands run inside the package folder. Original file names (with Vietnamese letters) are in
+data/case/case.json; names on this drive are plain ASCII on purpose. Times in case.json, the seal
+and the audit log are UTC; the report shows local time.
 """
 
 
@@ -146,7 +208,7 @@ def _summary(data: ReportData) -> list[tuple[str, str]]:
         ("Máy trạm (workstation)", data.workstation),
         ("Khóa ký (key id)", data.key_id),
         ("Dấu vân tay khóa (fingerprint)", fingerprint_groups(data.fingerprint)),
-        ("Thời điểm xuất (UTC)", data.created_utc),
+        ("Thời điểm xuất (export time)", local_time(data.created_utc)),
     ]
 
 
@@ -170,7 +232,7 @@ def render_html(data: ReportData) -> bytes:
         )
         rows = [
             ("Tệp gốc", f"{esc(f.media_name)} <span class='small'>({esc(f.media_file)})</span>"),
-            ("Thời điểm", f"{clock(f.start_s)} – {clock(f.end_s)}"),
+            ("Thời điểm", esc(when(f))),
             (
                 "Loại vi phạm",
                 f"{esc(f.category_vi)} <span class='small'>({esc(f.category)})</span>",
@@ -182,7 +244,7 @@ def render_html(data: ReportData) -> bytes:
                 "Quyết định",
                 f"<span class='decision-{esc(f.decision)}'>"
                 f"{esc(DECISION_VI.get(f.decision, f.decision))}</span>"
-                + (f" — {esc(f.reviewer)}, {esc(f.decided_utc)}" if f.reviewer else ""),
+                + (f" — {esc(f.reviewer)}, {esc(local_time(f.decided_utc))}" if f.reviewer else ""),
             ),
             ("Ghi chú", esc(f.note or "") or "-"),
         ]
@@ -196,7 +258,8 @@ def render_html(data: ReportData) -> bytes:
                 )
             )
         sections.append(
-            f'<div class="flag"><h3>#{f.number}</h3>{stills}<table>{_rows(rows)}</table></div>'
+            f'<div class="flag"><h3>#{f.number} · {esc(when(f))} · {esc(f.category_vi)}</h3>'
+            f"{stills}<table>{_rows(rows)}</table></div>"
         )
     originals = "\n".join(
         f"<tr><td>{esc(o['file'])}</td><td>{esc(o['original_name'])}</td>"
@@ -205,7 +268,7 @@ def render_html(data: ReportData) -> bytes:
     )
     text = template.substitute(
         package_id=esc(data.package_id),
-        created_utc=esc(data.created_utc),
+        created_local=esc(local_time(data.created_utc)),
         tool=esc(data.tool),
         summary_rows=_rows([(k, esc(v)) for k, v in _summary(data)]),
         flag_count=len(data.flags),
@@ -255,7 +318,7 @@ def render_pdf(data: ReportData) -> bytes:
         )
 
     line("Báo cáo chứng cứ / Evidence report", 16, bold=True)
-    line(f"Gói {data.package_id} · {data.created_utc} UTC · {data.tool}", 8)
+    line(f"Gói {data.package_id} · {local_time(data.created_utc)} · {data.tool}", 8)
     pdf.ln(3)
     line("Thông tin vụ việc", 12, bold=True)
     for k, v in _summary(data):
@@ -263,27 +326,13 @@ def render_pdf(data: ReportData) -> bytes:
     pdf.ln(3)
     line(f"Các đoạn được đánh dấu ({len(data.flags)})", 12, bold=True)
     for f in data.flags:
-        pdf.ln(2)
-        line(f"#{f.number} · {clock(f.start_s)} – {clock(f.end_s)} · {f.category_vi}", 11, True)
-        for _, jpeg in f.stills[:2]:
-            if pdf.get_y() > pdf.h - 85:
-                pdf.add_page()
-            pdf.image(io.BytesIO(jpeg), w=min(100, width))
-        line(f"Tệp gốc: {f.media_name} ({f.media_file})", 9)
-        line(
-            f"Loại: {f.category_vi} ({f.category}) · Nguồn: {SOURCE_VI.get(f.source, f.source)} "
-            f"· Điểm: {f.score:.2f}",
-            9,
-        )
-        line(f"Nội dung: {f.text or '-'}", 9)
-        line(f"Từ khớp: {', '.join(f.matched) or '-'}", 9)
-        decided = f" — {f.reviewer}, {f.decided_utc}" if f.reviewer else ""
-        line(f"Quyết định: {DECISION_VI.get(f.decision, f.decision)}{decided}", 9, bold=True)
-        line(f"Ghi chú: {f.note or '-'}", 9)
-        for text in _officer_marks(f):
-            line(text, 9, bold=True)
-        if f.clip:
-            line(f"Đoạn trích: {f.clip}  SHA-256 {f.clip_sha256}", 7, wrap_chars=True)
+        # A flag's heading, stills and fields stay on one page: rehearse it, and start a new
+        # page first when it would break (a block taller than a page breaks where it must).
+        with pdf.offset_rendering() as trial:
+            _pdf_flag(trial, f, width)
+        if trial.page_break_triggered and pdf.get_y() > pdf.t_margin + 1:
+            pdf.add_page()
+        _pdf_flag(pdf, f, width)
     pdf.ln(3)
     line("Tệp gốc và mã băm", 12, bold=True)
     for o in data.originals:
@@ -299,6 +348,57 @@ def render_pdf(data: ReportData) -> bytes:
     line("Cách kiểm tra gói chứng cứ", 12, bold=True)
     line(verify_instructions(data.package_id, data.key_id, data.fingerprint), 8)
     return bytes(pdf.output())
+
+
+def _pdf_line(
+    pdf: Any, width: float, text: str, size: float = 10, bold: bool = False, chars: bool = False
+) -> None:
+    from fpdf.enums import WrapMode, XPos, YPos
+
+    pdf.set_font("DejaVu", "B" if bold else "", size)
+    pdf.multi_cell(
+        width,
+        size * 0.5,
+        text,
+        new_x=XPos.LMARGIN,
+        new_y=YPos.NEXT,
+        wrapmode=WrapMode.CHAR if chars else WrapMode.WORD,
+    )
+
+
+def _pdf_flag(pdf: Any, f: ReportFlag, width: float) -> None:
+    """One flag's block: heading, stills (matched text boxed in red), then its fields."""
+    pdf.ln(2)
+    _pdf_line(pdf, width, f"#{f.number} · {when(f)} · {f.category_vi}", 11, True)
+    if f.stills:
+        # Side by side, so a flag with two stills still leaves room for the next one.
+        w = min(STILL_W_MM, (width - STILL_GAP_MM) / 2)
+        top, x = pdf.get_y(), pdf.l_margin
+        bottom = top
+        for _, jpeg in f.stills[:2]:
+            info = pdf.image(io.BytesIO(jpeg), x=x, y=top, w=w)
+            bottom = max(bottom, top + info.rendered_height)
+            x += w + STILL_GAP_MM
+        pdf.set_y(bottom + 1)
+    _pdf_line(pdf, width, f"Tệp gốc: {f.media_name} ({f.media_file})", 9)
+    _pdf_line(
+        pdf,
+        width,
+        f"Loại: {f.category_vi} ({f.category}) · Nguồn: {SOURCE_VI.get(f.source, f.source)} "
+        f"· Điểm: {f.score:.2f}",
+        9,
+    )
+    _pdf_line(pdf, width, f"Nội dung: {f.text or '-'}", 9)
+    _pdf_line(pdf, width, f"Từ khớp: {', '.join(f.matched) or '-'}", 9)
+    decided = f" — {f.reviewer}, {local_time(f.decided_utc)}" if f.reviewer else ""
+    _pdf_line(
+        pdf, width, f"Quyết định: {DECISION_VI.get(f.decision, f.decision)}{decided}", 9, True
+    )
+    _pdf_line(pdf, width, f"Ghi chú: {f.note or '-'}", 9)
+    for text in _officer_marks(f):
+        _pdf_line(pdf, width, text, 9, bold=True)
+    if f.clip:
+        _pdf_line(pdf, width, f"Đoạn trích: {f.clip}  SHA-256 {f.clip_sha256}", 7, chars=True)
 
 
 def _parse_utc(text: str):

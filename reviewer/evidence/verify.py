@@ -56,6 +56,7 @@ class VerifyReport:
     signer: dict[str, Any] = field(default_factory=dict)
     files: int = 0
     payload_bytes: int = 0
+    changed: list[str] = field(default_factory=list)  # files found altered, added or missing
 
     @property
     def ok(self) -> bool:
@@ -77,6 +78,7 @@ class VerifyReport:
             "signer": self.signer,
             "files": self.files,
             "payload_bytes": self.payload_bytes,
+            "changed_files": self.changed,
             "checks": [c.__dict__ for c in self.checks],
         }
 
@@ -247,8 +249,15 @@ def _run(
         raise _Stop(
             "tampered", f"The tag manifests do not list the package's tag files ({odd[0]})."
         )
+    altered_tags = []
     for rel in sorted(tag_paths):
-        _compare(rel, _digests(_read(root, rel)), tag_entries)
+        try:
+            _compare(rel, _digests(_read(root, rel)), tag_entries)
+        except _Stop:
+            altered_tags.append(rel)
+    if altered_tags:
+        report.changed = altered_tags
+        raise _Stop("tampered", f"Changed after sealing: {_names(altered_tags)}.")
     passed("tag-files", f"{len(tag_paths)} tag files match")
 
     # 5. Payload manifests and the exact set of files.
@@ -263,10 +272,15 @@ def _run(
     expected = payload_paths | tag_paths | set(TAG_MANIFESTS) | {SEAL_PATH, SIG_PATH}
     extra = sorted(set(files) - expected)
     if extra:
-        raise _Stop("tampered", f"{extra[0]} is not part of the sealed package (added later).")
+        report.changed = extra
+        raise _Stop(
+            "tampered",
+            f"Not part of the sealed package (added later): {_names(extra)}.",
+        )
     gone = sorted(expected - set(files))
     if gone:
-        raise _Stop("tampered", f"{gone[0]} is missing from the package.")
+        report.changed = gone
+        raise _Stop("tampered", f"Missing from the package: {_names(gone)}.")
     passed("file-set", "no extra or missing files")
 
     info_text = _read(root, "bag-info.txt").decode("utf-8", "replace")
@@ -275,16 +289,18 @@ def _run(
     except bag.BagFormatError as exc:
         raise _Stop("tampered", f"bag-info.txt: {exc}") from exc
     oxum = bag.payload_oxum([files[p] for p in payload_paths])
-    if not info.get("Payload-Oxum") == seal["payload_oxum"] == oxum:
-        raise _Stop("tampered", "The payload size or file count differs from the sealed one.")
     if info.get("External-Identifier") != seal["package_id"]:
         raise _Stop("tampered", "bag-info.txt names another package than the seal.")
-    passed("bag-info", f"Payload-Oxum {oxum}")
+    # A size that differs is named by the hash check below, which reads every file.
+    oxum_ok = info.get("Payload-Oxum") == seal["payload_oxum"] == oxum
+    if oxum_ok:
+        passed("bag-info", f"Payload-Oxum {oxum}")
 
     # 6. Every payload file, both hashes, one read each.
     total = sum(files[p] for p in payload_paths)
     report.files, report.payload_bytes = len(files), total
     done = 0
+    altered: list[str] = []  # every changed file is named, not only the first
     for rel in sorted(payload_paths):
 
         def on_bytes(n: int, rel: str = rel) -> None:
@@ -297,9 +313,20 @@ def _run(
         except OSError as exc:
             raise _Stop("malformed", f"{rel} cannot be read: {exc.strerror or exc}.") from exc
         got = {"sha256": digests.sha256, "sha512": digests.sha512}
-        _compare(
-            rel, tuple(got[a] for a in payload_algorithms), payload_entries, payload_algorithms
+        try:
+            _compare(
+                rel, tuple(got[a] for a in payload_algorithms), payload_entries, payload_algorithms
+            )
+        except _Stop:
+            altered.append(rel)
+    if altered:
+        report.changed = altered
+        raise _Stop(
+            "tampered",
+            f"Changed after sealing (hash differs from the manifest): {_names(altered)}.",
         )
+    if not oxum_ok:
+        raise _Stop("tampered", "The payload size or file count differs from the sealed one.")
     passed(
         "payload",
         f"{len(payload_paths)} files, {total} bytes match the "
@@ -331,6 +358,12 @@ def _run(
         f"Intact and signed by officer {seal['signer'].get('officer', '?')} "
         f"with trusted key {signer.key_id_hex}."
     )
+
+
+def _names(paths: list[str], most: int = 8) -> str:
+    """Paths for a one-line reason: all of them, or the first `most` and how many more."""
+    shown = ", ".join(paths[:most])
+    return shown + (f" and {len(paths) - most} more" if len(paths) > most else "")
 
 
 def _digests(data: bytes) -> tuple[str, str]:

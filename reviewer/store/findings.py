@@ -64,6 +64,7 @@ def save_vision_chunk(
     extended rows, so detection can run on them at once.
     """
     touched: list[dict] = []
+    joined: set[int] = set()  # each stored item is continued by one line at most
     with case.transaction() as conn:
         for item in items:
             row_id = None
@@ -73,8 +74,11 @@ def save_vision_chunk(
                     " ORDER BY end_s DESC, id DESC",
                     (media_id, join_after_s - join_slack_s),
                 ).fetchall():
-                    if same_line(item, {"text": text, "box": json.loads(box)}):
+                    if found_id not in joined and same_line(
+                        item, {"text": text, "box": json.loads(box)}
+                    ):
                         row_id = found_id
+                        joined.add(found_id)
                         break
                 if row_id is not None:
                     conn.execute(

@@ -73,12 +73,17 @@ def text_distance(a: str, b: str, limit: float = 1.0) -> float:
     return edit_distance(a, b, int(limit * longest)) / longest
 
 
+def same_column(a: Box, b: Box) -> bool:
+    """Horizontal overlap of at least half the narrower box."""
+    overlap = min(a[2], b[2]) - max(a[0], b[0])
+    narrower = min(a[2] - a[0], b[2] - b[0])
+    return narrower > 0 and overlap >= 0.5 * narrower
+
+
 def boxes_near(a: Box, b: Box, max_shift_lines: float = DEFAULT_MAX_SHIFT_LINES) -> bool:
     """Same column (horizontal overlap at least half the narrower box) and a vertical move
     of at most ``max_shift_lines`` line heights."""
-    overlap = min(a[2], b[2]) - max(a[0], b[0])
-    narrower = min(a[2] - a[0], b[2] - b[0])
-    if narrower <= 0 or overlap < 0.5 * narrower:
+    if not same_column(a, b):
         return False
     line_h = max(1, min(a[3] - a[1], b[3] - b[1]))
     shift = abs((a[1] + a[3]) - (b[1] + b[3])) / 2
