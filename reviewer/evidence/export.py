@@ -23,9 +23,10 @@ from .. import TOOL_NAME, __version__
 from ..case_report import flag_entry
 from ..errors import ReviewerError
 from ..store import open_case
-from ..store.audit import read_rows, verify_chain
+from ..store.audit import read_rows, read_signed_rows, verify_chain
 from ..store.case import Case
 from ..store.findings import vision_models
+from ..store.record import require_sound
 from ..transcript import render
 from . import bag, clips, report, safe_write
 from .errors import (
@@ -116,6 +117,7 @@ class _Exporter:
                 + ("." if self.include_pending else " or add --include-pending.")
             )
         case.verify_audit()  # a broken chain blocks the export (AuditChainBroken)
+        require_sound(case, "export")  # tables, signatures and head agree with the log
         media = [case.get_media(i) for i in sorted({f["media_id"] for f in flags})]
         sources = self._check_originals(media)
         self.package_id = self._package_id()
@@ -472,9 +474,10 @@ class _Exporter:
         return entries
 
     def _audit(self) -> dict:
-        rows = read_rows(self.case.conn)
-        status = verify_chain(rows)
+        rows = read_signed_rows(self.case.conn)
+        status = verify_chain([r[:8] for r in rows])
         keys = ("seq", "utc", "officer", "workstation", "action", "payload", "prev_hash", "hash")
+        keys += ("key_id", "public_key", "signature")  # who signed each entry
         lines = [
             json.dumps(dict(zip(keys, row, strict=True)), ensure_ascii=False, separators=(",", ":"))
             for row in rows

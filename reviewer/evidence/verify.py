@@ -306,8 +306,9 @@ def _run(
         f"{' and '.join(a.upper() for a in payload_algorithms)} manifests",
     )
 
-    # 7. The audit log's chain, ending where the seal says.
-    rows = _audit_rows(_read(root, AUDIT_FILE))
+    # 7. The audit log's chain, ending where the seal says, every signed entry's signature.
+    audit_data = _read(root, AUDIT_FILE)
+    rows = _audit_rows(audit_data)
     try:
         status = verify_chain(rows)
     except AuditChainBroken as exc:
@@ -316,6 +317,7 @@ def _run(
     if status.head != audit.get("head") or status.entries != audit.get("entries"):
         raise _Stop("tampered", "The audit log does not end where the seal says it does.")
     passed("audit", f"{status.entries} entries, chain intact")
+    passed("audit-signatures", _audit_signatures(audit_data, str(seal["case_id"])))
 
     # 8. case.json agrees with the seal and the manifests.
     _check_case(_read(root, CASE_FILE), seal, payload_entries["sha256"])
@@ -376,6 +378,38 @@ def _audit_rows(data: bytes) -> list[tuple]:
     except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
         raise _Stop("tampered", f"The audit log cannot be read: {exc}") from exc
     return rows
+
+
+def _audit_signatures(data: bytes, case_id: str) -> str:
+    """Each signed entry's signature holds; no unsigned entry follows a signed one."""
+    from ..store import signing
+
+    signed = unsigned = 0
+    keys: set[str] = set()
+    first_unsigned_after = None
+    for line in data.decode("utf-8").splitlines():
+        entry = json.loads(line)
+        sig, pub = entry.get("signature"), entry.get("public_key")
+        what = f"entry {entry['seq']} ({entry['action']} by {entry['officer']})"
+        if not sig:
+            if signed:
+                first_unsigned_after = first_unsigned_after or what
+            else:
+                unsigned += 1
+            continue
+        if not signing.check(pub or "", case_id, entry["hash"], sig):
+            raise _Stop(
+                "tampered",
+                f"Audit log: {what} does not carry a valid signature of key {entry.get('key_id')}.",
+            )
+        signed += 1
+        keys.add(str(entry.get("key_id")))
+    if first_unsigned_after:
+        raise _Stop(
+            "tampered", f"Audit log: {first_unsigned_after} is unsigned after signed entries."
+        )
+    text = f"{signed} entries signed by {len(keys)} key(s)"
+    return text + (f"; {unsigned} earlier entries unsigned" if unsigned else "")
 
 
 def _check_case(data: bytes, seal: dict[str, Any], sha256s: dict[str, str]) -> None:

@@ -16,7 +16,7 @@ import sqlite_utils
 
 from ..errors import CaseError
 from ..settings import load_settings, workstation
-from . import audit
+from . import anchor, audit
 from .migrations import migrate
 
 DB_NAME = "case.db"
@@ -76,6 +76,14 @@ class Case:
             self.conn.execute("ROLLBACK")
             raise
         self.conn.execute("COMMIT")
+        self.note_head()
+
+    def note_head(self) -> None:
+        """Record the chain's head outside the case (the user folder), so a roll-back shows."""
+        head = anchor.current_head(self.conn)
+        if head is not None and head != getattr(self, "_noted_head", None):
+            anchor.record(self.case_id, self.folder, head)
+            self._noted_head = head
 
     @property
     def case_id(self) -> str:
@@ -327,6 +335,7 @@ def write_decision(
     note: str | None,
     when: str | None = None,
     provenance: dict[str, Any] | None = None,
+    signed_by: str | None = None,
 ) -> str:
     """Set a flag's decision and append its `flag.decide` entry, inside the caller's transaction.
 
@@ -352,7 +361,7 @@ def write_decision(
     )
     payload = {"flag_id": flag_id, "from": row[0], "to": decision, "note": note}
     return audit.append(
-        conn, officer, workstation, "flag.decide", {**payload, **(provenance or {})}
+        conn, officer, workstation, "flag.decide", {**payload, **(provenance or {})}, signed_by
     )
 
 
@@ -379,5 +388,11 @@ def open_case(folder: Path | str, officer: str | None = None, create: bool = Tru
         except OSError as exc:
             raise CaseError(f"Cannot create the case folder {folder}: {exc}") from exc
     case = Case(folder, officer)
-    case._ensure_identity()
+    try:
+        case._ensure_identity()
+        anchor.check(case.conn, case.case_id, folder)  # RolledBack: refuse a rolled-back case
+    except BaseException:
+        case.close()
+        raise
+    case.note_head()
     return case

@@ -160,6 +160,13 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (media_id, plan_sha256, range_index)
     );
     """,
+    # Trust the record: the key that signed each audit entry (officer or workstation) and its
+    # Ed25519 signature over the case id and the entry's hash; NULL in entries written before.
+    """
+    ALTER TABLE audit ADD COLUMN key_id TEXT;
+    ALTER TABLE audit ADD COLUMN public_key TEXT;
+    ALTER TABLE audit ADD COLUMN signature TEXT;
+    """,
 ]
 
 
