@@ -89,7 +89,7 @@ def check_signatures(
         if action == audit.LOST_KEY_ACTION:
             lost_logged.add(str(key_id))
         if owner is None:
-            if action not in signing.MACHINE_ACTIONS:
+            if not signing.is_machine(action):
                 report.untrusted.append(f"{what} signed by key {key_id}")
             continue
         report.signed_by.setdefault(str(key_id), f"{owner.kind} {owner.name}, {owner.rule}")
@@ -104,7 +104,7 @@ def check_signatures(
                     f"{what} is signed with key {key_id}, which replaced lost key "
                     f"{owner.replaced_lost}, before the case logged the replacement"
                 )
-        elif action not in signing.MACHINE_ACTIONS:
+        elif not signing.is_machine(action):
             report.notes.append(f"{what} is signed by workstation key {key_id}, not by the officer")
     if unsigned:
         report.notes.append(

@@ -23,6 +23,8 @@ KNOWN_OTHER = (
     "media.failed",
     "flags.update",
     "analysis.range",
+    "analysis.start",
+    "analysis.finish",
     "flag.reveal",
     "evidence.export",
     "evidence.export.failed",

@@ -37,8 +37,14 @@ MACHINE_ACTIONS = frozenset(
         "media.failed",
         "flags.update",
         "analysis.range",
+        "analysis.start",
+        "analysis.finish",
     }
 )
+
+
+def is_machine(action: str) -> bool:
+    return action in MACHINE_ACTIONS or action.startswith(("analysis.", "media."))
 
 
 @dataclass(frozen=True)
@@ -183,7 +189,7 @@ def workstation_key() -> EntryKey:
 def key_for(officer: str, action: str) -> EntryKey:
     """The key that signs an entry: the officer's unlocked key for an officer action, else the
     workstation's (an officer action signed so is reported as not signed by the officer)."""
-    if action not in MACHINE_ACTIONS:
+    if not is_machine(action):
         key = session_key(officer)
         if key is not None:
             return key
