@@ -44,7 +44,7 @@ def unlock_officer(officer: str | None, passphrase_file: str | None) -> bool:
 def cmd_audit(args: argparse.Namespace) -> int:
     from .store import open_case, record
 
-    with open_case(args.case, create=False) as case:
+    with open_case(args.case, create=False, check_head=False) as case:
         report = record.check_case(case)
     if args.json:
         sys.stdout.write(json.dumps(report.as_json(), ensure_ascii=False, indent=2) + "\n")

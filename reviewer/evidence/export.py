@@ -108,6 +108,8 @@ class _Exporter:
     # -- the steps ------------------------------------------------------------------------
     def run(self) -> ExportResult:
         case = self.case
+        case.verify_audit()  # a broken chain blocks the export (AuditChainBroken)
+        require_sound(case, "export")  # tables, signatures and head agree with the log
         wanted = ("confirmed", "pending") if self.include_pending else ("confirmed",)
         flags = [f for f in case.flags() if f["status"] in wanted]
         if not flags:
@@ -116,8 +118,6 @@ class _Exporter:
                 f"This case has no {what} flags to export; review the flags first"
                 + ("." if self.include_pending else " or add --include-pending.")
             )
-        case.verify_audit()  # a broken chain blocks the export (AuditChainBroken)
-        require_sound(case, "export")  # tables, signatures and head agree with the log
         media = [case.get_media(i) for i in sorted({f["media_id"] for f in flags})]
         sources = self._check_originals(media)
         self.package_id = self._package_id()

@@ -320,8 +320,10 @@ def _run(
     passed("audit-signatures", _audit_signatures(audit_data, str(seal["case_id"])))
 
     # 8. case.json agrees with the seal and the manifests.
-    _check_case(_read(root, CASE_FILE), seal, payload_entries["sha256"])
+    case_data = _read(root, CASE_FILE)
+    _check_case(case_data, seal, payload_entries["sha256"])
     passed("case", "case.json matches the seal and the files")
+    passed("record", _flags_match_log(case_data, rows))
 
     if not trusted:
         raise _Stop(
@@ -410,6 +412,26 @@ def _audit_signatures(data: bytes, case_id: str) -> str:
         )
     text = f"{signed} entries signed by {len(keys)} key(s)"
     return text + (f"; {unsigned} earlier entries unsigned" if unsigned else "")
+
+
+def _flags_match_log(case_data: bytes, rows: list[tuple]) -> str:
+    """The decisions case.json carries are the ones its audit log replays to."""
+    from ..store import replay
+
+    states = replay.replay(replay.parse(rows)).flags
+    flags = json.loads(case_data.decode("utf-8"))["flags"]
+    for f in flags:
+        flag_id = f.get("flag_id")
+        state = states.get(flag_id) if isinstance(flag_id, int) else None
+        logged = state.status if state is not None else "pending"
+        if f.get("status") != logged:
+            raise _Stop(
+                "tampered",
+                f"flag {flag_id}: case.json says {f.get('status')}, its audit log says {logged}.",
+            )
+        if state is not None and (f.get("note") or None) != (state.note or None):
+            raise _Stop("tampered", f"flag {flag_id}: the note differs from its audit log.")
+    return f"{len(flags)} flags' decisions replay from the audit log"
 
 
 def _check_case(data: bytes, seal: dict[str, Any], sha256s: dict[str, str]) -> None:

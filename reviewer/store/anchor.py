@@ -83,12 +83,13 @@ def check(conn: sqlite3.Connection, case_id: str, folder: Path) -> Head | None:
         raise RolledBack(
             f"The audit log of {folder} ends at {have or 'nothing'}, but this workstation "
             f"recorded it at {want}: entries were removed (rolled back). Restore the case from "
-            "a trusted copy; `reviewer audit --case` shows the rest."
+            f"a trusted copy; `reviewer audit --case {folder}` shows the rest."
         )
     if row[0] != want.hash:
         raise RolledBack(
             f"The audit log of {folder} forks from the head this workstation recorded: at entry "
             f"{want.seq} it holds {row[0][:16]}…, recorded {want.hash[:16]}… (case head "
-            f"{have}). The log was rewritten; restore the case from a trusted copy."
+            f"{have}). The log was rewritten; restore the case from a trusted copy "
+            f"(`reviewer audit --case {folder}` shows the rest)."
         )
     return have

@@ -375,8 +375,11 @@ def _flag_row(row: dict) -> dict:
     return row
 
 
-def open_case(folder: Path | str, officer: str | None = None, create: bool = True) -> Case:
-    """Open (and with `create`, make) the case in `folder`."""
+def open_case(
+    folder: Path | str, officer: str | None = None, create: bool = True, check_head: bool = True
+) -> Case:
+    """Open (and with `create`, make) the case in `folder`; RolledBack when its audit chain
+    does not reach the head this workstation recorded (`check_head=False`: `reviewer audit`)."""
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
         raise CaseError(f"{folder} exists and is not a folder; choose a folder for the case.")
@@ -390,9 +393,11 @@ def open_case(folder: Path | str, officer: str | None = None, create: bool = Tru
     case = Case(folder, officer)
     try:
         case._ensure_identity()
-        anchor.check(case.conn, case.case_id, folder)  # RolledBack: refuse a rolled-back case
+        if check_head:
+            anchor.check(case.conn, case.case_id, folder)  # refuse a rolled-back case
     except BaseException:
         case.close()
         raise
-    case.note_head()
+    if check_head:
+        case.note_head()
     return case
