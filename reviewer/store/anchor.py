@@ -93,3 +93,20 @@ def check(conn: sqlite3.Connection, case_id: str, folder: Path) -> Head | None:
             f"(`reviewer audit --case {folder}` shows the rest)."
         )
     return have
+
+
+def verified(case_id: str) -> tuple[int, str] | None:
+    """(seq, digest) up to which this workstation checked the case's signatures."""
+    mark = _load(case_id).get("_verified")
+    return (int(mark["seq"]), str(mark["digest"])) if mark else None
+
+
+def record_verified(case_id: str, seq: int, digest: str) -> None:
+    if not case_id:
+        return
+    data = _load(case_id)
+    data["_verified"] = {"seq": seq, "digest": digest}
+    path = _path(case_id)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(data, indent=1), encoding="utf-8")
+    os.replace(tmp, path)

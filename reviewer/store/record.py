@@ -8,6 +8,7 @@ this workstation does not know) is reported apart.
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,14 +61,32 @@ def _owners() -> dict[str, Any]:
 
 
 def check_signatures(
-    rows: list[tuple], case_id: str, owners: dict[str, Any], report: RecordReport
-) -> None:
-    """rows: audit rows with (key_id, public_key, signature) appended, in order."""
+    rows: list[tuple],
+    case_id: str,
+    owners: dict[str, Any],
+    report: RecordReport,
+    verified: tuple[int, str] | None = None,
+) -> tuple[int, str]:
+    """rows: audit rows with (key_id, public_key, signature) appended, in order.
+
+    `verified` (seq, digest): this workstation already checked the signatures of entries up to
+    seq, whose hashes, keys and signatures digest to `digest`; they are not checked again when
+    the digest still holds. Returns the (seq, digest) reached.
+    """
     seen_signed = False
     unsigned, last_unsigned = 0, ""
     lost_logged: set[str] = set()
+    running = hashlib.sha256()
+    skip_to = 0
+    if verified is not None and verified[0] <= len(rows):
+        for row in rows[: verified[0]]:
+            running.update(f"{row[7]}|{row[9]}|{row[10]}\n".encode())
+        if running.hexdigest() == verified[1]:
+            skip_to = verified[0]
+        running = hashlib.sha256()
     for row in rows:
         seq, utc, officer, _ws, action, payload, _prev, digest, key_id, pub, sig = row
+        running.update(f"{digest}|{pub}|{sig}\n".encode())
         what = f"entry {seq} ({action} by {officer})"
         if not sig:
             if seen_signed:
@@ -79,7 +98,7 @@ def check_signatures(
                 unsigned, last_unsigned = unsigned + 1, utc
             continue
         seen_signed = True
-        if not signing.check(pub or "", case_id, digest, sig):
+        if seq > skip_to and not signing.check(pub or "", case_id, digest, sig):
             report.failures.append(
                 f"{what}: its signature does not match key {key_id} (altered, re-chained or "
                 "copied from another case)"
@@ -110,6 +129,7 @@ def check_signatures(
         report.notes.append(
             f"entries before {last_unsigned[:19]} unsigned ({unsigned}, written before signing)"
         )
+    return len(rows), running.hexdigest()
 
 
 def _merged_by(payload: str) -> str | None:
@@ -124,9 +144,16 @@ def _merged_by(payload: str) -> str | None:
 
 
 def check_conn(
-    conn: sqlite3.Connection, case_id: str, owners: dict[str, Any] | None = None
+    conn: sqlite3.Connection,
+    case_id: str,
+    owners: dict[str, Any] | None = None,
+    folder: Path | None = None,
 ) -> RecordReport:
-    """Chain, signatures and the log replayed against the tables of one case database."""
+    """Chain, signatures and the log replayed against the tables of one case database.
+
+    With `folder` (a case of this workstation), signatures already checked here are not checked
+    again (see check_signatures) and the point reached is remembered.
+    """
     report = RecordReport()
     rows = audit.read_signed_rows(conn)
     try:
@@ -135,7 +162,12 @@ def check_conn(
         report.failures.append(f"chain: {exc}")
         return report
     report.entries, report.head = status.entries, status.head
-    check_signatures(rows, case_id, _owners() if owners is None else owners, report)
+    verified = anchor.verified(case_id) if folder is not None else None
+    reached = check_signatures(
+        rows, case_id, _owners() if owners is None else owners, report, verified
+    )
+    if folder is not None and not report.failures:
+        anchor.record_verified(case_id, *reached)
     result = replay.replay(replay.parse(rows))
     report.failures.extend(replay.compare(conn, result))
     for action, count in sorted(result.not_replayed.items()):
@@ -145,7 +177,7 @@ def check_conn(
 
 def check_case(case: Any) -> RecordReport:
     """check_conn plus the head this workstation recorded for the case folder."""
-    report = check_conn(case.conn, case.case_id)
+    report = check_conn(case.conn, case.case_id, folder=Path(case.folder))
     try:
         anchor.check(case.conn, case.case_id, Path(case.folder))
     except anchor.RolledBack as exc:

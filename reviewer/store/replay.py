@@ -170,6 +170,9 @@ def parse(rows: list[tuple]) -> list[tuple[int, str, str, dict[str, Any]]]:
     """(seq, officer, action, payload) from audit rows (seq, utc, officer, ws, action, payload…)."""
     out = []
     for row in rows:
+        if row[4] not in FLAG_ACTIONS:  # only flag actions are replayed: skip parsing the rest
+            out.append((row[0], row[2], row[4], {}))
+            continue
         try:
             payload = json.loads(row[5])
         except ValueError:

@@ -78,10 +78,32 @@ def _public(public_key_b64: str) -> Ed25519PublicKey:
 def check(public_key_b64: str, case_id: str, digest: str, signature_b64: str) -> bool:
     """True when `signature_b64` is the key's signature of this entry of this case."""
     try:
-        _public(public_key_b64).verify(base64.b64decode(signature_b64), message(case_id, digest))
-    except (InvalidSignature, ValueError, TypeError):
+        sig, msg = base64.b64decode(signature_b64), message(case_id, digest)
+        if _sodium_open is not None:  # libsodium verifies about twice as fast as OpenSSL
+            _sodium_open(sig + msg, _raw(public_key_b64))
+        else:
+            _public(public_key_b64).verify(sig, msg)
+    except (InvalidSignature, ValueError, TypeError, _SodiumBadSignature):
         return False
     return True
+
+
+@lru_cache(maxsize=4096)
+def _raw(public_key_b64: str) -> bytes:
+    raw = base64.b64decode(public_key_b64)
+    if len(raw) != 32:
+        raise ValueError("not an Ed25519 public key")
+    return raw
+
+
+try:  # optional: PyNaCl (libsodium); without it, `cryptography` checks the same signatures
+    from nacl.bindings import crypto_sign_open as _sodium_open
+    from nacl.exceptions import CryptoError as _SodiumBadSignature
+except ImportError:  # pragma: no cover - depends on the installation
+    _sodium_open = None
+
+    class _SodiumBadSignature(Exception):  # type: ignore[no-redef]
+        pass
 
 
 # -- the session: officer keys unlocked in this process ---------------------------------------
