@@ -128,6 +128,25 @@ def cmd_keys_extra(args: argparse.Namespace) -> int | None:
     return None
 
 
+def trust_rule(signer: dict, key_files: list[str]) -> str:
+    """Which rule made the package's signing key trusted."""
+    from .evidence import minisign, trust
+    from .evidence.errors import MalformedSignature
+
+    for name in key_files:
+        try:
+            if minisign.parse_public_key(Path(name).read_text("ascii")).key_id_hex == signer.get(
+                "key_id"
+            ):
+                return f"key {signer.get('key_id')} given with --trusted-key {name}"
+        except (OSError, ValueError, MalformedSignature):
+            continue
+    for owner in trust.key_owners().values():
+        if owner.key_id == signer.get("key_id"):
+            return f"key {owner.key_id} of {owner.kind} {owner.name}: {owner.rule}"
+    return "trusted key"
+
+
 # -- verify NEW --after OLD --------------------------------------------------------------------
 def check_after(new: Path, old: Path) -> tuple[bool, str]:
     """Does package `new` continue the chain of package `old` (same case, old head inside)?"""

@@ -243,11 +243,15 @@ def cmd_verify(args: argparse.Namespace) -> int:
             result.status, result.reason = "tampered", text
     if args.json:
         out = result.to_dict()
+        if result.signer.get("trusted"):
+            out["trusted_because"] = trust_cli.trust_rule(result.signer, args.trusted_key)
         if after is not None:
             out["after"] = after
         sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
     else:
         print(f"{result.status.upper()}: {result.reason}")
+        if result.signer.get("trusted"):
+            print(f"trusted because: {trust_cli.trust_rule(result.signer, args.trusted_key)}")
         if after is not None and after["ok"]:
             print(after["detail"])
     return result.exit_code

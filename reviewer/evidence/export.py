@@ -23,7 +23,7 @@ from .. import TOOL_NAME, __version__
 from ..case_report import flag_entry
 from ..errors import ReviewerError
 from ..store import open_case
-from ..store.audit import read_rows, read_signed_rows, verify_chain
+from ..store.audit import append, read_rows, read_signed_rows, verify_chain
 from ..store.case import Case
 from ..store.findings import vision_models
 from ..store.record import require_sound
@@ -122,7 +122,7 @@ class _Exporter:
         sources = self._check_originals(media)
         self.package_id = self._package_id()
         self._preflight(media, flags)
-        case.log(
+        self._log(
             "evidence.export",
             {
                 "package_id": self.package_id,
@@ -138,7 +138,7 @@ class _Exporter:
             if self.partial is not None:
                 shutil.rmtree(self.partial, ignore_errors=True)
             if isinstance(exc, Exception):
-                case.log(
+                self._log(
                     "evidence.export.failed",
                     {"package_id": self.package_id, "error": str(exc) or type(exc).__name__},
                 )
@@ -153,7 +153,7 @@ class _Exporter:
         if not result.ok:
             failed = final.with_name(final.name + ".failed")
             final.rename(failed)
-            case.log(
+            self._log(
                 "evidence.export.failed", {"package_id": self.package_id, "error": result.reason}
             )
             raise ExportVerifyFailed(
@@ -161,7 +161,7 @@ class _Exporter:
                 f"({result.reason}); it was renamed to {failed.name}. Check the stick and export again."
             )
         seal_sha = safe_write.hash_file(final / SEAL_PATH).sha256
-        case.log(
+        self._log(
             "evidence.export.verified",
             {"package_id": self.package_id, "path": str(final), "seal_sha256": seal_sha},
         )
@@ -176,6 +176,12 @@ class _Exporter:
             seal_sha256=seal_sha,
             verify=result,
         )
+
+    def _log(self, action: str, payload: dict[str, Any]) -> None:
+        """An export entry in the name of the officer whose key seals the package (signed by
+        that key when it is unlocked for this session)."""
+        with self.case.transaction() as conn:
+            append(conn, self.signer.officer, self.case.workstation, action, payload)
 
     def _check_originals(self, media: list[dict]) -> dict[int, Path]:
         sources = {}
