@@ -82,7 +82,10 @@ class Case:
         """Record the chain's head outside the case (the user folder), so a roll-back shows."""
         head = anchor.current_head(self.conn)
         if head is not None and head != getattr(self, "_noted_head", None):
-            anchor.record(self.case_id, self.folder, head)
+            try:
+                anchor.record(self.case_id, self.folder, head)
+            except OSError:  # an unwritable user folder must not undo a committed decision
+                return
             self._noted_head = head
 
     @property
