@@ -9,7 +9,7 @@ import sys
 import threading
 from pathlib import Path
 
-from . import __version__, doctor, flag_cli, transcript_cli
+from . import __version__, doctor, flag_cli, transcript_cli, trust_cli
 from .cluster import worker as cluster_worker
 from .errors import Cancelled, ReviewerError, UsageError
 from .evidence import cli as evidence_cli
@@ -198,6 +198,7 @@ def cmd_review(args: argparse.Namespace) -> int:
         raise UsageError(
             f"--decision must be confirm, reject, unsure or pending, not {args.decision}"
         )
+    trust_cli.unlock_officer(args.officer, args.passphrase_file)
     with open_case(args.case, officer=args.officer, create=False) as case:
         flag = case.decide_flag(args.flag, decision, args.officer, args.note)
     if args.json:
@@ -283,11 +284,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--note", help="the officer's note, kept with the decision")
     p.add_argument("--officer", required=True, help="who decides (recorded in the audit log)")
     p.add_argument("--json", action="store_true")
+    trust_cli.add_passphrase_option(p)
     p.set_defaults(func=cmd_review)
 
-    p = sub.add_parser("audit", help="check the case's hash-chained audit log")
+    p = sub.add_parser("audit", help="replay the audit log; check it against the tables and keys")
     p.add_argument("--case", required=True)
     p.set_defaults(func=cmd_audit)
+    trust_cli.register_audit(p)
 
     # -- commands that live in other modules register here, one line each --
     register_gui(sub)

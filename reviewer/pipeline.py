@@ -26,6 +26,7 @@ from .speech import (
 from .speech.bias import lexicon_hotwords
 from .speech.loader import decoding_for, pass_settings
 from .stage_thread import StageThread, StopSignal, vision_threads
+from .store.analysis_lock import analysis_lock
 from .store.case import Case
 from .text import TextDetector
 from .vision_stage import OCR_EVERY_S, VisionModels, analyze_image, analyze_video_frames
@@ -203,6 +204,10 @@ class Analyzer:
         return lexicon_hotwords(self.text_detector().lexicon) or None
 
     def run(self, paths: list[Path]) -> AnalysisResult:
+        with analysis_lock(self.case.folder):  # one analysis of a case at a time
+            return self._run_locked(paths)
+
+    def _run_locked(self, paths: list[Path]) -> AnalysisResult:
         map_big_blocks_apart()  # before the models load: RSS stays flat over hours of video
         files = expand_inputs(paths)
         self.case.log(

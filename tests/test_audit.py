@@ -48,7 +48,7 @@ def test_edit_with_recomputed_hash_breaks_the_next_link(case):
     from reviewer.store.audit import entry_hash
 
     conn = _raw(case)
-    row = conn.execute("SELECT * FROM audit WHERE seq = 3").fetchone()
+    row = conn.execute("SELECT * FROM audit WHERE seq = 3").fetchone()[:8]  # + signature columns
     seq, utc, officer, ws, action, payload, prev, _ = row
     new = entry_hash(seq, utc, "intruder", ws, action, payload, prev)
     conn.execute("UPDATE audit SET officer = 'intruder', hash = ? WHERE seq = 3", (new,))

@@ -62,7 +62,7 @@ def test_tampered_key_file_does_not_unlock(reviewer_home):
 
 def test_rotation_keeps_old_public_keys(reviewer_home):
     first = keys.create_key("CA-001", PASS)
-    second = keys.create_key("CA-001", PASS)
+    second = keys.create_key("CA-001", PASS, old_passphrase=PASS)  # rotation needs the old one
     listed = keys.list_keys("CA-001")
     assert [k.key_id for k in listed] == [second.key_id, first.key_id]
     assert listed[0].current and not listed[1].current
@@ -104,6 +104,7 @@ def test_cli_keys(reviewer_home, tmp_path, monkeypatch, capsys):
     )
     created = capsys.readouterr().out
     monkeypatch.setenv("REVIEWER_PASSPHRASE", PASS)
+    monkeypatch.setenv("REVIEWER_OLD_PASSPHRASE", PASS)  # rotation needs the current passphrase
     assert main(["keys", "create", "--officer", "CA-001"]) == 0  # rotation, passphrase from env
     capsys.readouterr()
     assert main(["keys", "show", "--json"]) == 0

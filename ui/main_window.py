@@ -49,6 +49,7 @@ from .media_list import MediaList
 from .merge_dialog import merge_reviewed_copy
 from .player import PlayerWidget
 from .queue_panel import QueuePanel
+from .record_check import RecordCheck
 from .settings_dialog import SettingsDialog
 from .shortcuts import SHORTCUTS, shortcut_help_html
 from .timeline import TimelineWidget
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         self._last_refresh = 0.0
         self._waves: dict[int, object] = {}
         self.undo_stack = QUndoStack(self)
+        self.record_check = RecordCheck(self)  # passphrase once; a failing record shown
         self.loader = BackgroundLoader(self)
         self.loader.loaded.connect(self._on_loaded)
         self.setAcceptDrops(True)
@@ -467,6 +469,7 @@ class MainWindow(QMainWindow):
         self._update_status()
         self.learning.set_cases([Path(folder)], self.settings.officer_name())
         self.case_opened.emit(str(folder))
+        self.record_check.check(Path(folder))
         return True
 
     def close_case(self) -> None:
@@ -817,6 +820,7 @@ class MainWindow(QMainWindow):
         flag = self.data.flag_by_id(self.current_flag_id)
         if flag is None:
             return
+        self.record_check.unlock_once(self.settings.officer_name())
         self.undo_stack.push(DecideCommand(self._apply_decision, flag, decision, None))
         if self.advance_after_decision and decision != "pending":
             self.move_flag(1)
@@ -828,6 +832,7 @@ class MainWindow(QMainWindow):
         if flag is None or (flag.get("note") or "") == note:
             return
         # A note keeps the status; officers often note a flag before deciding it.
+        self.record_check.unlock_once(self.settings.officer_name())
         self.undo_stack.push(DecideCommand(self._apply_decision, flag, flag["status"], note))
         self.flag_panel.view.setFocus()
 

@@ -2133,4 +2133,39 @@ The recogniser heard: {machine}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>RecordCheck</name>
+    <message>
+        <location filename="../../ui/record_check.py" line="63"/>
+        <source>… and {n} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_check.py" line="67"/>
+        <source>The record of this case fails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_check.py" line="70"/>
+        <source>The tables, signatures or audit chain of this case disagree with its audit log. You can read it, but it will not be exported or merged until this is resolved.
+
+{case}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_check.py" line="89"/>
+        <source>Unlock your signing key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_check.py" line="91"/>
+        <source>Passphrase of the key of officer {officer}. It is asked once per session; every decision is then signed with your key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_check.py" line="103"/>
+        <source>Wrong passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

@@ -2134,4 +2134,41 @@ Máy nhận dạng nghe được: {machine}</translation>
         <translation>Từ chối hợp nhất</translation>
     </message>
 </context>
+<context>
+    <name>RecordCheck</name>
+    <message>
+        <location filename="../../ui/record_check.py" line="63"/>
+        <source>… and {n} more</source>
+        <translation>… và {n} mục khác</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_check.py" line="67"/>
+        <source>The record of this case fails</source>
+        <translation>Hồ sơ của vụ việc này không đạt kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_check.py" line="70"/>
+        <source>The tables, signatures or audit chain of this case disagree with its audit log. You can read it, but it will not be exported or merged until this is resolved.
+
+{case}</source>
+        <translation>Các bảng, chữ ký hoặc chuỗi nhật ký của vụ việc này không khớp với nhật ký kiểm tra. Bạn vẫn có thể xem, nhưng vụ việc sẽ không được xuất hay hợp nhất cho đến khi vấn đề được giải quyết.
+
+{case}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_check.py" line="89"/>
+        <source>Unlock your signing key</source>
+        <translation>Mở khóa khóa ký của bạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_check.py" line="91"/>
+        <source>Passphrase of the key of officer {officer}. It is asked once per session; every decision is then signed with your key.</source>
+        <translation>Cụm mật khẩu của khóa cán bộ {officer}. Chỉ hỏi một lần mỗi phiên; sau đó mọi quyết định đều được ký bằng khóa của bạn.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_check.py" line="103"/>
+        <source>Wrong passphrase</source>
+        <translation>Sai cụm mật khẩu</translation>
+    </message>
+</context>
 </TS>

@@ -59,9 +59,16 @@ class DaskBackend:
             raise ClusterError(
                 "Cluster analysis needs dask distributed: pip install 'livestream-reviewer[cluster]'."
             ) from exc
+        from .security import certs_dir, require_safe, security
+
         self.address = address
+        # Plain TCP only to this machine; elsewhere TLS with the workstation's certificate.
+        tls = require_safe(address, "the cluster") == "tls"
+        sec = security("workstation", certs_dir()) if tls else None
         try:
-            self.client = Client(address, timeout=f"{timeout_s}s", set_as_default=False)
+            self.client = Client(
+                address, timeout=f"{timeout_s}s", set_as_default=False, security=sec
+            )
         except (OSError, TimeoutError) as exc:
             raise ClusterError(
                 f"Cannot reach the cluster scheduler at {address} ({exc}); check the address "

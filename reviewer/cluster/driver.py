@@ -21,9 +21,11 @@ from ..errors import Cancelled, ReviewerError
 from ..ingest import expand_inputs
 from ..pipeline import AnalysisOptions, AnalysisResult, FileOutcome, ProgressEvent, admit_file
 from ..speech.bias import lexicon_hotwords
+from ..store.analysis_lock import analysis_lock
 from ..store.case import Case
 from ..store.findings import finish_vision
 from .backend import Backend, DaskBackend
+from .payload_check import PayloadRejected
 from .store import StoredPlan, apply_stored, start_plan, store_payload
 from .tasks import plan_task, range_task
 
@@ -69,7 +71,8 @@ class ClusterAnalyzer:
         files = expand_inputs(paths)
         backend = DaskBackend(self.cluster) if isinstance(self.cluster, str) else self.cluster
         try:
-            return self._run(backend, files)
+            with analysis_lock(self.case.folder):  # one analysis of a case at a time
+                return self._run(backend, files)
         finally:
             if isinstance(self.cluster, str):
                 backend.close()
@@ -172,7 +175,11 @@ class ClusterAnalyzer:
             if result.get("sha256") != job.media["sha256"]:
                 job.outcome = self._fail(job, "a worker answered for another file")
                 return
-            store_payload(self.case, job.plan, result)
+            try:
+                store_payload(self.case, job.plan, result)
+            except PayloadRejected as exc:  # data from another machine: refused, with the reason
+                job.outcome = self._fail(job, f"range {rng.index}: {exc}"[:300])
+                return
         self._advance(job)
 
     def _advance(self, job: _Job) -> None:

@@ -14,12 +14,12 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from ..analysis_core import PAYLOAD_FORMAT, TimeRange
+from ..analysis_core import TimeRange
 from ..detect import MediaDetector
-from ..errors import ClusterError
 from ..store.case import Case, utc_now
 from ..store.findings import add_detections, save_vision_chunk
 from ..vision_stage import _same_line
+from .payload_check import PayloadRejected, validate_payload
 
 
 def plan_digest(ranges: list[TimeRange]) -> str:
@@ -54,11 +54,12 @@ def start_plan(case: Case, plan: StoredPlan) -> set[int]:
 
 def store_payload(case: Case, plan: StoredPlan, payload: dict[str, Any]) -> bool:
     """Keep one range's result; False when it was already stored (a task run twice)."""
-    if payload.get("format") != PAYLOAD_FORMAT:
-        raise ClusterError(
-            f"A worker sent results in format {payload.get('format')!r}, not {PAYLOAD_FORMAT}: "
-            "install the same version of the reviewer on every worker."
-        )
+    rng = payload.get("range") if isinstance(payload, dict) else None
+    index = rng.get("index") if isinstance(rng, dict) else None
+    if not isinstance(index, int) or not 0 <= index < len(plan.ranges):
+        raise PayloadRejected(f"A worker's result names no range of this file ({index!r}).")
+    media = case.get_media(plan.media_id)
+    validate_payload(payload, media["sha256"], plan.ranges[index], media.get("duration_s"))
     body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
     worker = payload.get("worker", {})
     with case.transaction() as conn:

@@ -17,6 +17,7 @@ from ..errors import ClusterError
 
 
 def cmd_worker(args: argparse.Namespace) -> int:
+    listen_safely(args)  # before loading models: an unsafe address is refused at once
     from ..settings import load_settings
     from ..speech import VIETASR_MODEL, EngineNotInstalled
     from .tasks import DEVICE_ENV, PATH_MAP_ENV, worker_models
@@ -56,6 +57,23 @@ def cmd_worker(args: argparse.Namespace) -> int:
     return 0
 
 
+def listen_safely(args: argparse.Namespace) -> None:
+    """Plain TCP only between processes of this machine (listening on loopback only); any
+    other scheduler needs TLS. Sets args.host and args.security."""
+    from .security import InsecureCluster, certs_dir, is_loopback, require_safe, security
+
+    scheme = require_safe(args.scheduler, "the scheduler")
+    args.security = None
+    if scheme == "tls":
+        args.security = security("worker", certs_dir(args.tls))
+        return
+    if args.host and not is_loopback(args.host):
+        raise InsecureCluster(
+            f"Refusing to listen on {args.host} without TLS: use tls:// and --tls DIR."
+        )
+    args.host = args.host or "127.0.0.1"
+
+
 async def _serve(args: argparse.Namespace, resources: dict[str, float]) -> None:
     try:
         from distributed import Worker
@@ -70,6 +88,7 @@ async def _serve(args: argparse.Namespace, resources: dict[str, float]) -> None:
         resources=resources,
         name=args.name,
         host=args.host,
+        security=getattr(args, "security", None),
         dashboard=False,
     ) as worker:
         print(f"worker {worker.address} ready, resources {resources or '{}'}", flush=True)
@@ -83,7 +102,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--nthreads", type=int, default=1, help="ranges analysed at once (default 1)")
     p.add_argument("--model", help="speech model name (default: the one chosen in Settings)")
     p.add_argument("--name", help="worker name shown to the scheduler")
-    p.add_argument("--host", help="address to listen on (default: chosen by Dask)")
+    p.add_argument(
+        "--host", help="address to listen on (default: 127.0.0.1 for a tcp:// scheduler here)"
+    )
+    p.add_argument("--tls", metavar="DIR", help="certificates from `reviewer cluster certs`")
     p.add_argument(
         "--path-map",
         action="append",
@@ -91,3 +113,26 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="the workstation's shared-folder prefix and where this worker mounts it",
     )
     p.set_defaults(func=cmd_worker)
+
+    c = sub.add_parser("cluster", help="cluster set-up: TLS certificates")
+    csub = c.add_subparsers(dest="cluster_cmd", required=True)
+    cc = csub.add_parser(
+        "certs", help="make a CA and certificates for scheduler, workers, workstation"
+    )
+    cc.add_argument("--out", required=True, help="folder to write ca.pem and ROLE.pem/ROLE.key")
+    cc.add_argument(
+        "--host", action="append", default=[], help="a name or address the scheduler has"
+    )
+    c.set_defaults(func=cmd_cluster)
+
+
+def cmd_cluster(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .security import make_certs
+
+    written = make_certs(Path(args.out), args.host)
+    for path in written:
+        print(path)
+    print("Copy ca.pem and worker.pem/.key to each worker; keep ca.key offline.")
+    return 0

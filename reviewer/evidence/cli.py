@@ -11,6 +11,7 @@ import sys
 import threading
 from pathlib import Path
 
+from .. import trust_cli
 from ..errors import UsageError
 
 PASSPHRASE_ENV = "REVIEWER_PASSPHRASE"
@@ -37,6 +38,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--passphrase-file",
         help=f"read the passphrase from a file (else ${PASSPHRASE_ENV} or a prompt)",
     )
+    trust_cli.register_keys(ksub, kc)
     ks = ksub.add_parser("show", help="key ids and fingerprints")
     ks.add_argument("--officer")
     ks.add_argument("--json", action="store_true")
@@ -77,6 +79,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--no-local-keys", action="store_true", help="trust only the --trusted-key files"
     )
     p.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    p.add_argument(
+        "--after",
+        metavar="OLD",
+        help="an older package of the same case: check this one continues its audit chain",
+    )
     p.set_defaults(func=cmd_verify)
 
 
@@ -105,9 +112,19 @@ def cmd_keys(args: argparse.Namespace) -> int:
     from . import keys
     from .minisign import fingerprint_groups
 
+    extra = trust_cli.cmd_keys_extra(args)
+    if extra is not None:
+        return extra
     if args.keys_cmd == "create":
+        old = None if args.replace_lost_key else trust_cli.old_passphrase(args)
         passphrase = read_passphrase(args.passphrase_file, confirm=True)
-        info = keys.create_key(args.officer, passphrase, args.name)
+        info = keys.create_key(
+            args.officer,
+            passphrase,
+            args.name,
+            old_passphrase=old,
+            replace_lost_key=args.replace_lost_key,
+        )
         print(f"officer {info.officer}: new key {info.key_id}")
         print(f"fingerprint {fingerprint_groups(info.fingerprint)}")
         print(f"public key {info.public_path}")
@@ -175,6 +192,7 @@ def _check_export_args(args: argparse.Namespace) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from ..store import signing
     from . import keys
     from .errors import ExportCancelled
     from .export import export_case
@@ -182,6 +200,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     _check_export_args(args)
     keys.current_key(args.officer)  # no key: say so before asking for a passphrase
     signer = keys.unlock(read_passphrase(args.passphrase_file), args.officer)
+    signing.register_signer(signer)  # the export's own audit entries are the officer's
     cancel = threading.Event()
 
     def on_signal(signum: int, frame: object) -> None:
@@ -215,7 +234,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from . import keys, minisign
+    from . import minisign
     from .errors import MalformedSignature
     from .verify import verify_package
 
@@ -226,10 +245,30 @@ def cmd_verify(args: argparse.Namespace) -> int:
         except (OSError, UnicodeDecodeError, MalformedSignature) as exc:
             raise UsageError(f"{name} is not a readable minisign public key: {exc}") from exc
     if not args.no_local_keys:
-        trusted.extend(keys.trusted_local_keys())
+        from .trust import trusted_public_keys
+
+        trusted.extend(trusted_public_keys())
     result = verify_package(Path(args.package), trusted)
+    after = None
+    if args.after and result.status in ("ok", "untrusted"):
+        older = verify_package(Path(args.after), trusted)
+        ok, text = trust_cli.check_after(Path(args.package), Path(args.after))
+        if older.status not in ("ok", "untrusted"):
+            ok, text = False, f"the older package {args.after} fails: {older.reason}"
+        after = {"ok": ok, "detail": text}
+        if not ok:
+            result.status, result.reason = "tampered", text
     if args.json:
-        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        out = result.to_dict()
+        if result.signer.get("trusted"):
+            out["trusted_because"] = trust_cli.trust_rule(result.signer, args.trusted_key)
+        if after is not None:
+            out["after"] = after
+        sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
     else:
         print(f"{result.status.upper()}: {result.reason}")
+        if result.signer.get("trusted"):
+            print(f"trusted because: {trust_cli.trust_rule(result.signer, args.trusted_key)}")
+        if after is not None and after["ok"]:
+            print(after["detail"])
     return result.exit_code

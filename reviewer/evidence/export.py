@@ -22,9 +22,10 @@ from typing import Any
 from .. import TOOL_NAME, __version__
 from ..case_report import flag_entry
 from ..store import open_case
-from ..store.audit import read_rows, verify_chain
+from ..store.audit import append, read_rows, read_signed_rows, verify_chain
 from ..store.case import Case
 from ..store.findings import vision_models
+from ..store.record import require_sound
 from ..transcript import render
 from . import bag, clips, report, safe_write
 from .errors import (
@@ -108,6 +109,8 @@ class _Exporter:
     # -- the steps ------------------------------------------------------------------------
     def run(self) -> ExportResult:
         case = self.case
+        case.verify_audit()  # a broken chain blocks the export (AuditChainBroken)
+        require_sound(case, "export")  # tables, signatures and head agree with the log
         wanted = ("confirmed", "pending") if self.include_pending else ("confirmed",)
         flags = [f for f in case.flags() if f["status"] in wanted]
         if not flags:
@@ -116,12 +119,11 @@ class _Exporter:
                 f"This case has no {what} flags to export; review the flags first"
                 + ("." if self.include_pending else " or add --include-pending.")
             )
-        case.verify_audit()  # a broken chain blocks the export (AuditChainBroken)
         media = [case.get_media(i) for i in sorted({f["media_id"] for f in flags})]
         sources = self._check_originals(media)
         self.package_id = self._package_id()
         self._preflight(media, flags)
-        case.log(
+        self._log(
             "evidence.export",
             {
                 "package_id": self.package_id,
@@ -137,7 +139,7 @@ class _Exporter:
             if self.partial is not None:
                 shutil.rmtree(self.partial, ignore_errors=True)
             if isinstance(exc, Exception):
-                case.log(
+                self._log(
                     "evidence.export.failed",
                     {"package_id": self.package_id, "error": str(exc) or type(exc).__name__},
                 )
@@ -152,7 +154,7 @@ class _Exporter:
         if not result.ok:
             failed = final.with_name(final.name + ".failed")
             final.rename(failed)
-            case.log(
+            self._log(
                 "evidence.export.failed", {"package_id": self.package_id, "error": result.reason}
             )
             raise ExportVerifyFailed(
@@ -160,7 +162,7 @@ class _Exporter:
                 f"({result.reason}); it was renamed to {failed.name}. Check the stick and export again."
             )
         seal_sha = safe_write.hash_file(final / SEAL_PATH).sha256
-        case.log(
+        self._log(
             "evidence.export.verified",
             {"package_id": self.package_id, "path": str(final), "seal_sha256": seal_sha},
         )
@@ -175,6 +177,12 @@ class _Exporter:
             seal_sha256=seal_sha,
             verify=result,
         )
+
+    def _log(self, action: str, payload: dict[str, Any]) -> None:
+        """An export entry in the name of the officer whose key seals the package (signed by
+        that key when it is unlocked for this session)."""
+        with self.case.transaction() as conn:
+            append(conn, self.signer.officer, self.case.workstation, action, payload)
 
     def _check_originals(self, media: list[dict]) -> dict[int, Path]:
         sources = {}
@@ -486,9 +494,10 @@ class _Exporter:
         return entries
 
     def _audit(self) -> dict:
-        rows = read_rows(self.case.conn)
-        status = verify_chain(rows)
+        rows = read_signed_rows(self.case.conn)
+        status = verify_chain([r[:8] for r in rows])
         keys = ("seq", "utc", "officer", "workstation", "action", "payload", "prev_hash", "hash")
+        keys += ("key_id", "public_key", "signature")  # who signed each entry
         lines = [
             json.dumps(dict(zip(keys, row, strict=True)), ensure_ascii=False, separators=(",", ":"))
             for row in rows

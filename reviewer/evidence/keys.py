@@ -3,7 +3,9 @@
 Layout under the per-user folder: keys/<officer-slug>/<KEYID>.key (encrypted private key and
 metadata, JSON), <KEYID>.pub (minisign public key) and `current` (the key id in use). Rotating
 makes a new current key, deletes the old private key and keeps every old public key, so packages
-signed before the rotation still verify.
+signed before the rotation still verify. A key is never replaced silently: rotation needs the old
+passphrase (the old key signs a statement naming the new one, <NEW>.rotation.json), and a lost
+key is replaced only on request (<NEW>.lost.json), which every case touched afterwards logs.
 """
 
 from __future__ import annotations
@@ -93,33 +95,22 @@ def _kdf(salt: bytes, n: int, r: int, p: int) -> Scrypt:
     return Scrypt(salt=salt, length=32, n=n, r=r, p=p)
 
 
-def create_key(officer: str, passphrase: str, name: str = "") -> KeyInfo:
-    """Make a new key pair for `officer`; an existing key is rotated out (its public key kept)."""
-    officer = officer.strip()
-    if not officer:
-        raise KeyStoreError("Give the officer id the key belongs to (--officer).")
-    if len(passphrase) < MIN_PASSPHRASE:
-        raise KeyStoreError(
-            f"The passphrase must have at least {MIN_PASSPHRASE} characters; choose a longer one."
-        )
-    private = Ed25519PrivateKey.generate()
-    public = minisign.public_key_of(private, secrets.token_bytes(8))
+class KeyExists(KeyStoreError):
+    """The officer already has a key: rotating it needs the old passphrase or --replace-lost-key."""
+
+
+ROTATION_FORMAT = "livestream-reviewer-key-rotation/1"
+_META_KEYS = ("format", "officer", "name", "key_id", "public_key", "created_utc", "unit")
+
+
+def _encrypt(private: Ed25519PrivateKey, public: PublicKey, passphrase: str, meta: dict) -> dict:
+    """The private key sealed under the passphrase; `meta` is bound as associated data."""
     seed = private.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
     salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
     wrapping = _kdf(salt, SCRYPT_N, SCRYPT_R, SCRYPT_P).derive(passphrase.encode("utf-8"))
-    # The public key and identity are bound as associated data: swapping them breaks decryption.
-    created = datetime.now(UTC).isoformat(timespec="seconds")
-    meta = {
-        "format": KEY_FORMAT,
-        "officer": officer,
-        "name": name,
-        "key_id": public.key_id_hex,
-        "public_key": base64.b64encode(public.key).decode(),
-        "created_utc": created,
-    }
     aad = json.dumps(meta, sort_keys=True).encode("utf-8")
     ciphertext = ChaCha20Poly1305(wrapping).encrypt(nonce, seed, aad)
-    record = {
+    return {
         **meta,
         "key_id_bytes": base64.b64encode(public.key_id).decode(),
         "kdf": {
@@ -133,17 +124,105 @@ def create_key(officer: str, passphrase: str, name: str = "") -> KeyInfo:
         "nonce": base64.b64encode(nonce).decode(),
         "ciphertext": base64.b64encode(ciphertext).decode(),
     }
+
+
+def _decrypt(record: dict, passphrase: str, who: str) -> tuple[Ed25519PrivateKey, PublicKey]:
+    kdf = record["kdf"]
+    salt = base64.b64decode(kdf["salt"])
+    wrapping = _kdf(salt, kdf["n"], kdf["r"], kdf["p"]).derive(passphrase.encode("utf-8"))
+    meta = {k: record[k] for k in _META_KEYS if k in record}
+    aad = json.dumps(meta, sort_keys=True).encode("utf-8")
+    try:
+        seed = ChaCha20Poly1305(wrapping).decrypt(
+            base64.b64decode(record["nonce"]), base64.b64decode(record["ciphertext"]), aad
+        )
+    except InvalidTag as exc:
+        raise WrongPassphrase(f"The passphrase does not open the key of {who}; try again.") from exc
+    private = Ed25519PrivateKey.from_private_bytes(seed)
+    return private, minisign.public_key_of(private, base64.b64decode(record["key_id_bytes"]))
+
+
+def create_key(
+    officer: str,
+    passphrase: str,
+    name: str = "",
+    *,
+    old_passphrase: str | None = None,
+    replace_lost_key: bool = False,
+) -> KeyInfo:
+    """Make a new key pair for `officer`.
+
+    An officer who already has a key keeps it unless `old_passphrase` opens it (rotation: the
+    old key signs the new one, its public key is kept) or `replace_lost_key` is set (recorded
+    beside the new key and logged in every case the new key signs in; never trusted for the
+    old key's past entries). Raises KeyExists otherwise.
+    """
+    officer = officer.strip()
+    if not officer:
+        raise KeyStoreError("Give the officer id the key belongs to (--officer).")
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise KeyStoreError(
+            f"The passphrase must have at least {MIN_PASSPHRASE} characters; choose a longer one."
+        )
     folder = _officer_dir(officer)
-    folder.mkdir(parents=True, exist_ok=True)
     old = _current_id(folder)
+    old_signer: Signer | None = None
+    if old and not replace_lost_key:
+        if old_passphrase is None:
+            raise KeyExists(
+                f"Officer {officer} already has key {old}. To rotate it, give its passphrase "
+                "(--old-passphrase-file or $REVIEWER_OLD_PASSPHRASE); if it is lost, use "
+                "--replace-lost-key (logged in every case; the new key never speaks for the "
+                "old key's past entries)."
+            )
+        old_signer = unlock(old_passphrase, officer)
+    private = Ed25519PrivateKey.generate()
+    public = minisign.public_key_of(private, secrets.token_bytes(8))
+    # The public key and identity are bound as associated data: swapping them breaks decryption.
+    created = datetime.now(UTC).isoformat(timespec="seconds")
+    meta = {
+        "format": KEY_FORMAT,
+        "officer": officer,
+        "name": name,
+        "key_id": public.key_id_hex,
+        "public_key": base64.b64encode(public.key).decode(),
+        "created_utc": created,
+    }
+    record = _encrypt(private, public, passphrase, meta)
+    folder.mkdir(parents=True, exist_ok=True)
     pub_path = folder / f"{public.key_id_hex}.pub"
     _write_private(folder / f"{public.key_id_hex}.key", json.dumps(record, indent=2).encode())
     pub_path.write_text(public.to_text(_pub_comment(officer, name, public)), encoding="ascii")
+    if old_signer is not None:
+        statement = {
+            "format": ROTATION_FORMAT,
+            "officer": officer,
+            "old_key_id": old,
+            "new_key_id": public.key_id_hex,
+            "new_public_key": base64.b64encode(public.key).decode(),
+            "utc": created,
+        }
+        body = json.dumps(statement, sort_keys=True).encode("utf-8")
+        sig = old_signer.sign(body, f"rotation of officer key {old} to {public.key_id_hex}")
+        doc = {"statement": statement, "minisig": sig}
+        (folder / f"{public.key_id_hex}.rotation.json").write_text(json.dumps(doc, indent=2))
+    elif old:
+        lost = {"replaces": old, "utc": created, "officer": officer}
+        (folder / f"{public.key_id_hex}.lost.json").write_text(json.dumps(lost, indent=2))
     _write_private(folder / "current", public.key_id_hex.encode())
     if old and old != public.key_id_hex:
-        # Rotation: the old private key goes, its public key stays for older packages.
+        # Retired: the old private key goes, its public key stays for older entries and packages.
         (folder / f"{old}.key").unlink(missing_ok=True)
     return _info(folder, public.key_id_hex)
+
+
+def replaced_lost_key(info: KeyInfo) -> str:
+    """The id of the lost key `info` replaced, or "" when it was made or rotated normally."""
+    path = info.public_path.with_name(f"{info.key_id}.lost.json")
+    try:
+        return str(json.loads(path.read_text(encoding="utf-8"))["replaces"])
+    except (OSError, ValueError, KeyError):
+        return ""
 
 
 def _pub_comment(officer: str, name: str, public: PublicKey) -> str:
@@ -239,23 +318,7 @@ def unlock(passphrase: str, officer: str | None = None) -> Signer:
     record = _read_record(folder, info.key_id)
     if record.get("format") != KEY_FORMAT:
         raise KeyStoreError(f"The key file for {info.key_id} has an unknown format.")
-    kdf = record["kdf"]
-    salt = base64.b64decode(kdf["salt"])
-    wrapping = _kdf(salt, kdf["n"], kdf["r"], kdf["p"]).derive(passphrase.encode("utf-8"))
-    meta = {
-        k: record[k] for k in ("format", "officer", "name", "key_id", "public_key", "created_utc")
-    }
-    aad = json.dumps(meta, sort_keys=True).encode("utf-8")
-    try:
-        seed = ChaCha20Poly1305(wrapping).decrypt(
-            base64.b64decode(record["nonce"]), base64.b64decode(record["ciphertext"]), aad
-        )
-    except InvalidTag as exc:
-        raise WrongPassphrase(
-            f"The passphrase does not open the key of officer {info.officer}; try again."
-        ) from exc
-    private = Ed25519PrivateKey.from_private_bytes(seed)
-    public = minisign.public_key_of(private, base64.b64decode(record["key_id_bytes"]))
+    private, public = _decrypt(record, passphrase, f"officer {info.officer}")
     if public != info.public:
         raise KeyStoreError(f"The key files for {info.key_id} do not belong together.")
     return Signer(

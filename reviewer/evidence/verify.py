@@ -333,8 +333,9 @@ def _run(
         f"{' and '.join(a.upper() for a in payload_algorithms)} manifests",
     )
 
-    # 7. The audit log's chain, ending where the seal says.
-    rows = _audit_rows(_read(root, AUDIT_FILE))
+    # 7. The audit log's chain, ending where the seal says, every signed entry's signature.
+    audit_data = _read(root, AUDIT_FILE)
+    rows = _audit_rows(audit_data)
     try:
         status = verify_chain(rows)
     except AuditChainBroken as exc:
@@ -342,11 +343,15 @@ def _run(
     audit = seal["audit"]
     if status.head != audit.get("head") or status.entries != audit.get("entries"):
         raise _Stop("tampered", "The audit log does not end where the seal says it does.")
-    passed("audit", f"{status.entries} entries, chain intact")
+    signatures = _audit_signatures(audit_data, str(seal["case_id"]))
+    passed("audit", f"{status.entries} entries, chain intact; {signatures}")
 
     # 8. case.json agrees with the seal and the manifests.
-    _check_case(_read(root, CASE_FILE), seal, payload_entries["sha256"])
-    passed("case", "case.json matches the seal and the files")
+    case_data = _read(root, CASE_FILE)
+    _check_case(case_data, seal, payload_entries["sha256"])
+    # Decisions must replay from the log; a package from an untrusted signer is untrusted anyway.
+    replayed = _flags_match_log(case_data, rows) if trusted else "decisions not replayed"
+    passed("case", f"case.json matches the seal and the files; {replayed}")
 
     if not trusted:
         raise _Stop(
@@ -409,6 +414,58 @@ def _audit_rows(data: bytes) -> list[tuple]:
     except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
         raise _Stop("tampered", f"The audit log cannot be read: {exc}") from exc
     return rows
+
+
+def _audit_signatures(data: bytes, case_id: str) -> str:
+    """Each signed entry's signature holds; no unsigned entry follows a signed one."""
+    from ..store import signing
+
+    signed = unsigned = 0
+    keys: set[str] = set()
+    first_unsigned_after = None
+    for line in data.decode("utf-8").splitlines():
+        entry = json.loads(line)
+        sig, pub = entry.get("signature"), entry.get("public_key")
+        what = f"entry {entry['seq']} ({entry['action']} by {entry['officer']})"
+        if not sig:
+            if signed:
+                first_unsigned_after = first_unsigned_after or what
+            else:
+                unsigned += 1
+            continue
+        if not signing.check(pub or "", case_id, entry["hash"], sig):
+            raise _Stop(
+                "tampered",
+                f"Audit log: {what} does not carry a valid signature of key {entry.get('key_id')}.",
+            )
+        signed += 1
+        keys.add(str(entry.get("key_id")))
+    if first_unsigned_after:
+        raise _Stop(
+            "tampered", f"Audit log: {first_unsigned_after} is unsigned after signed entries."
+        )
+    text = f"{signed} entries signed by {len(keys)} key(s)"
+    return text + (f"; {unsigned} earlier entries unsigned" if unsigned else "")
+
+
+def _flags_match_log(case_data: bytes, rows: list[tuple]) -> str:
+    """The decisions case.json carries are the ones its audit log replays to."""
+    from ..store import replay
+
+    states = replay.replay(replay.parse(rows)).flags
+    flags = json.loads(case_data.decode("utf-8"))["flags"]
+    for f in flags:
+        flag_id = f.get("flag_id")
+        state = states.get(flag_id) if isinstance(flag_id, int) else None
+        logged = state.status if state is not None else "pending"
+        if f.get("status") != logged:
+            raise _Stop(
+                "tampered",
+                f"flag {flag_id}: case.json says {f.get('status')}, its audit log says {logged}.",
+            )
+        if state is not None and (f.get("note") or None) != (state.note or None):
+            raise _Stop("tampered", f"flag {flag_id}: the note differs from its audit log.")
+    return f"{len(flags)} flags' decisions replay from the audit log"
 
 
 def _check_case(data: bytes, seal: dict[str, Any], sha256s: dict[str, str]) -> None:

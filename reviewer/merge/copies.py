@@ -25,6 +25,8 @@ class Entry:
     action: str
     payload: dict[str, Any]
     hash: str
+    key_id: str | None = None
+    public_key: str | None = None
 
     @property
     def origins(self) -> list[str]:
@@ -34,16 +36,16 @@ class Entry:
 
 def chain_entries(conn: sqlite3.Connection, where: str) -> list[Entry]:
     """The verified audit chain of a case; `where` names the case in the refusal message."""
-    rows = audit.read_rows(conn)
+    rows = audit.read_signed_rows(conn)
     try:
-        audit.verify_chain(rows)
+        audit.verify_chain([r[:8] for r in rows])
     except AuditChainBroken as exc:
         raise MergeRefused(
             f"The audit log of {where} is broken: {exc} Nothing was merged; ask for an intact copy."
         ) from exc
     return [
-        Entry(seq, utc, officer, ws, action, json.loads(payload), digest)
-        for seq, utc, officer, ws, action, payload, _prev, digest in rows
+        Entry(seq, utc, officer, ws, action, json.loads(payload), digest, key_id, public)
+        for seq, utc, officer, ws, action, payload, _prev, digest, key_id, public, _sig in rows
     ]
 
 

@@ -13,9 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import MergeRefused
+from ..evidence.trust import key_owners
 from ..store import audit
 from ..store.case import Case
-from .copies import chain_entries, common_length, known_changes, read_copy
+from ..store.record import check_conn, require_sound
+from .copies import Entry, chain_entries, common_length, known_changes, read_copy
 from .flags import FlagResolver
 from .handlers import APPLIED, CONFLICT, HANDLERS, SAME, SKIPPED, TOUCHING, MergeContext, Outcome
 from .payloads import flag_ref
@@ -30,6 +32,7 @@ class MergeReport:
     already_merged: int  # of those, changes this case already holds
     outcomes: list[Outcome] = field(default_factory=list)
     not_merged: dict[str, int] = field(default_factory=dict)  # action -> count
+    not_trusted: list[str] = field(default_factory=list)  # entries left out, and why
     written: bool = False
 
     def of(self, kind: str) -> list[Outcome]:
@@ -52,6 +55,7 @@ class MergeReport:
             "same": [o.as_json() for o in self.of(SAME)],
             "skipped": [o.as_json() for o in self.of(SKIPPED)],
             "not_merged": self.not_merged,
+            "not_trusted": self.not_trusted,
         }
 
     def summary_lines(self) -> list[str]:
@@ -66,6 +70,7 @@ class MergeReport:
         if self.not_merged:
             kept = ", ".join(f"{a} ×{n}" for a, n in sorted(self.not_merged.items()))
             lines.append(f"Not merged (they belong to the copy that ran them): {kept}.")
+        lines += [f"  Not trusted: {text}" for text in self.not_trusted]
         return lines
 
 
@@ -79,8 +84,17 @@ def merge_case(case: Case, other_folder: Path | str, write: bool = True) -> Merg
     if other_folder.resolve() == case.folder.resolve():
         raise MergeRefused("That is this case's own folder; choose the other officer's copy.")
     here_entries = chain_entries(case.conn, f"this case ({case.folder})")
+    require_sound(case, "merge")  # this case's tables agree with its log, its head holds
     other_entries, other_media, other_conn = read_copy(other_folder, case.case_id)
     with closing(other_conn):
+        owners = key_owners()
+        other_record = check_conn(other_conn, case.case_id, owners)
+        if not other_record.ok:
+            raise MergeRefused(
+                f"The copy in {other_folder} does not agree with its own audit log: "
+                f"{'; '.join(other_record.failures[:3])}. Nothing was merged; see "
+                f"`reviewer audit --case {other_folder}`."
+            )
         common = common_length(here_entries, other_entries)
         if common == 0:
             raise MergeRefused(
@@ -92,6 +106,7 @@ def merge_case(case: Case, other_folder: Path | str, write: bool = True) -> Merg
         report = MergeReport(
             case.case_id, str(other_folder), common, len(since), len(since) - len(new)
         )
+        new, report.not_trusted = _trusted_only(new, owners)
         report.not_merged = dict(Counter(e.action for e in new if e.action not in HANDLERS))
         case.conn.execute("BEGIN IMMEDIATE")
         try:
@@ -119,12 +134,32 @@ def merge_case(case: Case, other_folder: Path | str, write: bool = True) -> Merg
             case.conn.execute("ROLLBACK")
             raise
         case.conn.execute("COMMIT" if write else "ROLLBACK")
+        case.note_head()
         report.written = write and report.changes > 0
     if report.written:  # merged transcript corrections are detected on, as when typed here
         from ..corrections import redetect_merged
 
         redetect_merged(case, report.outcomes)
     return report
+
+
+def _trusted_only(entries: list[Entry], owners: dict) -> tuple[list[Entry], list[str]]:
+    """Entries signed by a key this workstation trusts; the rest named, with their signer."""
+    kept, left = [], []
+    for e in entries:
+        if e.action not in HANDLERS:
+            kept.append(e)  # counted as not merged anyway
+            continue
+        owner = owners.get(e.public_key or "")
+        if owner is not None:
+            kept.append(e)
+            continue
+        signer = f"key {e.key_id}" if e.key_id else "no key (unsigned)"
+        left.append(
+            f"entry {e.seq} ({e.action} by {e.officer} on {e.workstation}): signed by {signer}, "
+            "which this workstation does not trust"
+        )
+    return kept, left
 
 
 def _context(case, other_folder, other_conn, other_media, new, here_since) -> MergeContext:

@@ -138,7 +138,15 @@ def merge_decision(ctx: MergeContext, e: Entry) -> Outcome:
     to, note = e.payload["to"], e.payload.get("note")
     if here_id not in ctx.touched_here:
         write_decision(
-            ctx.conn, ctx.workstation, here_id, to, e.officer, note, e.utc, ctx.provenance([e])
+            ctx.conn,
+            ctx.workstation,
+            here_id,
+            to,
+            e.officer,
+            note,
+            e.utc,
+            ctx.provenance([e]),
+            signed_by=ctx.merged_by,
         )
         return Outcome(APPLIED, e, here_id, f"flag {here_id}: {to} by {e.officer}")
     chain = ctx.other_decisions[flag_ref(e.payload)]
@@ -169,7 +177,7 @@ def merge_audit_only(ctx: MergeContext, e: Entry) -> Outcome:
     if skipped:
         return skipped
     payload = {**e.payload, "flag_id": here_id, **ctx.provenance([e])}
-    audit.append(ctx.conn, e.officer, ctx.workstation, e.action, payload)
+    audit.append(ctx.conn, e.officer, ctx.workstation, e.action, payload, ctx.merged_by)
     return Outcome(APPLIED, e, here_id, f"flag {here_id}: {e.action} by {e.officer}")
 
 
@@ -196,7 +204,7 @@ def merge_added_flag(ctx: MergeContext, e: Entry) -> Outcome:
     ).lastrowid
     ctx.resolver.created[ref] = new_id
     payload = {**with_added_ids(e.payload, new_id, media_id), **ctx.provenance([e])}
-    audit.append(ctx.conn, e.officer, ctx.workstation, "flag.add", payload)
+    audit.append(ctx.conn, e.officer, ctx.workstation, "flag.add", payload, ctx.merged_by)
     return Outcome(
         APPLIED, e, new_id, f"flag {new_id}: added by {e.officer} ({fields['category']})"
     )
@@ -236,7 +244,7 @@ def merge_edit(ctx: MergeContext, e: Entry) -> Outcome:
         [*sets.values(), now, e.officer, e.utc or now, here_id],
     )
     payload = {**e.payload, "flag_id": here_id, **ctx.provenance([e])}
-    audit.append(ctx.conn, e.officer, ctx.workstation, "flag.edit", payload)
+    audit.append(ctx.conn, e.officer, ctx.workstation, "flag.edit", payload, ctx.merged_by)
     return Outcome(APPLIED, e, here_id, f"flag {here_id}: edited by {e.officer}")
 
 
@@ -254,7 +262,7 @@ def merge_removed_flag(ctx: MergeContext, e: Entry) -> Outcome:
     ctx.conn.execute("UPDATE detection SET flag_id = NULL WHERE flag_id = ?", (here_id,))
     ctx.conn.execute("DELETE FROM flag WHERE id = ?", (here_id,))
     payload = {**e.payload, "flag_id": here_id, **ctx.provenance([e])}
-    audit.append(ctx.conn, e.officer, ctx.workstation, "flag.remove", payload)
+    audit.append(ctx.conn, e.officer, ctx.workstation, "flag.remove", payload, ctx.merged_by)
     return Outcome(APPLIED, e, here_id, f"flag {here_id}: taken back by {e.officer}")
 
 

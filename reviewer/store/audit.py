@@ -30,18 +30,84 @@ def entry_hash(
 
 
 def append(
-    conn: sqlite3.Connection, officer: str, workstation: str, action: str, payload: dict[str, Any]
+    conn: sqlite3.Connection,
+    officer: str,
+    workstation: str,
+    action: str,
+    payload: dict[str, Any],
+    signed_by: str | None = None,
 ) -> str:
-    """Add one entry inside the caller's transaction; returns its hash."""
+    """Add one signed entry inside the caller's transaction; returns its hash.
+
+    The officer's unlocked key signs an officer action (`signed_by` names another officer whose
+    key signs, e.g. who merges another officer's decision); the workstation's key signs the rest.
+    """
+    from . import signing
+
+    key = signing.key_for(signed_by or officer, action)
+    case_id = _case_id(conn)
+    if key.replaced_lost and action != LOST_KEY_ACTION and not _lost_key_logged(conn, key.key_id):
+        # A key that replaced a lost one says so in every case it touches, before its first entry.
+        _append_signed(
+            conn,
+            key,
+            case_id,
+            key.officer or officer,
+            workstation,
+            LOST_KEY_ACTION,
+            {"key_id": key.key_id, "replaces": key.replaced_lost},
+        )
+    return _append_signed(conn, key, case_id, officer, workstation, action, payload)
+
+
+LOST_KEY_ACTION = "key.replace_lost"
+
+
+def _case_id(conn: sqlite3.Connection) -> str:
+    row = conn.execute("SELECT value FROM meta WHERE key = 'case_id'").fetchone()
+    return row[0] if row else ""
+
+
+def _lost_key_logged(conn: sqlite3.Connection, key_id: str) -> bool:
+    row = conn.execute(
+        "SELECT 1 FROM audit WHERE action = ? AND key_id = ? LIMIT 1", (LOST_KEY_ACTION, key_id)
+    ).fetchone()
+    return row is not None
+
+
+def _append_signed(
+    conn: sqlite3.Connection,
+    key: Any,
+    case_id: str,
+    officer: str,
+    workstation: str,
+    action: str,
+    payload: dict[str, Any],
+) -> str:
+    from . import signing
+
     row = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
     seq, prev = (row[0] + 1, row[1]) if row else (1, GENESIS)
     utc = datetime.now(UTC).isoformat(timespec="microseconds")
     body = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     digest = entry_hash(seq, utc, officer, workstation, action, body, prev)
+    signature = key.sign(signing.message(case_id, digest))
     conn.execute(
-        "INSERT INTO audit (seq, utc, officer, workstation, action, payload, prev_hash, hash)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (seq, utc, officer, workstation, action, body, prev, digest),
+        "INSERT INTO audit (seq, utc, officer, workstation, action, payload, prev_hash, hash,"
+        " key_id, public_key, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            seq,
+            utc,
+            officer,
+            workstation,
+            action,
+            body,
+            prev,
+            digest,
+            key.key_id,
+            key.public_b64,
+            signature,
+        ),
     )
     return digest
 
@@ -78,4 +144,12 @@ def verify_chain(rows: list[tuple]) -> ChainStatus:
 def read_rows(conn: sqlite3.Connection) -> list[tuple]:
     return conn.execute(
         "SELECT seq, utc, officer, workstation, action, payload, prev_hash, hash FROM audit ORDER BY seq"
+    ).fetchall()
+
+
+def read_signed_rows(conn: sqlite3.Connection) -> list[tuple]:
+    """Rows of read_rows followed by (key_id, public_key, signature); NULLs when unsigned."""
+    return conn.execute(
+        "SELECT seq, utc, officer, workstation, action, payload, prev_hash, hash,"
+        " key_id, public_key, signature FROM audit ORDER BY seq"
     ).fetchall()

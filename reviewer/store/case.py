@@ -16,7 +16,7 @@ import sqlite_utils
 
 from ..errors import CaseError
 from ..settings import load_settings, workstation
-from . import audit
+from . import anchor, audit
 from .corrections import apply_corrections, mark_flags
 from .migrations import migrate
 
@@ -77,6 +77,17 @@ class Case:
             self.conn.execute("ROLLBACK")
             raise
         self.conn.execute("COMMIT")
+        self.note_head()
+
+    def note_head(self) -> None:
+        """Record the chain's head outside the case (the user folder), so a roll-back shows."""
+        head = anchor.current_head(self.conn)
+        if head is not None and head != getattr(self, "_noted_head", None):
+            try:
+                anchor.record(self.case_id, self.folder, head)
+            except OSError:  # an unwritable user folder must not undo a committed decision
+                return
+            self._noted_head = head
 
     @property
     def case_id(self) -> str:
@@ -329,6 +340,7 @@ def write_decision(
     note: str | None,
     when: str | None = None,
     provenance: dict[str, Any] | None = None,
+    signed_by: str | None = None,
 ) -> str:
     """Set a flag's decision and append its `flag.decide` entry, inside the caller's transaction.
 
@@ -354,7 +366,7 @@ def write_decision(
     )
     payload = {"flag_id": flag_id, "from": row[0], "to": decision, "note": note}
     return audit.append(
-        conn, officer, workstation, "flag.decide", {**payload, **(provenance or {})}
+        conn, officer, workstation, "flag.decide", {**payload, **(provenance or {})}, signed_by
     )
 
 
@@ -393,8 +405,11 @@ def _refuse_non_case_folder(folder: Path) -> None:
         )
 
 
-def open_case(folder: Path | str, officer: str | None = None, create: bool = True) -> Case:
-    """Open (and with `create`, make) the case in `folder`."""
+def open_case(
+    folder: Path | str, officer: str | None = None, create: bool = True, check_head: bool = True
+) -> Case:
+    """Open (and with `create`, make) the case in `folder`; RolledBack when its audit chain
+    does not reach the head this workstation recorded (`check_head=False`: `reviewer audit`)."""
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
         raise CaseError(f"{folder} exists and is not a folder; choose a folder for the case.")
@@ -407,5 +422,13 @@ def open_case(folder: Path | str, officer: str | None = None, create: bool = Tru
         except OSError as exc:
             raise CaseError(f"Cannot create the case folder {folder}: {exc}") from exc
     case = Case(folder, officer)
-    case._ensure_identity()
+    try:
+        case._ensure_identity()
+        if check_head:
+            anchor.check(case.conn, case.case_id, folder)  # refuse a rolled-back case
+    except BaseException:
+        case.close()
+        raise
+    if check_head:
+        case.note_head()
     return case

@@ -175,6 +175,13 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX segment_correction_segment ON segment_correction (segment_id, id);
     """,
+    # Trust the record: the key that signed each audit entry (officer or workstation) and its
+    # Ed25519 signature over the case id and the entry's hash; NULL in entries written before.
+    """
+    ALTER TABLE audit ADD COLUMN key_id TEXT;
+    ALTER TABLE audit ADD COLUMN public_key TEXT;
+    ALTER TABLE audit ADD COLUMN signature TEXT;
+    """,
 ]
 
 
