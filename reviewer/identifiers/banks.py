@@ -76,7 +76,9 @@ _ACCOUNT_WORD = re.compile(
 _NUMBER = re.compile(r"(?<![\w.,/:+-])\d(?:[ .\-]?\d){5,18}(?![\w%]|[.,:/]\d)")
 _PHONE_WORD = re.compile(r"(sdt|dien thoai|\bdt\b|zalo|hotline|goi|lien he|phone|call|tel)")
 _BETWEEN = re.compile(r"[\s\-:,()]{0,4}(?:ngan\s*hang\s*|nh\s*)?")
-_AFTER_NOT_ACCOUNT = re.compile(r"^\s*(d\b|dong|vnd|k\b|nghin|ngan\b(?!\s*hang)|trieu|ty\b|nguoi|luot|view)")
+_AFTER_NOT_ACCOUNT = re.compile(
+    r"^\s*(d\b|dong|vnd|k\b|nghin|ngan\b(?!\s*hang)|trieu|ty\b|nguoi|luot|view)"
+)
 
 
 def bank_accounts(text: str, folded: str | None = None) -> Iterator[Identifier]:
@@ -96,7 +98,7 @@ def bank_accounts(text: str, folded: str | None = None) -> Iterator[Identifier]:
         after = [b for s, e, b in mentions if _BETWEEN.fullmatch(folded[m.end() : s])]
         if not (near_word or before or after):
             continue
-        bank = (before[-1] if before else after[0] if after else None)
+        bank = before[-1] if before else after[0] if after else None
         confidence = 0.9 if (near_word and bank) else 0.75
         display = f"{bank.label} {digits}" if bank else digits
         yield Identifier(

@@ -92,7 +92,5 @@ def spoken_amounts(text: str, folded: str | None = None) -> Iterator[Identifier]
         if scaled and end_tok is not None:
             s, e = tokens[start].start(), end_tok.end()
             total += 0 if group + last < 10 else group + last  # trailing "... nghìn năm" is vague
-            yield Identifier(
-                "money", f"{total} VND", format_vnd(total), text, 0.75, span=(s, e)
-            )
+            yield Identifier("money", f"{total} VND", format_vnd(total), text, 0.75, span=(s, e))
         i = max(i, start + 1)

@@ -35,9 +35,16 @@ def identifiers_in_qr_text(text: str) -> list[Identifier]:
             details = {"bin": qr.bin, "amount": qr.amount, "message": qr.message,
                        "service": qr.service, "vietqr": True}  # fmt: skip
             out = [
-                Identifier("bank_account", qr.account, f"{label} {qr.account}", text, 0.99,
-                           bank=bank.code if bank else qr.bin, span=(0, len(text)),
-                           details=details)  # fmt: skip
+                Identifier(
+                    "bank_account",
+                    qr.account,
+                    f"{label} {qr.account}",
+                    text,
+                    0.99,
+                    bank=bank.code if bank else qr.bin,
+                    span=(0, len(text)),
+                    details=details,
+                )  # fmt: skip
             ]
             if qr.amount:
                 amount = int(float(qr.amount))
@@ -46,11 +53,22 @@ def identifiers_in_qr_text(text: str) -> list[Identifier]:
             return out
         return [Identifier("qr", text, text[:60], text, 0.2, details={"crc_ok": False})]
     found = extract_identifiers(text)
-    return [
-        Identifier(i.kind, i.value, i.display, i.raw, min(0.99, i.confidence + 0.04), i.bank,
-                   i.span, i.details)  # fmt: skip
-        for i in found
-    ] or [Identifier("qr", text, text[:60], text, 0.6)]
+    return (
+        [
+            Identifier(
+                i.kind,
+                i.value,
+                i.display,
+                i.raw,
+                min(0.99, i.confidence + 0.04),
+                i.bank,
+                i.span,
+                i.details,
+            )  # fmt: skip
+            for i in found
+        ]
+        or [Identifier("qr", text, text[:60], text, 0.6)]
+    )
 
 
 def identifiers_in_image(rgb: np.ndarray) -> list[Identifier]:

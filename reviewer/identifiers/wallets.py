@@ -40,7 +40,7 @@ def _repairs(s: str, alphabet: str, ok) -> list[str]:
     tries = 0
     for forced in itertools.product(*options):
         base = list(s)
-        for i, a in zip(bad, forced):
+        for i, a in zip(bad, forced, strict=True):
             base[i] = a
         cand = "".join(base)
         tries += 1
@@ -96,7 +96,9 @@ def _one(token: str) -> tuple[str, str, str, float, bool] | None:
         body = token[2:]
         hexchars = "0123456789abcdefABCDEF"
         if any(c not in hexchars for c in body):
-            fixed = "".join(next((a for a in _CONFUSE.get(c, "") if a in hexchars), c) for c in body)
+            fixed = "".join(
+                next((a for a in _CONFUSE.get(c, "") if a in hexchars), c) for c in body
+            )
             if any(c not in hexchars for c in fixed):
                 return None
             body, corrected = fixed, True

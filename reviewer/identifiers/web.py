@@ -9,7 +9,7 @@ from .model import Identifier
 
 # Top-level domains a link must end with when it is written without a scheme: without this list
 # "v.v", "1.5" or a sentence ending "xong.Mai" would read as a domain.
-TLDS = (
+TLDS = (  # noqa: SIM905
     "com net org info biz xyz top club vip bet win live site online shop store app link pro asia "
     "fun co cc tv me io ly gg to ws one game games casino fm ai us uk cn vn tk ml ga cf bid "
     "icu cyou sbs cfd buzz art life world today news email click run"
@@ -52,8 +52,29 @@ _PLATFORM_WORD = {
     "insta": "instagram",
     "instagram": "instagram",
 }
-_STOP = {"shop", "live", "nhe", "nha", "ngay", "minh", "admin", "group", "nhom", "kenh", "link",
-         "inbox", "check", "free", "this", "the", "voi", "cho", "official", "page", "video"}
+_STOP = {
+    "shop",
+    "live",
+    "nhe",
+    "nha",
+    "ngay",
+    "minh",
+    "admin",
+    "group",
+    "nhom",
+    "kenh",
+    "link",
+    "inbox",
+    "check",
+    "free",
+    "this",
+    "the",
+    "voi",
+    "cho",
+    "official",
+    "page",
+    "video",
+}
 
 
 def _norm_host(host: str) -> str:
@@ -82,8 +103,15 @@ def _handle(platform: str | None, name: str, text: str, span: tuple[int, int], c
     name = name.lower().rstrip(".")
     value = f"{platform}/{name}" if platform else f"@{name}"
     display = f"{platform}: @{name}" if platform else f"@{name}"
-    return Identifier("handle", value, display, text, conf, span=span,
-                      details={"platform": platform, "name": name})
+    return Identifier(
+        "handle",
+        value,
+        display,
+        text,
+        conf,
+        span=span,
+        details={"platform": platform, "name": name},
+    )
 
 
 _AT_HANDLE = re.compile(r"(?<![\w.@])@([A-Za-z0-9_][A-Za-z0-9_.]{2,31})(?![\w@]|\.[a-z])")
