@@ -14,7 +14,7 @@ from .textnorm import DIGIT_WORDS, fold
 # A run of digits with the separators people write between groups. The lookarounds keep order
 # codes ("DH0938...") and longer digit strings (accounts, ids) out.
 _WRITTEN = re.compile(
-    r"(?<![\w.,/:+-])\(?(?:\+\s?84|84|0)\)?[\s.\-]?(?:\d[\s.\-)]{0,2}){8,9}\d(?![\w%]|[.,]\d|/\d)"
+    r"(?<![\w.,/+-])(?<!\d:)\(?(?:\+\s?84|84|0)\)?[\s.\-]?(?:\d[\s.\-)]{0,2}){8,9}\d(?![\w%]|[.,]\d|/\d)"
 )
 # Words that say the number is an account, not a phone, when they sit just before it.
 _ACCOUNT_BEFORE = re.compile(r"(stk|so tai khoan|tai khoan|\btk\b|chuyen khoan|\bck\b)[^\d]{0,20}$")

@@ -82,7 +82,13 @@ def _norm_host(host: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
+# OCR reads the brackets of "[.]" as "f.l", "(.j", "{.1": put them back (same length, so the
+# spans still point into the original text) where a known top-level domain follows.
+_MANGLED_DOT = re.compile(rf"(?<=[a-z0-9])[\[({{f]\.[\])}}jlI1|](?=(?:{_TLD})(?![a-z0-9]))", re.I)
+
+
 def urls_and_profile_links(text: str) -> Iterator[Identifier]:
+    text_read, text = text, _MANGLED_DOT.sub("[.]", text)
     for m in _URL.finditer(text):
         host = _norm_host(m.group("host"))
         if not re.search(r"[a-z]", host.split(".")[0]) and not m.group("scheme"):
@@ -92,11 +98,11 @@ def urls_and_profile_links(text: str) -> Iterator[Identifier]:
         if platform and path.strip("/"):
             name = path.strip("/").split("/")[0].split("?")[0].lstrip("@")
             if name:
-                yield _handle(platform, name, text, (m.start(), m.end()), 0.95)
+                yield _handle(platform, name, text_read, (m.start(), m.end()), 0.95)
                 continue
         display = host + path.rstrip("/.")
         conf = 0.95 if m.group("scheme") or "." in m.group("host") else 0.85
-        yield Identifier("url", host, display, text, conf, span=(m.start(), m.end()))
+        yield Identifier("url", host, display, text_read, conf, span=(m.start(), m.end()))
 
 
 def _handle(platform: str | None, name: str, text: str, span: tuple[int, int], conf: float):
