@@ -39,7 +39,9 @@ def spoken_set(n: int, seed: int = 5) -> list[tuple[str, set[tuple[str, str]]]]:
     rng = random.Random(seed)
     out = []
     for _ in range(n):
-        prefix = rng.choice(["90", "91", "93", "98", "86", "88", "32", "35", "38", "70", "77", "85"])
+        prefix = rng.choice(
+            ["90", "91", "93", "98", "86", "88", "32", "35", "38", "70", "77", "85"]
+        )
         national = "0" + prefix + "".join(rng.choice("0123456789") for _ in range(7))
         words = [DIGITS[int(d)] for d in national]
         if rng.random() < 0.5:  # grouped with pauses: "không chín ba tám, bốn năm sáu, ..."
@@ -68,7 +70,9 @@ def score(pairs, tally: dict[str, Counter]) -> None:
 
 def print_table(title: str, tally: dict[str, Counter]) -> None:
     print(f"\n{title}")
-    print(f"  {'kind':<13}{'labelled':>9}{'found':>7}{'rate':>7}{'extracted':>10}{'wrong':>6}{'rate':>7}")
+    print(
+        f"  {'kind':<13}{'labelled':>9}{'found':>7}{'rate':>7}{'extracted':>10}{'wrong':>6}{'rate':>7}"
+    )
     for kind in sorted(tally):
         t = tally[kind]
         found = t["found"] / t["labelled"] if t["labelled"] else float("nan")
@@ -116,7 +120,9 @@ def eval_shots(n: int, folder: Path, verbose: bool) -> None:
         tally.setdefault(kind, Counter())
     for pair in pairs:
         score([pair], tally)
-    print_table(f"Screenshots through `reviewer analyze` ({len(shots)} shots, {took:.0f} s):", tally)
+    print_table(
+        f"Screenshots through `reviewer analyze` ({len(shots)} shots, {took:.0f} s):", tally
+    )
     harmless = Counter()
     for line in HARMLESS:
         harmless["lines"] += 1

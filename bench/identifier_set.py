@@ -93,7 +93,9 @@ def make_set(n: int = 40, seed: int = 23) -> list[Shot]:
                                               f"Link: {dom}.{tld}"]))  # fmt: skip
                 shot.labels.append(("url", f"{dom}.{tld}"))
             elif kind == "handle":
-                name = rng.choice(["keo", "soi", "admin", "hotro", "vip"]) + str(rng.randint(10, 99))
+                name = rng.choice(["keo", "soi", "admin", "hotro", "vip"]) + str(
+                    rng.randint(10, 99)
+                )
                 name += rng.choice(["_vn", "vip", "_official", ""])
                 form = rng.choice(["tele", "tme", "tiktok"])
                 if form == "tele":

@@ -112,4 +112,6 @@ def eip55(address_hex40: str) -> str:
     """The EIP-55 mixed-case form of a 40-hex-digit address (no 0x)."""
     low = address_hex40.lower()
     digest = keccak256(low.encode()).hex()
-    return "".join(c.upper() if int(h, 16) >= 8 else c for c, h in zip(low, digest, strict=True))
+    return "".join(
+        c.upper() if int(h, 16) >= 8 else c for c, h in zip(low, digest[:40], strict=True)
+    )
