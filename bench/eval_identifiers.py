@@ -31,7 +31,7 @@ from reviewer.identifiers.extract import extract_identifiers  # noqa: E402
 from reviewer.identifiers.qr import identifiers_in_image  # noqa: E402
 from reviewer.identifiers.vietqr import encode_vietqr  # noqa: E402
 
-DIGITS = "không một hai ba bốn năm sáu bảy tám chín".split()
+DIGITS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
 
 
 def spoken_set(n: int, seed: int = 5) -> list[tuple[str, set[tuple[str, str]]]]:

@@ -28,6 +28,7 @@ def cmd_identifiers(args: argparse.Namespace) -> int:
     if args.case is None:
         raise UsageError("Say which case: --case FOLDER.")
     with open_case(args.case, create=False) as case:
+        refresh_identifiers(case)  # derived from stored text: always current, merged cases too
         if getattr(args, "identifiers_cmd", None) == "mark":
             done = mark_relevant(
                 case, args.value, args.officer or case.officer, not args.unmark, args.note
@@ -39,7 +40,6 @@ def cmd_identifiers(args: argparse.Namespace) -> int:
                     state = "relevant" if d["relevant"] else "not relevant"
                     print(f"{d['kind']} {d['value']}: {state}")
             return 0
-        refresh_identifiers(case)  # derived from stored text: always current, merged cases too
         found = case_identifiers(case, args.kind)
     if args.json:
         _print_json({"identifiers": found})
