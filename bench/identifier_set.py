@@ -157,7 +157,12 @@ def render(shot: Shot, seed: int = 0, width: int = 720) -> Image.Image:
     draw = ImageDraw.Draw(img)
     y = 30
     for line in shot.lines:
-        draw.text((30, y), line, font=font, fill=fg)
+        size = font.size
+        line_font = font
+        while line_font.getlength(line) > width - 60 and size > 14:  # streams shrink long lines
+            size -= 2
+            line_font = font.font_variant(size=size)
+        draw.text((30, y), line, font=line_font, fill=fg)
         y += font.size + 16
     if shot.qr_payload:
         import segno
