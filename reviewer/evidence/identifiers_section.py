@@ -69,7 +69,7 @@ def identifiers_table_html(identifiers: list[dict[str, Any]]) -> str:
     body = "\n".join(rows) or "<tr><td colspan='4'>-</td></tr>"
     return (
         '<section class="identifiers"><h2>Thông tin định danh</h2>'
-        "<table><tr><th>Giá trị</th><th>Loại</th><th>Nơi xuất hiện</th><th>Cờ</th></tr>"
+        "<table><tr><th>Giá trị</th><th>Loại</th><th>Nơi xuất hiện</th><th>Cảnh báo</th></tr>"
         f"{body}</table></section>"
     )
 
