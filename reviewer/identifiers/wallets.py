@@ -93,25 +93,40 @@ def _one(token: str) -> tuple[str, str, str, float, bool] | None:
         fixes = _repairs(low, "bc1" + hexless, bech32_ok)
         return ("btc", fixes[0], fixes[0], 0.85, True) if len(fixes) == 1 else None
     if chain == "eth":
-        body = token[2:]
-        hexchars = "0123456789abcdefABCDEF"
-        if any(c not in hexchars for c in body):
-            fixed = "".join(
-                next((a for a in _CONFUSE.get(c, "") if a in hexchars), c) for c in body
-            )
-            if any(c not in hexchars for c in fixed):
-                return None
-            body, corrected = fixed, True
-        else:
-            corrected = False
-        checksummed = eip55(body)
-        if body in (body.lower(), body.upper()):  # no checksum written: keep the reading
-            return "eth", "0x" + body.lower(), "0x" + checksummed, 0.85, corrected
-        if body == checksummed:
-            return "eth", "0x" + body.lower(), "0x" + checksummed, 0.97, corrected
-        # Mixed case that fails EIP-55: a case misread (c/C) or a digit misread; keep, low.
-        return "eth", "0x" + body.lower(), "0x" + checksummed, 0.4, corrected
+        return _eth(token[2:])
     return None
+
+
+_HEX = "0123456789abcdefABCDEF"
+
+
+def _eth(body: str) -> tuple[str, str, str, float, bool] | None:
+    """An Ethereum address; EIP-55 (when the case is mixed) picks among confusable readings."""
+    corrected = any(c not in _HEX for c in body)
+    if corrected:
+        mixed = body.lower() != body and body.upper() != body
+        fixes = _repairs(body, _HEX, lambda s: eip55(s) == s) if mixed else []
+        if len(fixes) == 1:
+            body = fixes[0]
+        else:  # no checksum to choose with: the first hex reading of each character, kept low
+            body = "".join(c if c in _HEX else next((a for a in _CONFUSE.get(c, "") if a in _HEX), c)
+                           for c in body)  # fmt: skip
+            if any(c not in _HEX for c in body):
+                return None
+            return "eth", "0x" + body.lower(), "0x" + eip55(body), 0.5, True
+    checksummed = eip55(body)
+    if body in (body.lower(), body.upper()):  # no checksum written: keep the reading
+        return "eth", "0x" + body.lower(), "0x" + checksummed, 0.85, corrected
+    if body == checksummed:
+        return (
+            "eth",
+            "0x" + body.lower(),
+            "0x" + checksummed,
+            0.97 if not corrected else 0.9,
+            corrected,
+        )
+    # Mixed case that fails EIP-55: a case misread (c/C) or a digit misread; keep, low.
+    return "eth", "0x" + body.lower(), "0x" + checksummed, 0.4, corrected
 
 
 def wallets(text: str) -> Iterator[Identifier]:
