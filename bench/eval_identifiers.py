@@ -81,9 +81,9 @@ def print_table(title: str, tally: dict[str, Counter]) -> None:
               f"{t['wrong']:>6}{wrong:>7.2f}")  # fmt: skip
 
 
-def eval_shots(n: int, folder: Path, verbose: bool) -> None:
+def eval_shots(n: int, folder: Path, verbose: bool, seed: int = 23) -> None:
     shots_dir, case_dir = folder / "shots", folder / "case"
-    shots = write_set(shots_dir, n)
+    shots = write_set(shots_dir, n, seed)
     env = {**os.environ, "PYTHONPATH": str(ROOT), "REVIEWER_HOME": str(folder / "home")}
     began = time.perf_counter()
     subprocess.run(
@@ -171,6 +171,7 @@ def main() -> int:
     ap.add_argument("--shots", type=int, default=40, help="text screenshots (+ a quarter as QR)")
     ap.add_argument("--qr", type=int, default=40, help="QR codes per size")
     ap.add_argument("--keep", type=Path, help="keep the shots and the case here")
+    ap.add_argument("--seed", type=int, default=23, help="another seed: another set")
     ap.add_argument("--verbose", action="store_true", help="print each miss with its OCR text")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -178,7 +179,7 @@ def main() -> int:
         eval_spoken()
         eval_qr(args.qr)
         if args.shots:
-            eval_shots(args.shots, folder, args.verbose)
+            eval_shots(args.shots, folder, args.verbose, args.seed)
     return 0
 
 

@@ -154,6 +154,11 @@ USDT = "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t"
             "0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed",
             False,
         ),  # fmt: skip
+        (  # "O" read for "0": EIP-55 confirms the one repair that fits
+            "0x5aAeb6O53F3E94C9b9A09f33669435E7Ef1BeAed",
+            "0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed",
+            True,
+        ),
     ],
 )
 def test_wallets_checksummed_and_repaired(text: str, value: str, corrected: bool) -> None:
