@@ -49,6 +49,7 @@ def test_landline_and_display() -> None:
         "Size 38 39 40 41",
         "Còn 3 ngày 14:05:33",
         "xong.Mai gặp nhé, v.v. 1.5 giờ",
+        "Mã DH2024500k, mã A1500k",
         "hôm nay ngày năm tháng mười hai",
         "tiktok shop nhé, inbox mình",
     ],
@@ -124,6 +125,7 @@ def test_email_beats_the_domain_inside_it() -> None:
         ("chỉ 500.000đ", "500000 VND"),
         ("1,5 tỷ", "1500000000 VND"),
         ("hoàn 1,5tr", "1500000 VND"),
+        ("Chỉ500.000đ", "500000 VND"),  # OCR lost the space
         ("chuyển năm trăm nghìn nha", "500000 VND"),
         ("hai triệu rưỡi", "2500000 VND"),
         ("một trăm hai mươi nghìn", "120000 VND"),
@@ -170,8 +172,14 @@ def test_wallet_with_a_wrong_checksum_is_not_a_wallet() -> None:
     assert found("TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6x") == set()
 
 
+def test_eth_one_misread_case_is_repaired_by_eip55() -> None:
+    (ident,) = extract_identifiers("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD")  # d read as D
+    assert ident.confidence == 0.9 and ident.details["corrected"]
+    assert ident.display == "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"
+
+
 def test_eth_mixed_case_failing_eip55_is_kept_with_low_confidence() -> None:
-    (ident,) = extract_identifiers("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD")
+    (ident,) = extract_identifiers("0x5AAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD")  # two misreads
     assert ident.kind == "wallet" and ident.confidence < 0.5
     assert ident.display == "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"  # the checksummed form
 

@@ -73,7 +73,9 @@ _ACCOUNT_WORD = re.compile(
     r"(?<![a-z])(stk|so\s*tk|so\s*tai\s*khoan|tai\s*khoan|tk|chuyen\s*khoan|ck|account|acc|a/c)(?![a-z])"
 )
 # 6 to 19 digits, grouped or not; never part of an amount, a time, a date or a longer token.
-_NUMBER = re.compile(r"(?:(?<![\w.,/+-])(?<!\d:)|(?<=[sS][tT][kK]))\d(?:[ .\-]?\d){5,18}(?![\w%]|[.,:/]\d)")
+_NUMBER = re.compile(
+    r"(?:(?<![\w.,/+-])(?<!\d:)|(?<=[sS][tT][kK]))\d(?:[ .\-]?\d){5,18}(?![\w%]|[.,:/]\d)"
+)
 _PHONE_WORD = re.compile(r"(sdt|dien thoai|\bdt\b|zalo|hotline|goi|lien he|phone|call|tel)")
 _BETWEEN = re.compile(r"[\s\-:,()]{0,4}(?:ngan\s*hang\s*|nh\s*)?")
 _AFTER_NOT_ACCOUNT = re.compile(

@@ -14,7 +14,7 @@ _UNITS = {
     "vnđ": 1,
 }  # fmt: skip
 _WRITTEN = re.compile(
-    r"(?<![\w.,/:\-])(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d{1,2})?)\s?"
+    r"(?<![\d.,/:\-])(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d{1,2})?)\s?"
     r"(k|nghin|ngan|tr|trieu|cu|ty|ti|dong|vnd|d)(?![a-z0-9])(?!\s?so\b)"
 )
 # Counts of people or likes written like amounts: "12,5k người xem" is an audience, not money.
@@ -42,6 +42,9 @@ def written_amounts(text: str, folded: str | None = None) -> Iterator[Identifier
     for m in _WRITTEN.finditer(folded):
         if _NOT_MONEY_AFTER.match(folded[m.end() : m.end() + 15]):
             continue
+        glued = re.search(r"[^\W\d_]+$", text[max(0, m.start() - 12) : m.start()])
+        if glued and glued.group().isascii() and not glued.group().islower():
+            continue  # "DH2024500k", "A1500k": a code, not "Chỉ500.000đ"
         amount = _amount(m.group(1), m.group(2))
         if amount:
             yield Identifier(

@@ -98,6 +98,26 @@ def _one(token: str) -> tuple[str, str, str, float, bool] | None:
 
 
 _HEX = "0123456789abcdefABCDEF"
+# Within hex, OCR swaps the case of a letter or reads a letter for a digit (b/8, D/0, l/1...).
+_HEX_CONFUSE = {"8": "Bb", "B": "8b", "b": "68B", "6": "bG", "0": "DdO", "D": "0d", "d": "0D",
+                "1": "l", "a": "A", "A": "a", "c": "C", "C": "c", "e": "E", "E": "e", "f": "F",
+                "F": "f", "5": "S", "2": "Z", "9": "g", "3": "8", "7": "1"}  # fmt: skip
+
+
+def _eip55_ok(s: str) -> bool:
+    return eip55(s) == s
+
+
+def _eth_case_repairs(body: str) -> list[str]:
+    """Mixed-case readings one confusion away that pass EIP-55."""
+    found = set()
+    for i, c in enumerate(body):
+        for a in _HEX_CONFUSE.get(c, ""):
+            if a in _HEX:
+                cand = body[:i] + a + body[i + 1 :]
+                if _eip55_ok(cand):
+                    found.add(cand)
+    return sorted(found)
 
 
 def _eth(body: str) -> tuple[str, str, str, float, bool] | None:
@@ -105,7 +125,7 @@ def _eth(body: str) -> tuple[str, str, str, float, bool] | None:
     corrected = any(c not in _HEX for c in body)
     if corrected:
         mixed = body.lower() != body and body.upper() != body
-        fixes = _repairs(body, _HEX, lambda s: eip55(s) == s) if mixed else []
+        fixes = _repairs(body, _HEX, _eip55_ok) if mixed else []
         if len(fixes) == 1:
             body = fixes[0]
         else:  # no checksum to choose with: the first hex reading of each character, kept low
@@ -125,7 +145,10 @@ def _eth(body: str) -> tuple[str, str, str, float, bool] | None:
             0.97 if not corrected else 0.9,
             corrected,
         )
-    # Mixed case that fails EIP-55: a case misread (c/C) or a digit misread; keep, low.
+    fixes = _eth_case_repairs(body)
+    if len(fixes) == 1:  # one misread letter or digit, and the checksum confirms the repair
+        return "eth", "0x" + fixes[0].lower(), "0x" + fixes[0], 0.9, True
+    # Mixed case that fails EIP-55 with no single repair: keep the reading, low.
     return "eth", "0x" + body.lower(), "0x" + checksummed, 0.4, corrected
 
 
