@@ -17,18 +17,20 @@ def _print_json(obj: object) -> None:
 
 def _when(start: float | None, end: float | None) -> str:
     if start is None:
-        return "ảnh"
+        return "screenshot"
     return f"{start:.1f}-{(end if end is not None else start):.1f} s"
 
 
 def cmd_identifiers(args: argparse.Namespace) -> int:
     from ..store import open_case
+    from .index import index_open_case
     from .store import case_identifiers, mark_relevant, refresh_identifiers
 
     if args.case is None:
         raise UsageError("Say which case: --case FOLDER.")
     with open_case(args.case, create=False) as case:
         refresh_identifiers(case)  # derived from stored text: always current, merged cases too
+        index_open_case(case)  # and the workstation index follows
         if getattr(args, "identifiers_cmd", None) == "mark":
             done = mark_relevant(
                 case, args.value, args.officer or case.officer, not args.unmark, args.note
