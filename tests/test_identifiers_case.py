@@ -169,3 +169,17 @@ def test_identifiers_of_speech_carry_their_flags(tmp_path: Path) -> None:
     assert phone["value"] == "+84938456127"
     assert phone["occurrences"][0]["source"] == "speech"
     assert phone["flags"] == [1]
+
+
+def test_qr_payload_wins_over_a_misread_account_on_the_same_screenshot(tmp_path: Path) -> None:
+    from reviewer.identifiers.qr import identifiers_in_qr_text
+    from reviewer.identifiers.store import save_qr_identifiers
+
+    _text_case(tmp_path / "C", ["STK Vietcombank 1012345678"])  # the OCR read 8 as 6
+    with open_case(tmp_path / "C") as case:
+        save_qr_identifiers(case, 1, identifiers_in_qr_text(encode_vietqr("970436", "1012345878")))
+        refresh_identifiers(case)
+        (acct,) = case_identifiers(case, "bank_account")
+    assert acct["value"] == "1012345878" and acct["bank"] == "VCB"
+    ocr = next(o for o in acct["occurrences"] if o["source"] == "ocr")
+    assert ocr["details"]["ocr_value"] == "1012345678"

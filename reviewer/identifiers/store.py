@@ -60,6 +60,34 @@ def text_identifier_rows(case: Case, media_id: int) -> list[tuple]:
     return rows
 
 
+def _near(a: str, b: str) -> bool:
+    return a != b and len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) <= 2
+
+
+def _prefer_qr(case: Case, media_id: int, rows: list[tuple]) -> list[tuple]:
+    """An account read on screen one or two characters away from the same media's QR payload is
+    the QR's account misread: the checksummed payload wins, the reading stays in `details`."""
+    qr = case.conn.execute(
+        "SELECT value, display, bank, start_s FROM identifier"
+        " WHERE media_id = ? AND source = 'qr' AND kind = 'bank_account'",
+        (media_id,),
+    ).fetchall()
+    if not qr:
+        return rows
+    out = []
+    for row in rows:
+        row = list(row)
+        if row[6] == "bank_account":
+            match = next((q for q in qr if _near(row[7], q[0])), None)
+            if match is not None:
+                details = json.loads(row[11]) if row[11] else {}
+                details.update({"ocr_value": row[7], "from_qr": True})
+                row[7], row[8], row[9] = match[0], match[1], match[2]
+                row[11] = json.dumps(details, ensure_ascii=False)
+        out.append(tuple(row))
+    return out
+
+
 def refresh_identifiers(
     case: Case, media_ids: Iterable[int] | None = None, read_pictures: bool = True
 ) -> int:
@@ -70,7 +98,7 @@ def refresh_identifiers(
     ids = list(media_ids) if media_ids is not None else [m["id"] for m in case.list_media()]
     total = 0
     for media_id in ids:
-        rows = text_identifier_rows(case, media_id)
+        rows = _prefer_qr(case, media_id, text_identifier_rows(case, media_id))
         with case.transaction() as conn:
             conn.execute(
                 "DELETE FROM identifier WHERE media_id = ? AND source IN ('ocr', 'speech')",
