@@ -134,11 +134,13 @@ def eval_shots(n: int, folder: Path, verbose: bool, seed: int = 23) -> None:
 def eval_spoken() -> None:
     tally: dict[str, Counter] = {"phone": Counter(), "money": Counter()}
     pairs = []
-    for line, expected in spoken_set(40):
+    lines = spoken_set(40)
+    for line, expected in lines:
         got = {(i.kind, i.value) for i in extract_identifiers(line)}
         pairs.append((expected, got))
     score(pairs, tally)
-    print_table("Spoken forms (transcript text, 51 lines incl. 5 harmless):", tally)
+    harmless = sum(1 for _, expected in lines if not expected)
+    print_table(f"Spoken forms (transcript text, {len(lines)} lines, {harmless} harmless):", tally)
 
 
 def eval_qr(n: int) -> None:
