@@ -63,5 +63,7 @@ def test_identifiers_panel(qtbot, tmp_path: Path) -> None:
     assert others.child(0).text(0) == str(b.resolve())
     w.grab().save("/tmp/h23_identifiers_panel.png")  # to look at by hand
     panel._on_click(others.child(0), 0)
-    qtbot.waitUntil(lambda: w.data is not None and w.data.folder == b.resolve() or w.data.folder == b)
+    qtbot.waitUntil(
+        lambda: w.data is not None and w.data.folder == b.resolve() or w.data.folder == b
+    )
     w.close()
