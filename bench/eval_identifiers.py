@@ -21,6 +21,7 @@ from collections import Counter
 from pathlib import Path
 
 import numpy as np
+import phonenumbers
 from PIL import Image, ImageFilter
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,6 +44,8 @@ def spoken_set(n: int, seed: int = 5) -> list[tuple[str, set[tuple[str, str]]]]:
             ["90", "91", "93", "98", "86", "88", "32", "35", "38", "70", "77", "85"]
         )
         national = "0" + prefix + "".join(rng.choice("0123456789") for _ in range(7))
+        if not phonenumbers.is_valid_number(phonenumbers.parse(national, "VN")):
+            continue  # an unallocated range is rightly not a phone
         words = [DIGITS[int(d)] for d in national]
         if rng.random() < 0.5:  # grouped with pauses: "không chín ba tám, bốn năm sáu, ..."
             words = [" ".join(words[:4]) + ",", " ".join(words[4:7]) + ",", " ".join(words[7:])]

@@ -12,6 +12,7 @@ import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import phonenumbers
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from reviewer.identifiers.checksums import B58, eip55
@@ -59,8 +60,11 @@ def _phone(rng: random.Random) -> tuple[str, str]:
     prefix = rng.choice(["90", "91", "93", "94", "96", "97", "98", "86", "88", "89", "32", "33",
                          "35", "37", "38", "39", "70", "76", "77", "78", "79", "81", "83", "84",
                          "85", "56", "58"])  # fmt: skip
-    rest = "".join(rng.choice("0123456789") for _ in range(7))
-    national = "0" + prefix + rest
+    while True:  # numbers in allocated ranges only: phonenumbers knows which are
+        rest = "".join(rng.choice("0123456789") for _ in range(7))
+        national = "0" + prefix + rest
+        if phonenumbers.is_valid_number(phonenumbers.parse(national, "VN")):
+            break
     forms = [f"{national[:4]}.{national[4:7]}.{national[7:]}", f"{national[:4]} {national[4:7]} "
              f"{national[7:]}", national, f"+84 {prefix}{rest[:1]} {rest[1:4]} {rest[4:]}"]  # fmt: skip
     lead = rng.choice(["Zalo", "SĐT", "Hotline", "Liên hệ", "Gọi ngay"])

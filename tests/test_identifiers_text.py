@@ -90,6 +90,7 @@ def test_phone_before_a_bank_named_later_stays_a_phone() -> None:
         ("Vào keo88 . club nhận quà", "keo88.club"),
         ("fb88vn[.]top", "fb88vn.top"),
         ("nhacai907(.jclub", "nhacai907.club"),  # OCR of "[.]"
+        ("bet432.jclub", "bet432.club"),
         ("https://www.Nhacai-VIP.com/dang-ky?ref=1", "nhacai-vip.com"),
         ("link keo88 chấm vip", "keo88.vip"),
     ],

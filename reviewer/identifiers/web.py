@@ -85,12 +85,16 @@ def _norm_host(host: str) -> str:
 # OCR reads the brackets of "[.]" as "f.l", "(.j", "{.1": put them back (same length, so the
 # spans still point into the original text) where a known top-level domain follows.
 _MANGLED_DOT = re.compile(
-    rf"(?<=[a-z0-9])[\[({{fLlIt1|]\.[\])}}jJlI1|](?=(?:{_TLD})(?![a-z0-9]))", re.I
+    rf"(?<=[a-z0-9])[\[({{fLlIt1|]?\.[\])}}jJlI1|](?=(?:{_TLD})(?![a-z0-9]))", re.I
 )
 
 
+def _unmangle(m: re.Match) -> str:
+    return "[.]" if len(m.group()) == 3 else ". "  # the same length either way
+
+
 def urls_and_profile_links(text: str) -> Iterator[Identifier]:
-    text_read, text = text, _MANGLED_DOT.sub("[.]", text)
+    text_read, text = text, _MANGLED_DOT.sub(_unmangle, text)
     for m in _URL.finditer(text):
         host = _norm_host(m.group("host"))
         if not re.search(r"[a-z]", host.split(".")[0]) and not m.group("scheme"):
