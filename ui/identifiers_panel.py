@@ -112,7 +112,10 @@ class IdentifiersPanel(QWidget):
             for ident in group:
                 top.addChild(self._identifier_item(ident))
             top.setExpanded(True)
-        for column in (0, 1):
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        for column in (0, 1):  # the moments' text and places show whole once expanded
             self.tree.resizeColumnToContents(column)
 
     def _identifier_item(self, ident: dict) -> QTreeWidgetItem:
@@ -142,6 +145,7 @@ class IdentifiersPanel(QWidget):
     def _on_expand(self, item: QTreeWidgetItem) -> None:
         value = item.data(0, VALUE_ROLE)
         if not value or self.case is None:
+            self._fit_columns()
             return
         item.takeChildren()
         for other in find(value)["cases"]:
@@ -150,6 +154,7 @@ class IdentifiersPanel(QWidget):
             child = QTreeWidgetItem([other["folder"], self.tr("open this case"), ""])
             child.setData(0, CASE_ROLE, other["folder"])
             item.addChild(child)
+        self._fit_columns()
 
     def _on_click(self, item: QTreeWidgetItem, _column: int) -> None:
         folder = item.data(0, CASE_ROLE)
