@@ -118,6 +118,10 @@ def test_email_beats_the_domain_inside_it() -> None:
     assert found("mail: HoTro @ gmail . com") == {("email", "hotro@gmail.com")}
 
 
+def test_email_after_a_stray_dot_of_ocr() -> None:
+    assert found("Email: .cskh616@keo88.vip") == {("email", "cskh616@keo88.vip")}
+
+
 @pytest.mark.parametrize(
     ("text", "value"),
     [

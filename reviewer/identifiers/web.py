@@ -157,7 +157,7 @@ def handles(text: str, taken: list[tuple[int, int]]) -> Iterator[Identifier]:
 
 
 _EMAIL = re.compile(
-    r"(?<![\w.])([A-Za-z0-9][A-Za-z0-9._%+\-]{0,63})\s?(?:@|\(at\)|\[at\])\s?"
+    r"(?<!\w)(?<!\w\.)([A-Za-z0-9][A-Za-z0-9._%+\-]{0,63})\s?(?:@|\(at\)|\[at\])\s?"
     rf"((?:{_LABEL}{_DOT})+(?:{_TLD})(?:{_DOT}vn)?)(?![\w])",
     re.IGNORECASE,
 )
