@@ -9,6 +9,7 @@ import hashlib
 import io
 import json
 import random
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -152,7 +153,7 @@ def make_set(n: int = 40, seed: int = 23) -> list[Shot]:
 
 
 def render(shot: Shot, seed: int = 0, width: int = 720) -> Image.Image:
-    rng = random.Random(hash(shot.name) ^ seed)
+    rng = random.Random(zlib.crc32(shot.name.encode()) ^ seed)  # same style in every process
     bg, fg = rng.choice(BACKGROUNDS)
     font = ImageFont.truetype(rng.choice(FONTS), rng.choice([26, 30, 36]))
     qr_px = rng.choice([150, 190, 240]) if shot.qr_payload else 0

@@ -101,6 +101,9 @@ def test_analyze_screenshots_then_identifiers_and_find(
     assert found["cases"][0]["occurrences"][0]["media"] == "s1.png"
     phone = _json(capsys, ["find", "+84 938 456 127", "--json"])
     assert len(phone["cases"]) == 1
+    handle = _json(capsys, ["find", "@keo88vip", "--json"])  # any platform's keo88vip
+    assert handle["cases"][0]["occurrences"][0]["value"] == "telegram/keo88vip"
+    assert main(["find", "@keo88_ip"]) == 1  # "_" is a character, not a wildcard
 
 
 def test_index_rebuild_moved_and_deleted_cases(

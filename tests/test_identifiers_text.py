@@ -47,6 +47,7 @@ def test_landline_and_display() -> None:
         "Mã đơn DH20241205123",
         "Mã vận đơn 0938456127999",
         "Size 38 39 40 41",
+        "mua 2 , com ơi",
         "Còn 3 ngày 14:05:33",
         "xong.Mai gặp nhé, v.v. 1.5 giờ",
         "Mã DH2024500k, mã A1500k",
@@ -91,6 +92,7 @@ def test_phone_before_a_bank_named_later_stays_a_phone() -> None:
         ("fb88vn[.]top", "fb88vn.top"),
         ("nhacai907(.jclub", "nhacai907.club"),  # OCR of "[.]"
         ("bet432.jclub", "bet432.club"),
+        ("Vào keo88 , club", "keo88.club"),  # OCR of " . "
         ("https://www.Nhacai-VIP.com/dang-ky?ref=1", "nhacai-vip.com"),
         ("link keo88 chấm vip", "keo88.vip"),
     ],

@@ -6,6 +6,7 @@ its new place, and a folder that no longer holds the case is dropped."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
@@ -149,8 +150,8 @@ def find(typed: str, path: Path | None = None) -> dict[str, Any]:
     )
     args: list[Any] = list(values)
     for name in names:  # "@keo88" also finds telegram/keo88, tiktok/keo88...
-        sql += " OR (o.kind = 'handle' AND o.value LIKE ?)"
-        args.append(f"%/{name}")
+        sql += " OR (o.kind = 'handle' AND o.value LIKE ? ESCAPE '\\')"
+        args.append("%/" + re.sub(r"([%_\\])", r"\\\1", name))
     sql += " ORDER BY c.folder, o.media_name, o.start_s"
     with _db(path) as conn:
         rows = conn.execute(sql, args).fetchall()

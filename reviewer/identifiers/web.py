@@ -89,12 +89,16 @@ _MANGLED_DOT = re.compile(
 )
 
 
+# ... and the dot of "keo88 . club" as a comma: "keo88 , club" (spaces on both sides).
+_COMMA_DOT = re.compile(rf"(?<=[a-z0-9]) , (?=(?:{_TLD})(?![a-z0-9]))", re.I)
+
+
 def _unmangle(m: re.Match) -> str:
     return "[.]" if len(m.group()) == 3 else ". "  # the same length either way
 
 
 def urls_and_profile_links(text: str) -> Iterator[Identifier]:
-    text_read, text = text, _MANGLED_DOT.sub(_unmangle, text)
+    text_read, text = text, _COMMA_DOT.sub(" . ", _MANGLED_DOT.sub(_unmangle, text))
     for m in _URL.finditer(text):
         host = _norm_host(m.group("host"))
         if not re.search(r"[a-z]", host.split(".")[0]) and not m.group("scheme"):
