@@ -92,6 +92,7 @@ def test_phone_before_a_bank_named_later_stays_a_phone() -> None:
         ("fb88vn[.]top", "fb88vn.top"),
         ("nhacai907(.jclub", "nhacai907.club"),  # OCR of "[.]"
         ("bet432.jclub", "bet432.club"),
+        ("win651.ltop", "win651.top"),
         ("Vào keo88 , club", "keo88.club"),  # OCR of " . "
         ("https://www.Nhacai-VIP.com/dang-ky?ref=1", "nhacai-vip.com"),
         ("link keo88 chấm vip", "keo88.vip"),
@@ -173,6 +174,11 @@ USDT = "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t"
 def test_wallets_checksummed_and_repaired(text: str, value: str, corrected: bool) -> None:
     (ident,) = extract_identifiers(text)
     assert (ident.kind, ident.value, ident.details["corrected"]) == ("wallet", value, corrected)
+
+
+def test_tron_address_with_two_case_slips_is_repaired() -> None:
+    (ident,) = extract_identifiers("TK5R9aWNj1pSA4npdNa1HkTQSNZj2tcDEu")  # "J" read "j" twice
+    assert ident.value == "TK5R9aWNJ1pSA4npdNa1HkTQSNZJ2tcDEu" and ident.details["corrected"]
 
 
 def test_wallet_with_a_wrong_checksum_is_not_a_wallet() -> None:

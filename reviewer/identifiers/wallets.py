@@ -59,7 +59,30 @@ def _repairs(s: str, alphabet: str, ok) -> list[str]:
                     found.add(alt)
         if tries > _MAX_TRIES:
             break
+    if not found and not bad:
+        found = _two_case_slips(s, alphabet, ok)
     return sorted(found)
+
+
+# The letters this OCR most often reads in the wrong case, or as their digit twins.
+_LIKELY = {"j": "J", "J": "j", "k": "K", "K": "k", "s": "S5", "S": "s5", "5": "S", "o": "O",
+           "c": "C", "C": "c", "v": "V", "V": "v", "w": "W", "W": "w", "x": "X", "X": "x",
+           "z": "Z", "Z": "z", "u": "U", "U": "u", "p": "P", "P": "p"}  # fmt: skip
+
+
+def _two_case_slips(s: str, alphabet: str, ok) -> set[str]:
+    """Readings two likely confusions away (a TRON address with "J" read "j" twice)."""
+    spots = [(i, a) for i, c in enumerate(s) for a in _LIKELY.get(c, "") if a in alphabet]
+    found = set()
+    for (i, a), (j, b) in itertools.combinations(spots, 2):
+        if i == j:
+            continue
+        cand = list(s)
+        cand[i], cand[j] = a, b
+        text = "".join(cand)
+        if ok(text):
+            found.add(text)
+    return found
 
 
 def _chain(token: str) -> str | None:

@@ -85,7 +85,7 @@ def _norm_host(host: str) -> str:
 # OCR reads the brackets of "[.]" as "f.l", "(.j", "{.1": put them back (same length, so the
 # spans still point into the original text) where a known top-level domain follows.
 _MANGLED_DOT = re.compile(
-    rf"(?<=[a-z0-9])[\[({{fLlIt1|]?\.[\])}}jJlI1|](?=(?:{_TLD})(?![a-z0-9]))", re.I
+    rf"(?<=[a-z0-9])[\[({{fLlIt|]?\.[\])}}jJlI1|](?=(?:{_TLD})(?![a-z0-9]))", re.I
 )
 
 
