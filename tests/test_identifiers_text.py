@@ -48,6 +48,7 @@ def test_landline_and_display() -> None:
         "Mã vận đơn 0938456127999",
         "Size 38 39 40 41",
         "mua 2 , com ơi",
+        "xong,com nhé, ok, vip lắm",
         "Còn 3 ngày 14:05:33",
         "xong.Mai gặp nhé, v.v. 1.5 giờ",
         "Mã DH2024500k, mã A1500k",
@@ -93,6 +94,8 @@ def test_phone_before_a_bank_named_later_stays_a_phone() -> None:
         ("nhacai907(.jclub", "nhacai907.club"),  # OCR of "[.]"
         ("bet432.jclub", "bet432.club"),
         ("win651.ltop", "win651.top"),
+        ("Vào keo147 ,club", "keo147.club"),
+        ("sunwin938_.ltop", "sunwin938.top"),
         ("Vào keo88 , club", "keo88.club"),  # OCR of " . "
         ("https://www.Nhacai-VIP.com/dang-ky?ref=1", "nhacai-vip.com"),
         ("link keo88 chấm vip", "keo88.vip"),
@@ -179,6 +182,11 @@ def test_wallets_checksummed_and_repaired(text: str, value: str, corrected: bool
 def test_tron_address_with_two_case_slips_is_repaired() -> None:
     (ident,) = extract_identifiers("TK5R9aWNj1pSA4npdNa1HkTQSNZj2tcDEu")  # "J" read "j" twice
     assert ident.value == "TK5R9aWNJ1pSA4npdNa1HkTQSNZJ2tcDEu" and ident.details["corrected"]
+
+
+def test_tron_address_with_a_dot_the_ocr_put_inside() -> None:
+    (ident,) = extract_identifiers("TCZgW7AWkt.Mw8VEmqCwaqgoTSaMrs62VwA")
+    assert ident.value == "TCZgW7AWktMw8VEmqCwaqgoTSaMrs62VwA"
 
 
 def test_wallet_with_a_wrong_checksum_is_not_a_wallet() -> None:

@@ -13,7 +13,7 @@ from .model import Identifier
 
 # What OCR reads for what: each character and the characters it may stand for.
 _CONFUSE = {
-    "0": "oOQD", "O": "o0QD", "o": "O0", "Q": "O0", "D": "O0", "1": "lIi", "l": "1Ii", "I": "1li",
+    "0": "oOQD", "O": "o0QD", "o": "O0", "Q": "O0", "D": "O0", "1": "lIi", "l": "1IiJ", "I": "1li",
     "i": "1l", "|": "1lI", "J": ")j", "j": ")J", ")": "Jj", "5": "Ss", "S": "5s", "s": "5S", "Z": "2z", "2": "Zz",
     "z": "2Z", "B": "8", "8": "B", "G": "6", "6": "G", "g": "9q", "9": "gq", "q": "9g", "U": "Vu",
     "V": "Uv", "u": "vU", "v": "uV", "c": "C", "C": "c", "k": "K", "K": "k", "x": "X", "X": "x",
@@ -175,7 +175,17 @@ def _eth(body: str) -> tuple[str, str, str, float, bool] | None:
     return "eth", "0x" + body.lower(), "0x" + checksummed, 0.4, corrected
 
 
+# OCR sometimes puts a dot inside a long address ("TCZgW7AWkt.Mw8V..."): read it without.
+_DOTTED = re.compile(r"(?<![\w.])[A-Za-z0-9)|]{6,}\.[A-Za-z0-9)|]{6,}(?![\w.])")
+
+
 def wallets(text: str) -> Iterator[Identifier]:
+    for m in _DOTTED.finditer(text):
+        got = _one(m.group().replace(".", ""))
+        if got:
+            chain, value, display, conf, _corrected = got
+            yield Identifier("wallet", value, display, text, min(conf, 0.85), span=m.span(),
+                             details={"chain": chain, "corrected": True})  # fmt: skip
     for m in _TOKEN.finditer(text):
         token = m.group()
         for cand in dict.fromkeys((token, token.rstrip(")|"))):

@@ -85,12 +85,18 @@ def _norm_host(host: str) -> str:
 # OCR reads the brackets of "[.]" as "f.l", "(.j", "{.1": put them back (same length, so the
 # spans still point into the original text) where a known top-level domain follows.
 _MANGLED_DOT = re.compile(
-    rf"(?<=[a-z0-9])[\[({{fLlIt|]?\.[\])}}jJlI1|](?=(?:{_TLD})(?![a-z0-9]))", re.I
+    rf"(?<=[a-z0-9])[\[({{fLlIt|_]?\.[\])}}jJlI1|](?=(?:{_TLD})(?![a-z0-9]))", re.I
 )
 
 
-# ... and the dot of "keo88 . club" as a comma: "keo88 , club" (spaces on both sides).
-_COMMA_DOT = re.compile(rf"(?<=[a-z0-9]) , (?=(?:{_TLD})(?![a-z0-9]))", re.I)
+# ... and the dot of "keo88 . club" as a comma: "keo88 , club", "keo88 ,club", "keo88,club".
+_COMMA_DOT = re.compile(rf"(?<=[a-z0-9])(?: , | ,|,)(?=(?:{_TLD})(?![a-z0-9]))", re.I)
+
+
+def _comma_dot(m: re.Match) -> str:
+    """Prose writes ", " after a word; a comma read for a dot follows a name with digits."""
+    label = re.search(r"[a-z0-9\-]+$", m.string[: m.start()], re.I)
+    return m.group().replace(",", ".") if label and re.search(r"\d", label.group()) else m.group()
 
 
 def _unmangle(m: re.Match) -> str:
@@ -98,7 +104,10 @@ def _unmangle(m: re.Match) -> str:
 
 
 def urls_and_profile_links(text: str) -> Iterator[Identifier]:
-    text_read, text = text, _COMMA_DOT.sub(" . ", _MANGLED_DOT.sub(_unmangle, text))
+    text_read, text = (
+        text,
+        _COMMA_DOT.sub(_comma_dot, _MANGLED_DOT.sub(_unmangle, text)),
+    )
     for m in _URL.finditer(text):
         host = _norm_host(m.group("host"))
         if not re.search(r"[a-z]", host.split(".")[0]) and not m.group("scheme"):
