@@ -176,7 +176,7 @@ def _eth(body: str) -> tuple[str, str, str, float, bool] | None:
 
 
 # OCR sometimes puts a dot inside a long address ("TCZgW7AWkt.Mw8V..."): read it without.
-_DOTTED = re.compile(r"(?<![\w.])[A-Za-z0-9)|]{6,}\.[A-Za-z0-9)|]{6,}(?![\w.])")
+_DOTTED = re.compile(r"(?<![\w.])[A-Za-z0-9)|]{2,}\.[A-Za-z0-9)|]{2,}(?![\w.])")
 
 
 def wallets(text: str) -> Iterator[Identifier]:
