@@ -14,6 +14,7 @@ from .cluster import worker as cluster_worker
 from .errors import Cancelled, ReviewerError, UsageError
 from .evidence import cli as evidence_cli
 from .gui_command import register_gui
+from .identifiers import cli as identifiers_cli
 from .learn import cli as learn_cli
 from .merge import cli as merge_cli
 from .settings import ENGINE_CHOICES
@@ -300,6 +301,7 @@ def build_parser() -> argparse.ArgumentParser:
     learn_cli.register(sub)
     merge_cli.register(sub)
     cluster_worker.register(sub)
+    identifiers_cli.register(sub)
     return parser
 
 

@@ -44,6 +44,7 @@ from .flag_detail import FlagDetail, picture_for
 from .flag_list import FlagListPanel
 from .flag_span_dialog import DEFAULT_SPAN_S, FlagSpanDialog
 from .i18n import install_translator
+from .identifiers_panel import IdentifiersPanel
 from .learning_panel import LearningPanel
 from .media_list import MediaList
 from .merge_dialog import merge_reviewed_copy
@@ -170,6 +171,10 @@ class MainWindow(QMainWindow):
         self.learning = LearningPanel(self)
         self.learning.applied.connect(self._on_learning_applied)
         self.bottom_tabs.addTab(self.learning, "")
+        self.identifiers = IdentifiersPanel(self)  # who is behind it
+        self.identifiers.moment_chosen.connect(self.go_to)
+        self.identifiers.case_chosen.connect(lambda f: self.open_case(Path(f), create=False))
+        self.bottom_tabs.addTab(self.identifiers, "")
         self.bottom_dock = self._dock(
             "bottom", self.bottom_tabs, Qt.DockWidgetArea.BottomDockWidgetArea
         )
@@ -387,6 +392,10 @@ class MainWindow(QMainWindow):
         self.bottom_tabs.setTabText(0, self.tr("Flags"))
         self.bottom_tabs.setTabText(1, self.tr("Analysis queue"))
         self.bottom_tabs.setTabText(2, self.tr("Learning"))
+        self.bottom_tabs.setTabText(
+            self.bottom_tabs.indexOf(self.identifiers), self.tr("Identifiers")
+        )
+        self.identifiers.retranslate()
         self.learning.retranslate()
         self.zoom_in_button.setText("+")
         self.zoom_out_button.setText("−")
@@ -468,6 +477,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_status()
         self.learning.set_cases([Path(folder)], self.settings.officer_name())
+        self.identifiers.set_case(data.case)
         self.case_opened.emit(str(folder))
         self.record_check.check(Path(folder))
         return True
@@ -478,6 +488,7 @@ class MainWindow(QMainWindow):
             self.worker = None
         self.loader.wait()
         if self.data is not None:
+            self.identifiers.set_case(None)
             self.data.close()
             self.data = None
             self.transcript.data = None
@@ -636,6 +647,7 @@ class MainWindow(QMainWindow):
     def _on_job_finished(self, job_id: int, status: str, reason: str) -> None:
         self.queue.finish(job_id, status, reason)
         self.refresh_from_db()
+        self.identifiers.reload()
         self._update_status()
 
     def _on_engine_warning(self, text: str) -> None:

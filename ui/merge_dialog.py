@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.errors import ReviewerError
+from reviewer.identifiers.merge_marks import merge_identifier_marks
 from reviewer.merge.engine import MergeReport, merge_case
 from reviewer.store import Case
 
@@ -117,7 +118,9 @@ def merge_reviewed_copy(parent: QWidget, case: Case, folder: Path | None = None)
         dialog.deleteLater()
         if not accepted:
             return False
-        return merge_case(case, folder, write=True).written
+        written = merge_case(case, folder, write=True).written
+        merge_identifier_marks(case, folder)  # identifiers: recomputed; relevance marks carried
+        return written
     except ReviewerError as exc:
         QMessageBox.warning(parent, parent.tr("Merge refused"), str(exc))
         return False

@@ -824,6 +824,109 @@
     </message>
 </context>
 <context>
+    <name>IdentifiersPanel</name>
+    <message>
+        <location filename="../../ui/identifiers_panel.py" line="51"/>
+        <source>Phone numbers</source>
+        <translation>Số điện thoại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identifiers_panel.py" line="52"/>
+        <source>Bank accounts</source>
+        <translation>Tài khoản ngân hàng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identifiers_panel.py" line="53"/>
+        <source>QR codes</source>
+        <translation>Mã QR</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identifiers_panel.py" line="54"/>
+        <source>Links</source>
+        <translation>Đường dẫn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identifiers_panel.py" line="55"/>
+        <source>Social accounts</source>
+        <translation>Tài khoản mạng xã hội</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identifiers_panel.py" line="56"/>
+        <source>E-mail addresses</source>
+        <translation>Thư điện tử</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identifiers_panel.py" line="57"/>
+        <source>Crypto wallets</source>
+        <translation>Ví tiền mã hoá</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identifiers_panel.py" line="58"/>
+        <source>Amounts</source>
+        <translation>Số tiền</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identifiers_panel.py" line="64"/>
+        <source>on screen</source>
+        <translation>trên màn hình</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identifiers_panel.py" line="65"/>
+        <source>QR code</source>
+        <translation>mã QR</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identifiers_panel.py" line="66"/>
+        <source>speech</source>
+        <translation>lời nói</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identifiers_panel.py" line="70"/>
+        <source>Identifier</source>
+        <translation>Định danh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identifiers_panel.py" line="70"/>
+        <source>Where</source>
+        <translation>Nơi xuất hiện</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identifiers_panel.py" line="70"/>
+        <source>Flags</source>
+        <translation>Cảnh báo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identifiers_panel.py" line="96"/>
+        <source>No case open.</source>
+        <translation>Chưa mở vụ việc nào.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identifiers_panel.py" line="99"/>
+        <source>{n} identifiers in this case</source>
+        <translation>{n} định danh trong vụ việc này</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identifiers_panel.py" line="101"/>
+        <source>No phone numbers, accounts or links found yet.</source>
+        <translation>Chưa tìm thấy số điện thoại, tài khoản hay đường dẫn nào.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identifiers_panel.py" line="123"/>
+        <source>seen in {n} other cases</source>
+        <translation>có trong {n} vụ việc khác</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identifiers_panel.py" line="136"/>
+        <source>Other cases…</source>
+        <translation>Các vụ việc khác…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identifiers_panel.py" line="150"/>
+        <source>open this case</source>
+        <translation>mở vụ việc này</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../ui/i18n.py" line="82"/>
@@ -1055,187 +1158,192 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>As the system</source>
         <translation>Theo hệ thống</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>&amp;Case</source>
         <translation>&amp;Vụ việc</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>Recent cases</source>
         <translation>Vụ việc gần đây</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>&amp;Review</source>
         <translation>&amp;Xem xét</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>&amp;Playback</source>
         <translation>&amp;Phát lại</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>&amp;Settings</source>
         <translation>&amp;Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>Interface language</source>
         <translation>Ngôn ngữ giao diện</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>&amp;Help</source>
         <translation>&amp;Trợ giúp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="385"/>
         <source>Tools</source>
         <translation>Công cụ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>Files in the case</source>
         <translation>Tệp trong vụ việc</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>Transcript and search</source>
         <translation>Lời thoại và tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="388"/>
         <source>Review</source>
         <translation>Xem xét</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="389"/>
         <source>Flags</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="390"/>
         <source>Analysis queue</source>
         <translation>Hàng đợi phân tích</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>Learning</source>
         <translation>Học từ quyết định</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/main_window.py" line="393"/>
+        <source>Identifiers</source>
+        <translation>Định danh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>Zoom in (+)</source>
         <translation>Phóng to (+)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>Zoom out (-)</source>
         <translation>Thu nhỏ (-)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="402"/>
         <source>Whole recording (Z)</source>
         <translation>Toàn bộ bản ghi (Z)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="416"/>
         <source>Livestream Reviewer</source>
         <translation>Công cụ xem xét livestream</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>Livestream Reviewer — case {name}</source>
         <translation>Công cụ xem xét livestream — vụ việc {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="416"/>
+        <location filename="../../ui/main_window.py" line="425"/>
         <source>Officer: {name}</source>
         <translation>Cán bộ: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="428"/>
         <source>Officer: {name} (set your name in Settings)</source>
         <translation>Cán bộ: {name} (đặt tên trong Cài đặt)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="428"/>
+        <location filename="../../ui/main_window.py" line="437"/>
         <source>Speech ran on {device} ({compute})</source>
         <translation>Nhận dạng giọng nói chạy trên {device} ({compute})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="436"/>
+        <location filename="../../ui/main_window.py" line="445"/>
         <source>Analysing: {n} file(s) left</source>
         <translation>Đang phân tích: còn {n} tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447"/>
+        <location filename="../../ui/main_window.py" line="456"/>
         <source>Cannot open the case</source>
         <translation>Không mở được vụ việc</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="505"/>
+        <location filename="../../ui/main_window.py" line="516"/>
         <source>Not a case</source>
         <translation>Không phải vụ việc</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506"/>
+        <location filename="../../ui/main_window.py" line="517"/>
         <source>{folder} holds no case. Use New case to start one there.</source>
         <translation>{folder} không chứa vụ việc nào. Dùng “Vụ việc mới” để tạo tại đó.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="534"/>
+        <location filename="../../ui/main_window.py" line="545"/>
         <source>Export evidence</source>
         <translation>Xuất chứng cứ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="534"/>
+        <location filename="../../ui/main_window.py" line="545"/>
         <source>Open a case first, then export it.</source>
         <translation>Hãy mở một vụ việc trước rồi mới xuất.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="549"/>
+        <location filename="../../ui/main_window.py" line="560"/>
         <source>Merge a reviewed copy</source>
         <translation>Gộp bản sao đã xem xét</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="549"/>
+        <location filename="../../ui/main_window.py" line="560"/>
         <source>Open a case first, then merge.</source>
         <translation>Hãy mở một vụ việc trước, rồi hợp nhất.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="611"/>
+        <location filename="../../ui/main_window.py" line="622"/>
         <source>No files found to add.</source>
         <translation>Không tìm thấy tệp nào để thêm.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="638"/>
+        <location filename="../../ui/main_window.py" line="650"/>
         <source>Warning: {text}</source>
         <translation>Cảnh báo: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="836"/>
+        <location filename="../../ui/main_window.py" line="848"/>
         <source>Decision not saved</source>
         <translation>Quyết định chưa được lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="896"/>
+        <location filename="../../ui/main_window.py" line="908"/>
         <source>Flag not added</source>
         <translation>Chưa thêm được cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="954"/>
+        <location filename="../../ui/main_window.py" line="966"/>
         <source>Flag not changed</source>
         <translation>Chưa sửa được cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1040"/>
+        <location filename="../../ui/main_window.py" line="1052"/>
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
