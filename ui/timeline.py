@@ -11,19 +11,43 @@ from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPe
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from .colors import category_color, status_color
-from .i18n import category_label, clock, source_label, status_label
+from .i18n import category_label, category_short, clock, source_label, status_label
 
 LABEL_W = 124
 RULER_H = 18
-FLAG_H = 30
+FLAG_ROW_H = 22  # one row of flags; overlapping flags stack in more rows
+MAX_FLAG_ROWS = 6
+FLAG_STRIP = 5  # the status stripe at the top of a flag
 SPEECH_H = 16
-TEXT_H = 16
+TEXT_ROW_H = 6  # on-screen lines shown at the same time stack in rows
+MAX_TEXT_ROWS = 3
 WAVE_H = 36
 GAP = 4
 TICK_STEPS = (1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200)
 MAX_ITEM_S = 600.0  # longest item assumed when searching what is visible
 EDGE_PX = 5  # how near a flag's edge the pointer must be to drag it
 MIN_FLAG_S = 0.2
+MIN_VISIBLE = 0.006  # of the recording: flags closer than this stack, as they would touch
+
+
+def pack_rows(items: list[dict], pad_s: float, max_rows: int) -> list[int]:
+    """Row of each item (sorted by start) so that items in one row never overlap in time;
+    past max_rows, the row that frees up first takes it."""
+    ends: list[float] = []
+    rows: list[int] = []
+    for item in items:
+        start = item.get("start_s") or 0.0
+        end = max(item.get("end_s") or start, start + pad_s)
+        row = next((r for r, e in enumerate(ends) if e <= start), None)
+        if row is None:
+            if len(ends) < max_rows:
+                ends.append(0.0)
+                row = len(ends) - 1
+            else:
+                row = min(range(len(ends)), key=ends.__getitem__)
+        ends[row] = max(ends[row], end)
+        rows.append(row)
+    return rows
 
 
 class _Lane:
@@ -55,17 +79,21 @@ class TimelineWidget(QWidget):
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setMinimumHeight(self._total_height())
         self.duration = 1.0
         self.view_start = 0.0
         self.view_span = 1.0
         self.playhead = 0.0
         self.selected_flag: int | None = None
         self._flags = _Lane([])
+        self._flag_rows: dict[int, int] = {}
         self._segments = _Lane([])
         self._texts = _Lane([])
+        self._text_rows: list[int] = []
+        self.flag_row_count = 1
+        self.text_row_count = 1
         self._wave: np.ndarray | None = None
         self._wave_rate = 4.0
+        self._relayout()
         self._drag_x: float | None = None
         self._dragged = False
         self._edge: tuple[dict, str, float, float] | None = None  # flag, side, start, end
@@ -73,22 +101,49 @@ class TimelineWidget(QWidget):
         self._version = 0
         self._cache_key: tuple = ()
         self._cache: list[tuple[QRectF, QColor | Qt.BrushStyle]] = []
+        self._labels: list[tuple[QRectF, str, QColor]] = []
 
-    @staticmethod
-    def _total_height() -> int:
-        return RULER_H + FLAG_H + SPEECH_H + TEXT_H + WAVE_H + GAP * 5
+    def _flag_h(self) -> int:
+        return FLAG_ROW_H * getattr(self, "flag_row_count", 1)
+
+    def _text_h(self) -> int:
+        return TEXT_ROW_H * getattr(self, "text_row_count", 1) + 4
+
+    def _total_height(self) -> int:
+        return RULER_H + self._flag_h() + SPEECH_H + self._text_h() + WAVE_H + GAP * 5
+
+    def _relayout(self) -> None:
+        self.setFixedHeight(self._total_height())
 
     # -- data -------------------------------------------------------------------------------
     def set_media(self, duration_s: float | None) -> None:
         self.duration = max(1.0, float(duration_s or 0.0))
         self.view_start, self.view_span = 0.0, self.duration
         self._wave = None
+        self._assign_flag_rows()
         self.update()
 
     def set_flags(self, flags: list[dict]) -> None:
         self._flags = _Lane(flags)
+        self._assign_flag_rows()
         self._version += 1
         self.update()
+
+    def _assign_flag_rows(self) -> None:
+        rows = pack_rows(self._flags.items, self.duration * MIN_VISIBLE, MAX_FLAG_ROWS)
+        self._flag_rows = {f["id"]: r for f, r in zip(self._flags.items, rows, strict=True)}
+        count = max(rows, default=0) + 1
+        if count != self.flag_row_count:
+            self.flag_row_count = count
+            self._relayout()
+
+    def flag_rect(self, flag: dict) -> QRectF:
+        """Where a flag is drawn (its row of the flag lane, its time span)."""
+        lane = self._lanes()["flags"]
+        x0 = self._x(flag.get("start_s") or 0.0)
+        x1 = max(x0 + 4, self._x(flag.get("end_s") or flag.get("start_s") or 0.0))
+        top = lane.top() + self._flag_rows.get(flag["id"], 0) * FLAG_ROW_H
+        return QRectF(x0, top, x1 - x0, FLAG_ROW_H - 2)
 
     def set_segments(self, segments: list[dict]) -> None:
         self._segments = _Lane(segments)
@@ -97,6 +152,12 @@ class TimelineWidget(QWidget):
 
     def set_texts(self, texts: list[dict]) -> None:
         self._texts = _Lane(texts)
+        # Lines on screen together stack; one line's run of frames stays one item.
+        self._text_rows = pack_rows(self._texts.items, 0.0, MAX_TEXT_ROWS)
+        count = max(self._text_rows, default=0) + 1
+        if count != self.text_row_count:
+            self.text_row_count = count
+            self._relayout()
         self._version += 1
         self.update()
 
@@ -163,9 +224,9 @@ class TimelineWidget(QWidget):
         y = RULER_H + GAP
         out = {}
         for name, h in (
-            ("flags", FLAG_H),
+            ("flags", self._flag_h()),
             ("speech", SPEECH_H),
-            ("text", TEXT_H),
+            ("text", self._text_h()),
             ("wave", WAVE_H),
         ):
             out[name] = QRectF(LABEL_W, y, w - LABEL_W - 4, h)
@@ -192,7 +253,7 @@ class TimelineWidget(QWidget):
         for key, rect in lanes.items():
             p.fillRect(rect, self.palette().alternateBase())
             p.drawText(
-                QRectF(4, rect.top(), LABEL_W - 8, rect.height()),
+                QRectF(4, rect.top(), LABEL_W - 8, min(rect.height(), 22)),
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                 names[key],
             )
@@ -201,12 +262,15 @@ class TimelineWidget(QWidget):
         key = (self.view_start, self.view_span, self.width(), self._version)
         if key != self._cache_key:
             # Rectangles are worked out once per view: repaints while playing only draw them.
-            self._cache_key, self._cache = key, []
+            self._cache_key, self._cache, self._labels = key, [], []
             self._runs(lanes["speech"], self._segments, t0, t1, QColor("#4dabf7"))
-            self._runs(lanes["text"], self._texts, t0, t1, QColor("#69db7c"))
+            self._text_items(lanes["text"], t0, t1, QColor("#2f9e44"))
             self._flag_rects(lanes["flags"], t0, t1)
         for rect, fill in self._cache:
             p.fillRect(rect, fill)
+        for rect, text, color in self._labels:
+            p.setPen(color)
+            p.drawText(rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
         self._paint_wave(p, lanes["wave"], t0, t1)
         self._paint_selected(p, lanes["flags"])
         x = self._x(self.playhead)
@@ -248,6 +312,30 @@ class TimelineWidget(QWidget):
             left = float(x0[first])
             self._cache.append((QRectF(left, top, float(reach[last]) - left, height), color))
 
+    def _text_items(self, lane: QRectF, t0: float, t1: float, color: QColor) -> None:
+        """Each on-screen line its own bar (a gap between neighbours), lines shown together
+        in stacked rows; bars narrower than 2 px in a row join their neighbour."""
+        lo, hi = self._texts.span_indices(t0, t1)
+        scale = self._plot_w() / self.view_span
+        last_right: dict[int, float] = {}
+        last_rect: dict[int, int] = {}
+        for i in range(lo, hi):
+            end = float(self._texts.end_arr[i])
+            if end < t0:
+                continue
+            row = self._text_rows[i] if i < len(self._text_rows) else 0
+            x0 = LABEL_W + (float(self._texts.start_arr[i]) - self.view_start) * scale
+            x1 = max(x0 + 2.0, LABEL_W + (end - self.view_start) * scale - 1.0)
+            top = lane.top() + 2 + row * TEXT_ROW_H
+            if row in last_right and x0 < last_right[row] + 2.0:
+                k = last_rect[row]  # too dense to tell apart at this zoom: widen the last bar
+                rect = self._cache[k][0]
+                rect.setRight(max(rect.right(), x1))
+                last_right[row] = rect.right()
+                continue
+            self._cache.append((QRectF(x0, top, x1 - x0, TEXT_ROW_H - 1), color))
+            last_rect[row], last_right[row] = len(self._cache) - 1, x1
+
     def _paint_wave(self, p: QPainter, lane: QRectF, t0: float, t1: float) -> None:
         if self._wave is None or not len(self._wave):
             return
@@ -270,15 +358,15 @@ class TimelineWidget(QWidget):
             p.drawLine(QPointF(x, mid - h), QPointF(x, mid + h))
 
     def _flag_rects(self, lane: QRectF, t0: float, t1: float) -> None:
-        strip = 7.0
         seen: set[tuple] = set()
         colors: dict[tuple[str, str], QColor] = {}
+        metrics = self.fontMetrics()
         for flag in self._flags.visible(t0, t1):
-            x0 = self._x(flag.get("start_s") or 0.0)
-            x1 = max(x0 + 4, self._x(flag.get("end_s") or flag.get("start_s") or 0.0))
+            rect = self.flag_rect(flag)
+            x0, x1 = rect.left(), rect.right()
             status = flag["status"]
-            # Flags that land on the same pixels look the same: draw them once.
-            pixel_key = (int(x0), int(x1), flag["category"], status)
+            # Flags that land on the same pixels of one row look the same: draw them once.
+            pixel_key = (int(x0), int(x1), int(rect.top()), flag["category"], status)
             if pixel_key in seen:
                 continue
             seen.add(pixel_key)
@@ -288,22 +376,27 @@ class TimelineWidget(QWidget):
                 if status == "rejected":
                     color.setAlpha(80)  # rejected moments fade but stay visible
                 colors[(flag["category"], status)] = color
-            body = QRectF(x0, lane.top() + strip + 1, x1 - x0, lane.height() - strip - 1)
+            body = QRectF(x0, rect.top() + FLAG_STRIP, x1 - x0, rect.height() - FLAG_STRIP)
             self._cache.append((body, color))
             if status == "unsure":
                 self._cache.append((body, QColor(255, 255, 255, 90)))
                 self._cache.append((body, Qt.BrushStyle.BDiagPattern))
             if status != "pending":
-                self._cache.append((QRectF(x0, lane.top(), x1 - x0, strip), status_color(status)))
+                self._cache.append(
+                    (QRectF(x0, rect.top(), x1 - x0, FLAG_STRIP - 1), status_color(status))
+                )
+            label = category_short(flag["category"])
+            if body.width() > metrics.horizontalAdvance(label) + 6:
+                ink = QColor("#222") if status == "rejected" else QColor("white")
+                self._labels.append((body.adjusted(3, 0, -2, 0), label, ink))
 
     def _paint_selected(self, p: QPainter, lane: QRectF) -> None:
         flag = next((f for f in self._flags.items if f["id"] == self.selected_flag), None)
         if flag is None:
             return
-        x0 = self._x(flag.get("start_s") or 0.0)
-        x1 = max(x0 + 4, self._x(flag.get("end_s") or flag.get("start_s") or 0.0))
+        rect = self.flag_rect(flag)
         p.setPen(QPen(self.palette().text().color(), 2))
-        p.drawRect(QRectF(x0 - 1, lane.top(), x1 - x0 + 2, lane.height()))
+        p.drawRect(rect.adjusted(-1, 0, 1, 0))
 
     # -- interaction --------------------------------------------------------------------------
     def flag_at(self, x: float, y: float) -> dict | None:
@@ -311,13 +404,19 @@ class TimelineWidget(QWidget):
             return None
         t = self._t(x)
         tol = 3 * self.view_span / self._plot_w()
-        best = None
+        row = self._row_at(y)
+        best = fallback = None
         for flag in self._flags.visible(t - tol, t + tol):
             start = flag.get("start_s") or 0.0
             end = flag.get("end_s") or start
             if start - tol <= t <= end + tol:
-                best = flag
-        return best
+                fallback = flag
+                if self._flag_rows.get(flag["id"], 0) == row:
+                    best = flag
+        return best or fallback
+
+    def _row_at(self, y: float) -> int:
+        return int((y - self._lanes()["flags"].top()) // FLAG_ROW_H)
 
     def _item_at(self, x: float, y: float) -> tuple[str, dict] | None:
         lanes = self._lanes()
@@ -337,12 +436,15 @@ class TimelineWidget(QWidget):
         tol = EDGE_PX * self.view_span / self._plot_w()
         t = self._t(x)
         best: tuple[float, dict, str] | None = None
+        row = self._row_at(y)
         for flag in self._flags.visible(t - tol, t + tol):
             if flag.get("start_s") is None:
                 continue
+            # The flag in the row under the pointer wins over one in another row.
+            other_row = 0 if self._flag_rows.get(flag["id"], 0) == row else 1
             for side in ("start", "end"):
-                gap = abs(self._x(flag[f"{side}_s"] or 0.0) - x)
-                if gap <= EDGE_PX and (best is None or gap < best[0]):
+                gap = abs(self._x(flag[f"{side}_s"] or 0.0) - x) + other_row * EDGE_PX * 2
+                if gap <= EDGE_PX * (1 + 2 * other_row) and (best is None or gap < best[0]):
                     best = (gap, flag, side)
         return (best[1], best[2]) if best else None
 
@@ -356,7 +458,7 @@ class TimelineWidget(QWidget):
         self._edge = (flag, side, start, end)
         # Shown at once; written to the case (and audit log) when the button is released.
         flag["start_s"], flag["end_s"] = start, end
-        self._flags = _Lane(self._flags.items)
+        self._flags = _Lane(self._flags.items)  # rows stay as they are while dragging
         self._version += 1
         self.update()
 
