@@ -643,7 +643,24 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _on_engine_warning(self, text: str) -> None:
-        self.warning_label.setText(self.tr("Warning: {text}").format(text=text))
+        self.warning_label.setText(
+            self.tr("Warning: {text}").format(text=self.engine_warning(text))
+        )
+        self.warning_label.setToolTip(text)  # the engine's own words, for a support request
+
+    def engine_warning(self, text: str) -> str:
+        """The speech engine's warning (English, from reviewer/) in the window's language."""
+        if text.startswith("CUDA was requested"):
+            return self.tr(
+                "the GPU was chosen in Settings but none can be used here; speech runs on the "
+                "processor (CPU), which is slower."
+            )
+        if text.startswith("GPU could not load the model"):
+            return self.tr(
+                "the GPU could not load the speech model; speech runs on the processor (CPU), "
+                "which is slower."
+            )
+        return text
 
     def _on_worker_idle(self) -> None:
         self._update_status()

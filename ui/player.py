@@ -191,6 +191,10 @@ class PlayerWidget(QWidget):
         self.requested_position_s = seconds
         if self.is_playable():
             self.player.setPosition(int(seconds * 1000))
+            if self.kind == "video" and self._stopped():
+                # A stopped player shows black; a paused one shows the frame at the position
+                # (the officer sees the moment of a selected flag without pressing play).
+                self.player.pause()
         self._update_time(seconds)
         self.position_changed.emit(seconds)
 
@@ -217,6 +221,9 @@ class PlayerWidget(QWidget):
     def change_speed(self, steps: int) -> None:
         index = max(0, min(len(SPEEDS) - 1, self.speed.currentIndex() + steps))
         self.speed.setCurrentIndex(index)
+
+    def _stopped(self) -> bool:
+        return self.player.playbackState() == QMediaPlayer.PlaybackState.StoppedState
 
     def position_s(self) -> float:
         if self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState:

@@ -325,14 +325,18 @@ class TimelineWidget(QWidget):
                 continue
             row = self._text_rows[i] if i < len(self._text_rows) else 0
             x0 = LABEL_W + (float(self._texts.start_arr[i]) - self.view_start) * scale
-            x1 = max(x0 + 2.0, LABEL_W + (end - self.view_start) * scale - 1.0)
+            x1 = LABEL_W + (end - self.view_start) * scale
             top = lane.top() + 2 + row * TEXT_ROW_H
-            if row in last_right and x0 < last_right[row] + 2.0:
-                k = last_rect[row]  # too dense to tell apart at this zoom: widen the last bar
+            prev = last_right.get(row)
+            if prev is not None and x0 <= prev + 1.0 and x1 - x0 < 4.0:
+                k = last_rect[row]  # too narrow to tell apart at this zoom: widen the last bar
                 rect = self._cache[k][0]
-                rect.setRight(max(rect.right(), x1))
+                rect.setRight(max(rect.right(), x1 - 1.0))
                 last_right[row] = rect.right()
                 continue
+            if prev is not None:
+                x0 = max(x0, prev + 1.0)  # one pixel of lane between neighbours
+            x1 = max(x0 + 2.0, x1 - 1.0)
             self._cache.append((QRectF(x0, top, x1 - x0, TEXT_ROW_H - 1), color))
             last_rect[row], last_right[row] = len(self._cache) - 1, x1
 
