@@ -59,6 +59,7 @@ QT_STRINGS: list[tuple[str, str]] = [  # (context, source text)
     ("QFileDialog", QT_TRANSLATE_NOOP("QFileDialog", "Files")),
     ("QFileDialog", QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:")),
     ("QFileDialog", QT_TRANSLATE_NOOP("QFileDialog", "All files (*)")),
+    ("QFileDialog", QT_TRANSLATE_NOOP("QFileDialog", "All Files (*)")),
     ("QFileDialog", QT_TRANSLATE_NOOP("QFileDialog", "&Rename")),
     ("QFileDialog", QT_TRANSLATE_NOOP("QFileDialog", "&Delete")),
     ("QFileDialog", QT_TRANSLATE_NOOP("QFileDialog", "Show &hidden files")),

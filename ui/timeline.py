@@ -19,8 +19,8 @@ FLAG_ROW_H = 22  # one row of flags; overlapping flags stack in more rows
 MAX_FLAG_ROWS = 6
 FLAG_STRIP = 5  # the status stripe at the top of a flag
 SPEECH_H = 16
-TEXT_ROW_H = 6  # on-screen lines shown at the same time stack in rows
-MAX_TEXT_ROWS = 3
+TEXT_H = 42  # on-screen lines shown at the same time stack in thin rows inside this
+MAX_TEXT_ROWS = 8
 WAVE_H = 36
 GAP = 4
 TICK_STEPS = (1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200)
@@ -107,7 +107,10 @@ class TimelineWidget(QWidget):
         return FLAG_ROW_H * getattr(self, "flag_row_count", 1)
 
     def _text_h(self) -> int:
-        return TEXT_ROW_H * getattr(self, "text_row_count", 1) + 4
+        return TEXT_H
+
+    def _text_row_h(self) -> float:
+        return max(3.0, (TEXT_H - 4) / max(1, self.text_row_count))
 
     def _total_height(self) -> int:
         return RULER_H + self._flag_h() + SPEECH_H + self._text_h() + WAVE_H + GAP * 5
@@ -154,10 +157,7 @@ class TimelineWidget(QWidget):
         self._texts = _Lane(texts)
         # Lines on screen together stack; one line's run of frames stays one item.
         self._text_rows = pack_rows(self._texts.items, 0.0, MAX_TEXT_ROWS)
-        count = max(self._text_rows, default=0) + 1
-        if count != self.text_row_count:
-            self.text_row_count = count
-            self._relayout()
+        self.text_row_count = max(self._text_rows, default=0) + 1
         self._version += 1
         self.update()
 
@@ -264,7 +264,7 @@ class TimelineWidget(QWidget):
             # Rectangles are worked out once per view: repaints while playing only draw them.
             self._cache_key, self._cache, self._labels = key, [], []
             self._runs(lanes["speech"], self._segments, t0, t1, QColor("#4dabf7"))
-            self._text_items(lanes["text"], t0, t1, QColor("#2f9e44"))
+            self._text_items(lanes["text"], t0, t1, QColor("#8ce99a"))
             self._flag_rects(lanes["flags"], t0, t1)
         for rect, fill in self._cache:
             p.fillRect(rect, fill)
@@ -312,11 +312,18 @@ class TimelineWidget(QWidget):
             left = float(x0[first])
             self._cache.append((QRectF(left, top, float(reach[last]) - left, height), color))
 
+    def _text_row_of(self, item: dict) -> int:
+        for i, other in enumerate(self._texts.items):
+            if other is item:
+                return self._text_rows[i] if i < len(self._text_rows) else 0
+        return 0
+
     def _text_items(self, lane: QRectF, t0: float, t1: float, color: QColor) -> None:
         """Each on-screen line its own bar (a gap between neighbours), lines shown together
         in stacked rows; bars narrower than 2 px in a row join their neighbour."""
         lo, hi = self._texts.span_indices(t0, t1)
         scale = self._plot_w() / self.view_span
+        start_color = QColor("#2b8a3e")
         last_right: dict[int, float] = {}
         last_rect: dict[int, int] = {}
         for i in range(lo, hi):
@@ -326,7 +333,8 @@ class TimelineWidget(QWidget):
             row = self._text_rows[i] if i < len(self._text_rows) else 0
             x0 = LABEL_W + (float(self._texts.start_arr[i]) - self.view_start) * scale
             x1 = LABEL_W + (end - self.view_start) * scale
-            top = lane.top() + 2 + row * TEXT_ROW_H
+            row_h = self._text_row_h()
+            top = lane.top() + 2 + row * row_h
             prev = last_right.get(row)
             if prev is not None and x0 <= prev + 1.0 and x1 - x0 < 4.0:
                 k = last_rect[row]  # too narrow to tell apart at this zoom: widen the last bar
@@ -337,8 +345,10 @@ class TimelineWidget(QWidget):
             if prev is not None:
                 x0 = max(x0, prev + 1.0)  # one pixel of lane between neighbours
             x1 = max(x0 + 2.0, x1 - 1.0)
-            self._cache.append((QRectF(x0, top, x1 - x0, TEXT_ROW_H - 1), color))
+            self._cache.append((QRectF(x0, top, x1 - x0, row_h - 1), color))
             last_rect[row], last_right[row] = len(self._cache) - 1, x1
+            # A darker start: when each line appeared shows even under long static text.
+            self._cache.append((QRectF(x0, top, min(4.0, x1 - x0), row_h - 1), start_color))
 
     def _paint_wave(self, p: QPainter, lane: QRectF, t0: float, t1: float) -> None:
         if self._wave is None or not len(self._wave):
@@ -389,8 +399,10 @@ class TimelineWidget(QWidget):
                 self._cache.append(
                     (QRectF(x0, rect.top(), x1 - x0, FLAG_STRIP - 1), status_color(status))
                 )
-            label = category_short(flag["category"])
-            if body.width() > metrics.horizontalAdvance(label) + 6:
+            if body.width() > 24:  # the short name, cut to the bar (full name on hover)
+                label = metrics.elidedText(
+                    category_short(flag["category"]), Qt.TextElideMode.ElideRight, body.width() - 5
+                )
                 ink = QColor("#222") if status == "rejected" else QColor("white")
                 self._labels.append((body.adjusted(3, 0, -2, 0), label, ink))
 
@@ -428,9 +440,15 @@ class TimelineWidget(QWidget):
         tol = 2 * self.view_span / self._plot_w()
         for key, lane in (("speech", self._segments), ("text", self._texts)):
             if lanes[key].contains(QPointF(x, y)):
+                row = int((y - lanes[key].top() - 2) // self._text_row_h())
+                found = None
                 for item in lane.visible(t - tol, t + tol):
                     if (item.get("start_s") or 0) - tol <= t <= (item.get("end_s") or 0) + tol:
-                        return key, item
+                        if key == "speech" or self._text_row_of(item) == row:
+                            return key, item
+                        found = found or (key, item)
+                if found:
+                    return found
         return None
 
     def edge_at(self, x: float, y: float) -> tuple[dict, str] | None:

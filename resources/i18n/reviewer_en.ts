@@ -1369,42 +1369,42 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="35"/>
+        <location filename="../../ui/merge_dialog.py" line="36"/>
         <source>Merge a reviewed copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="37"/>
+        <location filename="../../ui/merge_dialog.py" line="38"/>
         <source>Copy: {folder}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="46"/>
+        <location filename="../../ui/merge_dialog.py" line="47"/>
         <source>Merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="54"/>
+        <location filename="../../ui/merge_dialog.py" line="55"/>
         <source>{applied} changes to apply, {conflicts} conflicts for a senior officer, {same} already equal, {skipped} cannot be applied. Nothing is written until you press Merge.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="65"/>
+        <location filename="../../ui/merge_dialog.py" line="66"/>
         <source>Nothing to merge: this case already holds that work.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="79"/>
+        <location filename="../../ui/merge_dialog.py" line="80"/>
         <source>Conflict, flag {id}: {a} chose {x} here ({when_a}); {b} chose {y} in the copy ({when_b}). It stays unsure for a senior officer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="93"/>
+        <location filename="../../ui/merge_dialog.py" line="94"/>
         <source>Flag {id}: {action} by {officer} ({when})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="97"/>
+        <location filename="../../ui/merge_dialog.py" line="101"/>
         <source>Cannot apply: {why}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1456,22 +1456,22 @@
 <context>
     <name>QAbstractFileIconProvider</name>
     <message>
-        <location filename="../../ui/qt_strings.py" line="78"/>
+        <location filename="../../ui/qt_strings.py" line="79"/>
         <source>Drive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/qt_strings.py" line="79"/>
+        <location filename="../../ui/qt_strings.py" line="80"/>
         <source>Folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/qt_strings.py" line="80"/>
+        <location filename="../../ui/qt_strings.py" line="81"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/qt_strings.py" line="81"/>
+        <location filename="../../ui/qt_strings.py" line="82"/>
         <source>Unknown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1605,56 +1605,61 @@
     </message>
     <message>
         <location filename="../../ui/qt_strings.py" line="62"/>
-        <source>&amp;Rename</source>
+        <source>All Files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/qt_strings.py" line="63"/>
-        <source>&amp;Delete</source>
+        <source>&amp;Rename</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/qt_strings.py" line="64"/>
-        <source>Show &amp;hidden files</source>
+        <source>&amp;Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/qt_strings.py" line="65"/>
-        <source>&amp;New Folder</source>
+        <source>Show &amp;hidden files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/qt_strings.py" line="66"/>
-        <source>New Folder</source>
+        <source>&amp;New Folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/qt_strings.py" line="67"/>
-        <source>Directory:</source>
+        <source>New Folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/qt_strings.py" line="68"/>
-        <source>File &amp;name:</source>
+        <source>Directory:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/qt_strings.py" line="69"/>
-        <source>Directories</source>
+        <source>File &amp;name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/qt_strings.py" line="70"/>
-        <source>Recent Places</source>
+        <source>Directories</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/qt_strings.py" line="71"/>
-        <source>Are you sure you want to delete &apos;%1&apos;?</source>
+        <source>Recent Places</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/qt_strings.py" line="72"/>
+        <source>Are you sure you want to delete &apos;%1&apos;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="73"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1662,27 +1667,27 @@
 <context>
     <name>QFileSystemModel</name>
     <message>
-        <location filename="../../ui/qt_strings.py" line="73"/>
+        <location filename="../../ui/qt_strings.py" line="74"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/qt_strings.py" line="74"/>
+        <location filename="../../ui/qt_strings.py" line="75"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/qt_strings.py" line="75"/>
+        <location filename="../../ui/qt_strings.py" line="76"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/qt_strings.py" line="76"/>
+        <location filename="../../ui/qt_strings.py" line="77"/>
         <source>Date Modified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/qt_strings.py" line="77"/>
+        <location filename="../../ui/qt_strings.py" line="78"/>
         <source>Computer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1690,37 +1695,37 @@
 <context>
     <name>QLineEdit</name>
     <message>
-        <location filename="../../ui/qt_strings.py" line="83"/>
+        <location filename="../../ui/qt_strings.py" line="84"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/qt_strings.py" line="84"/>
+        <location filename="../../ui/qt_strings.py" line="85"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/qt_strings.py" line="85"/>
+        <location filename="../../ui/qt_strings.py" line="86"/>
         <source>Cu&amp;t</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/qt_strings.py" line="86"/>
+        <location filename="../../ui/qt_strings.py" line="87"/>
         <source>&amp;Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/qt_strings.py" line="87"/>
+        <location filename="../../ui/qt_strings.py" line="88"/>
         <source>&amp;Paste</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/qt_strings.py" line="88"/>
+        <location filename="../../ui/qt_strings.py" line="89"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/qt_strings.py" line="89"/>
+        <location filename="../../ui/qt_strings.py" line="90"/>
         <source>Select All</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1834,17 +1839,17 @@
 <context>
     <name>QWidgetTextControl</name>
     <message>
-        <location filename="../../ui/qt_strings.py" line="90"/>
+        <location filename="../../ui/qt_strings.py" line="91"/>
         <source>&amp;Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/qt_strings.py" line="91"/>
+        <location filename="../../ui/qt_strings.py" line="92"/>
         <source>Copy &amp;Link Location</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/qt_strings.py" line="92"/>
+        <location filename="../../ui/qt_strings.py" line="93"/>
         <source>Select All</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2298,7 +2303,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="552"/>
+        <location filename="../../ui/timeline.py" line="570"/>
         <source>&lt;b&gt;{category}&lt;/b&gt; ({status})&lt;br&gt;{start}–{end} · {source} · score {score:.2f}&lt;br&gt;Matched: {matched}&lt;br&gt;&lt;i&gt;{text}&lt;/i&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2636,12 +2641,12 @@
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="108"/>
+        <location filename="../../ui/merge_dialog.py" line="112"/>
         <source>Choose the folder of the reviewed copy of this case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="122"/>
+        <location filename="../../ui/merge_dialog.py" line="126"/>
         <source>Merge refused</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1369,42 +1369,42 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="35"/>
+        <location filename="../../ui/merge_dialog.py" line="36"/>
         <source>Merge a reviewed copy</source>
         <translation>Gộp bản sao đã xem xét</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="37"/>
+        <location filename="../../ui/merge_dialog.py" line="38"/>
         <source>Copy: {folder}</source>
         <translation>Bản sao: {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="46"/>
+        <location filename="../../ui/merge_dialog.py" line="47"/>
         <source>Merge</source>
         <translation>Hợp nhất</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="54"/>
+        <location filename="../../ui/merge_dialog.py" line="55"/>
         <source>{applied} changes to apply, {conflicts} conflicts for a senior officer, {same} already equal, {skipped} cannot be applied. Nothing is written until you press Merge.</source>
         <translation>{applied} thay đổi sẽ áp dụng, {conflicts} xung đột chờ cán bộ cấp trên, {same} đã giống nhau, {skipped} không áp dụng được. Chưa ghi gì cho đến khi bạn nhấn Hợp nhất.</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="65"/>
+        <location filename="../../ui/merge_dialog.py" line="66"/>
         <source>Nothing to merge: this case already holds that work.</source>
         <translation>Không có gì để hợp nhất: vụ việc này đã có các thay đổi đó.</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="79"/>
+        <location filename="../../ui/merge_dialog.py" line="80"/>
         <source>Conflict, flag {id}: {a} chose {x} here ({when_a}); {b} chose {y} in the copy ({when_b}). It stays unsure for a senior officer.</source>
         <translation>Xung đột, cờ {id}: {a} chọn {x} tại đây ({when_a}); {b} chọn {y} trong bản sao ({when_b}). Cờ giữ trạng thái chưa chắc chắn để cán bộ cấp trên quyết định.</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="93"/>
+        <location filename="../../ui/merge_dialog.py" line="94"/>
         <source>Flag {id}: {action} by {officer} ({when})</source>
         <translation>Cờ {id}: {action} bởi {officer} ({when})</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="97"/>
+        <location filename="../../ui/merge_dialog.py" line="101"/>
         <source>Cannot apply: {why}</source>
         <translation>Không áp dụng được: {why}</translation>
     </message>
@@ -1456,22 +1456,22 @@
 <context>
     <name>QAbstractFileIconProvider</name>
     <message>
-        <location filename="../../ui/qt_strings.py" line="78"/>
+        <location filename="../../ui/qt_strings.py" line="79"/>
         <source>Drive</source>
         <translation>Ổ đĩa</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_strings.py" line="79"/>
+        <location filename="../../ui/qt_strings.py" line="80"/>
         <source>Folder</source>
         <translation>Thư mục</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_strings.py" line="80"/>
+        <location filename="../../ui/qt_strings.py" line="81"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_strings.py" line="81"/>
+        <location filename="../../ui/qt_strings.py" line="82"/>
         <source>Unknown</source>
         <translation>Không rõ</translation>
     </message>
@@ -1605,56 +1605,61 @@
     </message>
     <message>
         <location filename="../../ui/qt_strings.py" line="62"/>
+        <source>All Files (*)</source>
+        <translation>Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="63"/>
         <source>&amp;Rename</source>
         <translation>Đổi &amp;tên</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_strings.py" line="63"/>
+        <location filename="../../ui/qt_strings.py" line="64"/>
         <source>&amp;Delete</source>
         <translation>&amp;Xóa</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_strings.py" line="64"/>
+        <location filename="../../ui/qt_strings.py" line="65"/>
         <source>Show &amp;hidden files</source>
         <translation>Hiện tệp ẩ&amp;n</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_strings.py" line="65"/>
+        <location filename="../../ui/qt_strings.py" line="66"/>
         <source>&amp;New Folder</source>
         <translation>Thư mục &amp;mới</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_strings.py" line="66"/>
+        <location filename="../../ui/qt_strings.py" line="67"/>
         <source>New Folder</source>
         <translation>Thư mục mới</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_strings.py" line="67"/>
+        <location filename="../../ui/qt_strings.py" line="68"/>
         <source>Directory:</source>
         <translation>Thư mục:</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_strings.py" line="68"/>
+        <location filename="../../ui/qt_strings.py" line="69"/>
         <source>File &amp;name:</source>
         <translation>&amp;Tên tệp:</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_strings.py" line="69"/>
+        <location filename="../../ui/qt_strings.py" line="70"/>
         <source>Directories</source>
         <translation>Thư mục</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_strings.py" line="70"/>
+        <location filename="../../ui/qt_strings.py" line="71"/>
         <source>Recent Places</source>
         <translation>Vị trí gần đây</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_strings.py" line="71"/>
+        <location filename="../../ui/qt_strings.py" line="72"/>
         <source>Are you sure you want to delete &apos;%1&apos;?</source>
         <translation>Bạn có chắc muốn xóa &apos;%1&apos;?</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_strings.py" line="72"/>
+        <location filename="../../ui/qt_strings.py" line="73"/>
         <source>Delete</source>
         <translation>Xóa</translation>
     </message>
@@ -1662,27 +1667,27 @@
 <context>
     <name>QFileSystemModel</name>
     <message>
-        <location filename="../../ui/qt_strings.py" line="73"/>
+        <location filename="../../ui/qt_strings.py" line="74"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_strings.py" line="74"/>
+        <location filename="../../ui/qt_strings.py" line="75"/>
         <source>Size</source>
         <translation>Kích thước</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_strings.py" line="75"/>
+        <location filename="../../ui/qt_strings.py" line="76"/>
         <source>Type</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_strings.py" line="76"/>
+        <location filename="../../ui/qt_strings.py" line="77"/>
         <source>Date Modified</source>
         <translation>Ngày sửa đổi</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_strings.py" line="77"/>
+        <location filename="../../ui/qt_strings.py" line="78"/>
         <source>Computer</source>
         <translation>Máy tính</translation>
     </message>
@@ -1690,37 +1695,37 @@
 <context>
     <name>QLineEdit</name>
     <message>
-        <location filename="../../ui/qt_strings.py" line="83"/>
+        <location filename="../../ui/qt_strings.py" line="84"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_strings.py" line="84"/>
+        <location filename="../../ui/qt_strings.py" line="85"/>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_strings.py" line="85"/>
+        <location filename="../../ui/qt_strings.py" line="86"/>
         <source>Cu&amp;t</source>
         <translation>&amp;Cắt</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_strings.py" line="86"/>
+        <location filename="../../ui/qt_strings.py" line="87"/>
         <source>&amp;Copy</source>
         <translation>Sao &amp;chép</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_strings.py" line="87"/>
+        <location filename="../../ui/qt_strings.py" line="88"/>
         <source>&amp;Paste</source>
         <translation>&amp;Dán</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_strings.py" line="88"/>
+        <location filename="../../ui/qt_strings.py" line="89"/>
         <source>Delete</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_strings.py" line="89"/>
+        <location filename="../../ui/qt_strings.py" line="90"/>
         <source>Select All</source>
         <translation>Chọn tất cả</translation>
     </message>
@@ -1834,17 +1839,17 @@
 <context>
     <name>QWidgetTextControl</name>
     <message>
-        <location filename="../../ui/qt_strings.py" line="90"/>
+        <location filename="../../ui/qt_strings.py" line="91"/>
         <source>&amp;Copy</source>
         <translation>Sao &amp;chép</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_strings.py" line="91"/>
+        <location filename="../../ui/qt_strings.py" line="92"/>
         <source>Copy &amp;Link Location</source>
         <translation>Sao chép địa chỉ &amp;liên kết</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_strings.py" line="92"/>
+        <location filename="../../ui/qt_strings.py" line="93"/>
         <source>Select All</source>
         <translation>Chọn tất cả</translation>
     </message>
@@ -2298,7 +2303,7 @@
         <translation>Âm thanh</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="552"/>
+        <location filename="../../ui/timeline.py" line="570"/>
         <source>&lt;b&gt;{category}&lt;/b&gt; ({status})&lt;br&gt;{start}–{end} · {source} · score {score:.2f}&lt;br&gt;Matched: {matched}&lt;br&gt;&lt;i&gt;{text}&lt;/i&gt;</source>
         <translation>&lt;b&gt;{category}&lt;/b&gt; ({status})&lt;br&gt;{start}–{end} · {source} · điểm {score:.2f}&lt;br&gt;Từ khớp: {matched}&lt;br&gt;&lt;i&gt;{text}&lt;/i&gt;</translation>
     </message>
@@ -2636,12 +2641,12 @@
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="108"/>
+        <location filename="../../ui/merge_dialog.py" line="112"/>
         <source>Choose the folder of the reviewed copy of this case</source>
         <translation>Chọn thư mục của bản sao đã xem xét của vụ việc này</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="122"/>
+        <location filename="../../ui/merge_dialog.py" line="126"/>
         <source>Merge refused</source>
         <translation>Từ chối hợp nhất</translation>
     </message>
