@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt, QUrl, Signal
+from PySide6.QtCore import QRectF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 from PySide6.QtMultimediaWidgets import QVideoWidget
@@ -71,6 +71,10 @@ class PlayerWidget(QWidget):
         self.fps = 25.0
         self.duration_s = 0.0
         self.requested_position_s = 0.0
+        self._seek_timer = QTimer(self)
+        self._seek_timer.setSingleShot(True)
+        self._seek_timer.setInterval(0)
+        self._seek_timer.timeout.connect(self._apply_seek)
         self.player = QMediaPlayer(self)
         self.audio = QAudioOutput(self)
         self.player.setAudioOutput(self.audio)
@@ -190,17 +194,30 @@ class PlayerWidget(QWidget):
         seconds = max(0.0, min(seconds, self.duration_s or seconds))
         self.requested_position_s = seconds
         if self.is_playable():
-            self.player.setPosition(int(seconds * 1000))
-            if self.kind == "video" and self._stopped():
-                # A stopped player shows black; a paused one shows the frame at the position
-                # (the officer sees the moment of a selected flag without pressing play).
-                self.player.pause()
+            if self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
+                self.player.setPosition(int(seconds * 1000))
+            else:
+                # Not playing: the frame is decoded after the keystroke returns, and quick
+                # presses (J, J, J) make one seek.
+                self._seek_timer.start()
         self._update_time(seconds)
         self.position_changed.emit(seconds)
+
+    def _apply_seek(self) -> None:
+        self._seek_timer.stop()
+        if not self.is_playable():
+            return
+        self.player.setPosition(int(self.requested_position_s * 1000))
+        if self.kind == "video" and self._stopped():
+            # A stopped player shows black; a paused one shows the frame at the position
+            # (the officer sees the moment of a selected flag without pressing play).
+            self.player.pause()
 
     def play_from(self, seconds: float) -> None:
         self.seek(seconds)
         if self.is_playable():
+            if self._seek_timer.isActive():
+                self._apply_seek()
             self.player.play()
 
     def toggle_play(self) -> None:
@@ -209,6 +226,8 @@ class PlayerWidget(QWidget):
         if self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
             self.player.pause()
         else:
+            if self._seek_timer.isActive():
+                self._apply_seek()
             self.player.play()
 
     def step_frames(self, n: int) -> None:

@@ -3,8 +3,6 @@ the audio waveform, with zoom, pan, click-to-seek and hover for the reason of a 
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen, QWheelEvent
@@ -12,6 +10,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from .colors import category_color, status_color
 from .i18n import category_label, category_short, clock, source_label, status_label
+from .timeline_lanes import Lane, pack_rows, text_bars
 
 LABEL_W = 124
 RULER_H = 18
@@ -24,49 +23,9 @@ MAX_TEXT_ROWS = 8
 WAVE_H = 36
 GAP = 4
 TICK_STEPS = (1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200)
-MAX_ITEM_S = 600.0  # longest item assumed when searching what is visible
 EDGE_PX = 5  # how near a flag's edge the pointer must be to drag it
 MIN_FLAG_S = 0.2
 MIN_VISIBLE = 0.006  # of the recording: flags closer than this stack, as they would touch
-
-
-def pack_rows(items: list[dict], pad_s: float, max_rows: int) -> list[int]:
-    """Row of each item (sorted by start) so that items in one row never overlap in time;
-    past max_rows, the row that frees up first takes it."""
-    ends: list[float] = []
-    rows: list[int] = []
-    for item in items:
-        start = item.get("start_s") or 0.0
-        end = max(item.get("end_s") or start, start + pad_s)
-        row = next((r for r, e in enumerate(ends) if e <= start), None)
-        if row is None:
-            if len(ends) < max_rows:
-                ends.append(0.0)
-                row = len(ends) - 1
-            else:
-                row = min(range(len(ends)), key=ends.__getitem__)
-        ends[row] = max(ends[row], end)
-        rows.append(row)
-    return rows
-
-
-class _Lane:
-    def __init__(self, items: list[dict]) -> None:
-        self.items = sorted(items, key=lambda r: r.get("start_s") or 0.0)
-        self.starts = [r.get("start_s") or 0.0 for r in self.items]
-        # Arrays for drawing: laying out thousands of items in Python per zoom was the cold cost.
-        self.start_arr = np.asarray(self.starts, dtype=float)
-        self.end_arr = np.asarray(
-            [r.get("end_s") or r.get("start_s") or 0.0 for r in self.items], dtype=float
-        )
-
-    def span_indices(self, t0: float, t1: float) -> tuple[int, int]:
-        return bisect_left(self.starts, t0 - MAX_ITEM_S), bisect_right(self.starts, t1)
-
-    def visible(self, t0: float, t1: float) -> list[dict]:
-        lo = bisect_left(self.starts, t0 - MAX_ITEM_S)
-        hi = bisect_right(self.starts, t1)
-        return [r for r in self.items[lo:hi] if (r.get("end_s") or r.get("start_s") or 0) >= t0]
 
 
 class TimelineWidget(QWidget):
@@ -84,10 +43,11 @@ class TimelineWidget(QWidget):
         self.view_span = 1.0
         self.playhead = 0.0
         self.selected_flag: int | None = None
-        self._flags = _Lane([])
+        self._flags = Lane([])
         self._flag_rows: dict[int, int] = {}
-        self._segments = _Lane([])
-        self._texts = _Lane([])
+        self._rows_key: tuple = ()
+        self._segments = Lane([])
+        self._texts = Lane([])
         self._text_rows: list[int] = []
         self.flag_row_count = 1
         self.text_row_count = 1
@@ -127,12 +87,20 @@ class TimelineWidget(QWidget):
         self.update()
 
     def set_flags(self, flags: list[dict]) -> None:
-        self._flags = _Lane(flags)
+        self._flags = Lane(flags)
         self._assign_flag_rows()
         self._version += 1
         self.update()
 
     def _assign_flag_rows(self) -> None:
+        # A decision changes a status, not a span: keep the rows (and the officer's bearings).
+        key = (
+            self.duration,
+            [(f["id"], f.get("start_s"), f.get("end_s")) for f in self._flags.items],
+        )
+        if key == self._rows_key:
+            return
+        self._rows_key = key
         rows = pack_rows(self._flags.items, self.duration * MIN_VISIBLE, MAX_FLAG_ROWS)
         self._flag_rows = {f["id"]: r for f, r in zip(self._flags.items, rows, strict=True)}
         count = max(rows, default=0) + 1
@@ -140,21 +108,22 @@ class TimelineWidget(QWidget):
             self.flag_row_count = count
             self._relayout()
 
-    def flag_rect(self, flag: dict) -> QRectF:
+    def flag_rect(self, flag: dict, lane_top: float | None = None) -> QRectF:
         """Where a flag is drawn (its row of the flag lane, its time span)."""
-        lane = self._lanes()["flags"]
+        if lane_top is None:
+            lane_top = self._lanes()["flags"].top()
         x0 = self._x(flag.get("start_s") or 0.0)
         x1 = max(x0 + 4, self._x(flag.get("end_s") or flag.get("start_s") or 0.0))
-        top = lane.top() + self._flag_rows.get(flag["id"], 0) * FLAG_ROW_H
+        top = lane_top + self._flag_rows.get(flag["id"], 0) * FLAG_ROW_H
         return QRectF(x0, top, x1 - x0, FLAG_ROW_H - 2)
 
     def set_segments(self, segments: list[dict]) -> None:
-        self._segments = _Lane(segments)
+        self._segments = Lane(segments)
         self._version += 1
         self.update()
 
     def set_texts(self, texts: list[dict]) -> None:
-        self._texts = _Lane(texts)
+        self._texts = Lane(texts)
         # Lines on screen together stack; one line's run of frames stays one item.
         self._text_rows = pack_rows(self._texts.items, 0.0, MAX_TEXT_ROWS)
         self.text_row_count = max(self._text_rows, default=0) + 1
@@ -291,7 +260,7 @@ class TimelineWidget(QWidget):
                 p.drawText(QPointF(x + 2, RULER_H - 6), clock(t))
             t += step
 
-    def _runs(self, lane: QRectF, items: _Lane, t0: float, t1: float, color: QColor) -> None:
+    def _runs(self, lane: QRectF, items: Lane, t0: float, t1: float, color: QColor) -> None:
         # Adjacent items closer than a pixel become one rectangle: 5,000 segments over 4 hours
         # paint as a few hundred runs. Worked out with numpy over the visible slice.
         lo, hi = items.span_indices(t0, t1)
@@ -319,36 +288,13 @@ class TimelineWidget(QWidget):
         return 0
 
     def _text_items(self, lane: QRectF, t0: float, t1: float, color: QColor) -> None:
-        """Each on-screen line its own bar (a gap between neighbours), lines shown together
-        in stacked rows; bars narrower than 2 px in a row join their neighbour."""
         lo, hi = self._texts.span_indices(t0, t1)
-        scale = self._plot_w() / self.view_span
+        bars = text_bars(
+            self._texts, self._text_rows, lo, hi, t0, self._x, lane.top() + 2, self._text_row_h()
+        )
+        # A darker start: when each line appeared shows even under long static text.
         start_color = QColor("#2b8a3e")
-        last_right: dict[int, float] = {}
-        last_rect: dict[int, int] = {}
-        for i in range(lo, hi):
-            end = float(self._texts.end_arr[i])
-            if end < t0:
-                continue
-            row = self._text_rows[i] if i < len(self._text_rows) else 0
-            x0 = LABEL_W + (float(self._texts.start_arr[i]) - self.view_start) * scale
-            x1 = LABEL_W + (end - self.view_start) * scale
-            row_h = self._text_row_h()
-            top = lane.top() + 2 + row * row_h
-            prev = last_right.get(row)
-            if prev is not None and x0 <= prev + 1.0 and x1 - x0 < 4.0:
-                k = last_rect[row]  # too narrow to tell apart at this zoom: widen the last bar
-                rect = self._cache[k][0]
-                rect.setRight(max(rect.right(), x1 - 1.0))
-                last_right[row] = rect.right()
-                continue
-            if prev is not None:
-                x0 = max(x0, prev + 1.0)  # one pixel of lane between neighbours
-            x1 = max(x0 + 2.0, x1 - 1.0)
-            self._cache.append((QRectF(x0, top, x1 - x0, row_h - 1), color))
-            last_rect[row], last_right[row] = len(self._cache) - 1, x1
-            # A darker start: when each line appeared shows even under long static text.
-            self._cache.append((QRectF(x0, top, min(4.0, x1 - x0), row_h - 1), start_color))
+        self._cache += [(rect, start_color if tick else color) for rect, tick in bars]
 
     def _paint_wave(self, p: QPainter, lane: QRectF, t0: float, t1: float) -> None:
         if self._wave is None or not len(self._wave):
@@ -376,7 +322,7 @@ class TimelineWidget(QWidget):
         colors: dict[tuple[str, str], QColor] = {}
         metrics = self.fontMetrics()
         for flag in self._flags.visible(t0, t1):
-            rect = self.flag_rect(flag)
+            rect = self.flag_rect(flag, lane.top())
             x0, x1 = rect.left(), rect.right()
             status = flag["status"]
             # Flags that land on the same pixels of one row look the same: draw them once.
@@ -480,7 +426,7 @@ class TimelineWidget(QWidget):
         self._edge = (flag, side, start, end)
         # Shown at once; written to the case (and audit log) when the button is released.
         flag["start_s"], flag["end_s"] = start, end
-        self._flags = _Lane(self._flags.items)  # rows stay as they are while dragging
+        self._flags = Lane(self._flags.items)  # rows stay as they are while dragging
         self._version += 1
         self.update()
 
