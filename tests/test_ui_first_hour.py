@@ -217,14 +217,20 @@ def test_waveform_is_the_whole_recording_after_a_case_switch(window, tmp_path, q
 def test_selected_flag_shows_a_paused_frame(window, two_cases, qtbot) -> None:
     window.open_case(two_cases[0], create=False)
     window.move_flag(1)
-    sink = window.player.video.videoSink()
-    qtbot.waitUntil(lambda: sink.videoFrame().isValid(), timeout=20000)
-    image = sink.videoFrame().toImage()
-    assert not image.isNull() and image.width() > 100
+    player = window.player
+    at = player.requested_position_s
+    assert at > 0
+    qtbot.waitUntil(lambda: player.stack.currentWidget() is player.still_view, timeout=20000)
+    qtbot.waitUntil(lambda: not player.still_view.image.isNull(), timeout=20000)
+    image = player.still_view.image
+    assert image.width() > 100
     # Not a black screen: the demo frame has light pixels.
     small = image.scaled(32, 18)
     assert max(QColor(small.pixel(x, y)).lightness() for x in range(32) for y in range(18)) > 60
-    assert window.player.player.playbackState() != window.player.player.PlaybackState.PlayingState
+    assert not player.playing()
+    # The frame is the playhead's: another position brings another frame.
+    window.player.seek(at + 20.0)
+    qtbot.waitUntil(lambda: player.still_view.image is not image, timeout=20000)
 
 
 # -- Vietnamese first ----------------------------------------------------------------------------------

@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
     def _build_widgets(self) -> None:
         self.player = PlayerWidget(self)
         self.player.position_changed.connect(self._on_position)
+        self.player.still_wanted.connect(self._grab_still)
         self.detail = FlagDetail(self)
         self.detail.decide.connect(self.decide)
         self.detail.note_saved.connect(self.save_note)
@@ -826,11 +827,29 @@ class MainWindow(QMainWindow):
 
         self.loader.submit(("frame", self._case_gen, flag["id"]), load)
 
+    def _grab_still(self, seconds: float) -> None:
+        """Decode the frame at the playhead off the UI thread (the paused video shows it)."""
+        media = self.data.media_by_id(self.current_media_id) if self.data else None
+        if media is None or media.get("kind") != "video":
+            return
+        path, player = self.data.media_path(media), self.player
+        width = int(media.get("width") or 1280)
+
+        def load() -> QImage | None:
+            if abs(player.requested_position_s - seconds) > 1e-6:
+                return None  # the officer moved on: only the last position is decoded
+            return grab_frame(path, seconds, max_width=min(width, 1280))
+
+        self.loader.submit(("still", self._case_gen, (media["id"], seconds)), load)
+
     def _on_loaded(self, key: object, result: object) -> None:
         kind, gen, ident = key
         if gen != self._case_gen:
             return  # loaded for a case that is no longer open
-        if kind == "frame" and ident == self.current_flag_id:
+        if kind == "still":
+            if ident[0] == self.current_media_id and isinstance(result, QImage):
+                self.player.show_still(result, ident[1])
+        elif kind == "frame" and ident == self.current_flag_id:
             self.detail.set_picture(result)
         elif kind == "wave":
             self._waves[ident] = result

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QRectF, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 from PySide6.QtMultimediaWidgets import QVideoWidget
@@ -64,6 +64,9 @@ class PlayerWidget(QWidget):
     the window never depend on a running media backend."""
 
     position_changed = Signal(float)  # seconds
+    # Not playing a video: the window decodes the frame at these seconds for show_still().
+    # (A paused QMediaPlayer would draw it too, but stopping a paused FFmpeg backend could hang.)
+    still_wanted = Signal(float)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,21 +74,18 @@ class PlayerWidget(QWidget):
         self.fps = 25.0
         self.duration_s = 0.0
         self.requested_position_s = 0.0
-        self._seek_timer = QTimer(self)
-        self._seek_timer.setSingleShot(True)
-        self._seek_timer.setInterval(0)
-        self._seek_timer.timeout.connect(self._apply_seek)
         self.player = QMediaPlayer(self)
         self.audio = QAudioOutput(self)
         self.player.setAudioOutput(self.audio)
         self.video = QVideoWidget(self)
         self.player.setVideoOutput(self.video)
         self.image_view = ImageView(self)
+        self.still_view = ImageView(self)  # the frame at the playhead while not playing
         self.placeholder = QLabel(self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setStyleSheet("background:#111; color:#ccc; font-size:15px;")
         self.stack = QStackedWidget(self)
-        for w in (self.placeholder, self.video, self.image_view):
+        for w in (self.placeholder, self.video, self.image_view, self.still_view):
             self.stack.addWidget(w)
 
         self.play_button = QToolButton(self)
@@ -178,6 +178,7 @@ class PlayerWidget(QWidget):
         self.player.setSource(QUrl.fromLocalFile(str(path)))
         if self.kind == "video":
             self.stack.setCurrentWidget(self.video)
+            self.still_wanted.emit(0.0)
         else:
             self.stack.setCurrentWidget(self.placeholder)
         self.retranslate()
@@ -194,30 +195,31 @@ class PlayerWidget(QWidget):
         seconds = max(0.0, min(seconds, self.duration_s or seconds))
         self.requested_position_s = seconds
         if self.is_playable():
-            if self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
-                self.player.setPosition(int(seconds * 1000))
-            else:
-                # Not playing: the frame is decoded after the keystroke returns, and quick
-                # presses (J, J, J) make one seek.
-                self._seek_timer.start()
+            self.player.setPosition(int(seconds * 1000))
         self._update_time(seconds)
         self.position_changed.emit(seconds)
+        if self.kind == "video" and not self.playing():
+            self.still_wanted.emit(seconds)
 
-    def _apply_seek(self) -> None:
-        self._seek_timer.stop()
-        if not self.is_playable():
+    def playing(self) -> bool:
+        return self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+
+    def show_still(self, image: QImage | None, at_s: float) -> None:
+        """The decoded frame at `at_s`, if the playhead is still there and nothing plays."""
+        if (
+            self.kind != "video"
+            or self.playing()
+            or image is None
+            or image.isNull()
+            or abs(at_s - self.requested_position_s) > 1e-6
+        ):
             return
-        self.player.setPosition(int(self.requested_position_s * 1000))
-        if self.kind == "video" and self._stopped():
-            # A stopped player shows black; a paused one shows the frame at the position
-            # (the officer sees the moment of a selected flag without pressing play).
-            self.player.pause()
+        self.still_view.set_image(image, [])
+        self.stack.setCurrentWidget(self.still_view)
 
     def play_from(self, seconds: float) -> None:
         self.seek(seconds)
         if self.is_playable():
-            if self._seek_timer.isActive():
-                self._apply_seek()
             self.player.play()
 
     def toggle_play(self) -> None:
@@ -226,8 +228,6 @@ class PlayerWidget(QWidget):
         if self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
             self.player.pause()
         else:
-            if self._seek_timer.isActive():
-                self._apply_seek()
             self.player.play()
 
     def step_frames(self, n: int) -> None:
@@ -240,9 +240,6 @@ class PlayerWidget(QWidget):
     def change_speed(self, steps: int) -> None:
         index = max(0, min(len(SPEEDS) - 1, self.speed.currentIndex() + steps))
         self.speed.setCurrentIndex(index)
-
-    def _stopped(self) -> bool:
-        return self.player.playbackState() == QMediaPlayer.PlaybackState.StoppedState
 
     def position_s(self) -> float:
         if self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
@@ -263,6 +260,11 @@ class PlayerWidget(QWidget):
     def _on_state(self, state: QMediaPlayer.PlaybackState) -> None:
         playing = state == QMediaPlayer.PlaybackState.PlayingState
         self.play_button.setText("❚❚" if playing else "▶")
+        if self.kind == "video":
+            if playing:
+                self.stack.setCurrentWidget(self.video)
+            else:
+                self.still_wanted.emit(self.position_s())
 
     def _on_duration(self, ms: int) -> None:
         if ms > 0:
