@@ -358,8 +358,10 @@ def test_first_run_asks_language_and_officer_id(qtbot) -> None:
     dialog = FirstRunDialog()
     qtbot.addWidget(dialog)
     assert dialog.language.currentData() == "vi"
-    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok = dialog.start_button
     assert not ok.isEnabled()
+    QCoreApplication.processEvents()  # the language change has reached every widget
+    assert ok.text() == "Bắt đầu"
     assert not ENGLISH.search(dialog.intro.text())
     dialog.officer.setText("CB-0421")
     assert ok.isEnabled()

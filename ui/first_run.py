@@ -45,7 +45,9 @@ class FirstRunDialog(QDialog):
         self.officer_label = QLabel(self)
         self.form.addRow(self.language_label, self.language)
         self.form.addRow(self.officer_label, self.officer)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
+        self.buttons = QDialogButtonBox(self)
+        # Our own button: a standard one gets Qt's "OK" back on every language change.
+        self.start_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
@@ -78,12 +80,10 @@ class FirstRunDialog(QDialog):
         self.language_label.setText(self.tr("Interface language"))
         self.officer_label.setText(self.tr("Officer ID"))
         self.officer.setPlaceholderText(self.tr("e.g. CB-0421 or your full name"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Start"))
+        self.start_button.setText(self.tr("Start"))
 
     def _enable(self) -> None:
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
-            bool(self.officer.text().strip())
-        )
+        self.start_button.setEnabled(bool(self.officer.text().strip()))
 
     def accept(self) -> None:
         officer = self.officer.text().strip()
