@@ -177,7 +177,7 @@ class FlagListPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setTextElideMode(Qt.TextElideMode.ElideRight)
-        header.setResizeContentsPrecision(200)  # fit columns from a sample of rows: fast on 1,000s
+        header.setResizeContentsPrecision(60)  # fit columns from a sample of rows: fast on 1,000s
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.view.doubleClicked.connect(lambda idx: self.flag_activated.emit(idx.data(ID_ROLE)))
 
@@ -271,11 +271,13 @@ class FlagListPanel(QWidget):
     # -- data and selection -----------------------------------------------------------------
     def set_flags(self, flags: list[dict], media_names: dict[int, str]) -> None:
         keep = self.current_flag_id()
+        was_empty = not self.model.rows
         self.model.set_flags(flags, media_names)
         if len({f["category"] for f in flags} - set(categories())):
             self.retranslate()
         self._update_count()
-        self.fit_columns()
+        if was_empty and flags:
+            self.fit_columns()  # once per case: later refreshes keep the officer's widths
         if keep is not None:
             self.select_flag(keep, emit=False)
 
@@ -286,6 +288,11 @@ class FlagListPanel(QWidget):
     def current_flag_id(self) -> int | None:
         index = self.view.currentIndex()
         return index.data(ID_ROLE) if index.isValid() else None
+
+    def clear(self) -> None:
+        """Another case: no rows, and the columns fit the next case's flags."""
+        self.model.set_flags([], {})
+        self._update_count()
 
     def clear_selection(self) -> None:
         self._quiet = True

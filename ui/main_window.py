@@ -465,6 +465,7 @@ class MainWindow(QMainWindow):
         self.transcript.results.clear()
         self.transcript.results_label.setText("")
         self.media_list.set_media(data.media, self._flag_counts(), None)
+        self.flag_panel.clear()
         self._show_flags()
         if data.media:
             first = next((f["media_id"] for f in data.flags), data.media[0]["id"])
