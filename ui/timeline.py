@@ -3,6 +3,8 @@ the audio waveform, with zoom, pan, click-to-seek and hover for the reason of a 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen, QWheelEvent
@@ -108,12 +110,23 @@ class TimelineWidget(QWidget):
             self.flag_row_count = count
             self._relayout()
 
-    def flag_rect(self, flag: dict, lane_top: float | None = None) -> QRectF:
+    def _x_of(self) -> Callable[[float], float]:
+        """_x with the view fixed: laying out thousands of items calls it in a loop."""
+        start, scale = self.view_start, self._plot_w() / self.view_span
+        return lambda seconds: LABEL_W + (seconds - start) * scale
+
+    def flag_rect(
+        self,
+        flag: dict,
+        lane_top: float | None = None,
+        x_of: Callable[[float], float] | None = None,
+    ) -> QRectF:
         """Where a flag is drawn (its row of the flag lane, its time span)."""
         if lane_top is None:
             lane_top = self._lanes()["flags"].top()
-        x0 = self._x(flag.get("start_s") or 0.0)
-        x1 = max(x0 + 4, self._x(flag.get("end_s") or flag.get("start_s") or 0.0))
+        x = x_of or self._x
+        x0 = x(flag.get("start_s") or 0.0)
+        x1 = max(x0 + 4, x(flag.get("end_s") or flag.get("start_s") or 0.0))
         top = lane_top + self._flag_rows.get(flag["id"], 0) * FLAG_ROW_H
         return QRectF(x0, top, x1 - x0, FLAG_ROW_H - 2)
 
@@ -290,7 +303,14 @@ class TimelineWidget(QWidget):
     def _text_items(self, lane: QRectF, t0: float, t1: float, color: QColor) -> None:
         lo, hi = self._texts.span_indices(t0, t1)
         bars = text_bars(
-            self._texts, self._text_rows, lo, hi, t0, self._x, lane.top() + 2, self._text_row_h()
+            self._texts,
+            self._text_rows,
+            lo,
+            hi,
+            t0,
+            self._x_of(),
+            lane.top() + 2,
+            self._text_row_h(),
         )
         # A darker start: when each line appeared shows even under long static text.
         start_color = QColor("#2b8a3e")
@@ -321,8 +341,10 @@ class TimelineWidget(QWidget):
         seen: set[tuple] = set()
         colors: dict[tuple[str, str], QColor] = {}
         metrics = self.fontMetrics()
+        elided: dict[tuple[str, int], str] = {}
+        x_of = self._x_of()
         for flag in self._flags.visible(t0, t1):
-            rect = self.flag_rect(flag, lane.top())
+            rect = self.flag_rect(flag, lane.top(), x_of)
             x0, x1 = rect.left(), rect.right()
             status = flag["status"]
             # Flags that land on the same pixels of one row look the same: draw them once.
@@ -346,9 +368,12 @@ class TimelineWidget(QWidget):
                     (QRectF(x0, rect.top(), x1 - x0, FLAG_STRIP - 1), status_color(status))
                 )
             if body.width() > 24:  # the short name, cut to the bar (full name on hover)
-                label = metrics.elidedText(
-                    category_short(flag["category"]), Qt.TextElideMode.ElideRight, body.width() - 5
-                )
+                fit = (flag["category"], int(body.width()))
+                label = elided.get(fit)
+                if label is None:
+                    label = elided[fit] = metrics.elidedText(
+                        category_short(flag["category"]), Qt.TextElideMode.ElideRight, fit[1] - 5
+                    )
                 ink = QColor("#222") if status == "rejected" else QColor("white")
                 self._labels.append((body.adjusted(3, 0, -2, 0), label, ink))
 
