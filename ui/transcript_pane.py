@@ -45,10 +45,6 @@ _Index = QModelIndex | QPersistentModelIndex
 START_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TranscriptPane", text)
-
-
 class SegmentModel(QAbstractListModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -95,14 +91,17 @@ class SegmentModel(QAbstractListModel):
             return seg["text"].strip()
         if role == Qt.ItemDataRole.ToolTipRole:
             if seg.get("corrected"):
-                return _tr(
-                    "Corrected by officer {officer} ({when}).\nThe recogniser heard: {machine}"
+                return QCoreApplication.translate(
+                    "TranscriptPane",
+                    "Corrected by officer {officer} ({when}).\nThe recogniser heard: {machine}",
                 ).format(
                     officer=seg.get("corrected_by") or "?",
                     when=_when(seg.get("corrected_utc")),
                     machine=seg.get("machine_text", ""),
                 )
-            return _tr("Double-click or press F2 to correct what was said.")
+            return QCoreApplication.translate(
+                "TranscriptPane", "Double-click or press F2 to correct what was said."
+            )
         if role == START_ROLE:
             return seg["start_s"]
         return None
@@ -340,7 +339,11 @@ class TranscriptPane(QWidget):
         self.corrected.emit(segment["id"])
 
     def _correction_refused(self, message: str) -> None:
-        QMessageBox.warning(self, _tr("The correction was not saved"), message)
+        QMessageBox.warning(
+            self,
+            QCoreApplication.translate("TranscriptPane", "The correction was not saved"),
+            message,
+        )
         self.correction_failed.emit(message)
 
     def wait_for_corrections(self, ms: int = 30000) -> None:

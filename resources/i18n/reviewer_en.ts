@@ -1301,11 +1301,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400"/>
-        <source>Identifiers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../ui/main_window.py" line="407"/>
         <source>Zoom in (+)</source>
         <translation type="unfinished"></translation>
@@ -1413,6 +1408,11 @@
     <message>
         <location filename="../../ui/main_window.py" line="1125"/>
         <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="400"/>
+        <source>Identifiers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2454,19 +2454,35 @@
 <context>
     <name>TranscriptPane</name>
     <message>
-        <location filename="../../ui/transcript_pane.py" line="311"/>
+        <location filename="../../ui/transcript_pane.py" line="310"/>
         <source>Search all transcripts and on-screen text (Ctrl+F)</source>
         <extracomment>an officer&apos;s correction is stored and detected on (segment id): flags may have changed</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/transcript_pane.py" line="313"/>
+        <location filename="../../ui/transcript_pane.py" line="312"/>
         <source>No speech transcribed in this recording yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/transcript_pane.py" line="369"/>
+        <location filename="../../ui/transcript_pane.py" line="372"/>
         <source>{n} found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/transcript_pane.py" line="94"/>
+        <source>Corrected by officer {officer} ({when}).
+The recogniser heard: {machine}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/transcript_pane.py" line="102"/>
+        <source>Double-click or press F2 to correct what was said.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/transcript_pane.py" line="344"/>
+        <source>The correction was not saved</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

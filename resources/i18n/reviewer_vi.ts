@@ -1301,11 +1301,6 @@
         <translation>Học từ quyết định</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400"/>
-        <source>Identifiers</source>
-        <translation>Định danh</translation>
-    </message>
-    <message>
         <location filename="../../ui/main_window.py" line="407"/>
         <source>Zoom in (+)</source>
         <translation>Phóng to (+)</translation>
@@ -1416,6 +1411,11 @@
         <translation>Phím tắt</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="400"/>
+        <source>Identifiers</source>
+        <translation>Định danh</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="673"/>
         <source>the GPU was chosen in Settings but none can be used here; speech runs on the processor (CPU), which is slower.</source>
         <translation>đã chọn GPU trong Cài đặt nhưng máy này không dùng được GPU; nhận dạng giọng nói chạy trên bộ xử lý (CPU), chậm hơn.</translation>
@@ -1428,16 +1428,6 @@
 </context>
 <context>
     <name>MediaList</name>
-    <message>
-        <location filename="../../ui/media_list.py" line="24"/>
-        <source>video</source>
-        <translation>video</translation>
-    </message>
-    <message>
-        <location filename="../../ui/media_list.py" line="25"/>
-        <source>audio</source>
-        <translation>âm thanh</translation>
-    </message>
     <message>
         <location filename="../../ui/media_list.py" line="26"/>
         <source>screenshot</source>
@@ -1472,6 +1462,16 @@
         <location filename="../../ui/media_list.py" line="45"/>
         <source>{n} flags</source>
         <translation>{n} cảnh báo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/media_list.py" line="24"/>
+        <source>video</source>
+        <translation>bản ghi hình</translation>
+    </message>
+    <message>
+        <location filename="../../ui/media_list.py" line="25"/>
+        <source>audio</source>
+        <translation>bản ghi âm</translation>
     </message>
 </context>
 <context>
@@ -2456,20 +2456,37 @@
 <context>
     <name>TranscriptPane</name>
     <message>
-        <location filename="../../ui/transcript_pane.py" line="311"/>
+        <location filename="../../ui/transcript_pane.py" line="310"/>
         <source>Search all transcripts and on-screen text (Ctrl+F)</source>
         <extracomment>an officer&apos;s correction is stored and detected on (segment id): flags may have changed</extracomment>
         <translation>Tìm trong mọi lời thoại và chữ trên màn hình (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/transcript_pane.py" line="313"/>
+        <location filename="../../ui/transcript_pane.py" line="312"/>
         <source>No speech transcribed in this recording yet.</source>
         <translation>Bản ghi này chưa có lời thoại nào được nhận dạng.</translation>
     </message>
     <message>
-        <location filename="../../ui/transcript_pane.py" line="369"/>
+        <location filename="../../ui/transcript_pane.py" line="372"/>
         <source>{n} found</source>
         <translation>Tìm thấy {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transcript_pane.py" line="94"/>
+        <source>Corrected by officer {officer} ({when}).
+The recogniser heard: {machine}</source>
+        <translation>Cán bộ {officer} đã sửa ({when}).
+Máy nhận dạng nghe được: {machine}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transcript_pane.py" line="102"/>
+        <source>Double-click or press F2 to correct what was said.</source>
+        <translation>Nhấp đúp hoặc nhấn F2 để sửa lời đã nói.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transcript_pane.py" line="344"/>
+        <source>The correction was not saved</source>
+        <translation>Chưa lưu được bản sửa</translation>
     </message>
 </context>
 <context>
