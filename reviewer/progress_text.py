@@ -17,8 +17,9 @@ def _clock(seconds: float | None) -> str:
 
 
 class ProgressPrinter:
-    def __init__(self, stream: TextIO = sys.stderr) -> None:
-        self.stream = stream
+    def __init__(self, stream: TextIO | None = None) -> None:
+        # sys.stderr read now, not at import: it may have been replaced since (tests, a GUI)
+        self.stream = stream if stream is not None else sys.stderr
         self.tty = stream.isatty()
         self._last = 0.0
 
