@@ -75,11 +75,10 @@ def voiced_spans(audio: np.ndarray) -> list[Span]:
 
 
 def covered_spans(segment: dict) -> list[Span]:
-    """What a segment covers: its words when it has them (a garbled segment can claim far more
-    time than its words), else its span; each widened by TOLERANCE_S."""
-    words = [w for w in segment.get("words") or [] if w.get("end") is not None]
-    spans = [(w["start"], w["end"]) for w in words] or [(segment["start_s"], segment["end_s"])]
-    return [(s - TOLERANCE_S, e + TOLERANCE_S) for s, e in spans]
+    """What a segment covers: its span widened by TOLERANCE_S. (Its span, not its words: word
+    times are approximate, viet-asr's more so, and a gap between them would be retried and heard
+    twice; a segment that claims time it did not hear is a loop, dropped before this.)"""
+    return [(segment["start_s"] - TOLERANCE_S, segment["end_s"] + TOLERANCE_S)]
 
 
 def uncovered(voiced: list[Span], covered: list[Span], lo: float, hi: float) -> list[Span]:
@@ -96,6 +95,16 @@ def uncovered(voiced: list[Span], covered: list[Span], lo: float, hi: float) -> 
             else:
                 out.append((a, b))
     return [(a, b) for a, b in out if b - a >= MIN_MISSING_S]
+
+
+def retry_record(engine: SpeechEngine) -> dict:
+    """How this module treats an engine's output, recorded with each speech pass."""
+    return {
+        "min_missing_s": MIN_MISSING_S,
+        "retry_temperatures": list(getattr(engine, "RETRY_TEMPERATURES", ())),
+        "split_min_s": SPLIT_MIN_S,
+        "loop_repeats": LOOP_REPEATS,
+    }
 
 
 def unintelligible(start_s: float, end_s: float, language: str | None) -> dict:
