@@ -216,6 +216,11 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (kind, value)
     );
     """,
+    # Speech no engine could transcribe (nothing heard is silently lost): a visible segment
+    # "[không nghe rõ / unintelligible]" the officer can play; detection skips it.
+    """
+    ALTER TABLE segment ADD COLUMN unintelligible INTEGER NOT NULL DEFAULT 0;
+    """,
 ]
 
 
