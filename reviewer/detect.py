@@ -145,8 +145,9 @@ class MediaDetector:
 
     def _detections(self, rows: Sequence[dict], source: str) -> list[dict[str, Any]]:
         if source == "speech":
-            # An unintelligible marker is not something said (speech/coverage.py).
-            rows = [r for r in rows if not r.get("unintelligible")]
+            # An unintelligible marker is not something said (speech/coverage.py), unless an
+            # officer listened and wrote what was said: then that text is detected.
+            rows = [r for r in rows if not r.get("unintelligible") or r.get("corrected")]
             rows = self._not_heard_as_english(rows)
             rows = [piece for row in rows for piece in sentences(row)]
         texts = [r["text"] for r in rows]
