@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QThread,
     Signal,
 )
-from PySide6.QtGui import QColor, QPainter, QTextDocument
+from PySide6.QtGui import QColor, QFont, QPainter, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -89,6 +89,13 @@ class SegmentModel(QAbstractListModel):
             return f"{clock(seg['start_s'])}  {mark}{seg['text'].strip()}"
         if role == Qt.ItemDataRole.EditRole:
             return seg["text"].strip()
+        unheard = seg.get("unintelligible") and not seg.get("corrected")
+        if unheard and role == Qt.ItemDataRole.ForegroundRole:
+            return QColor("#777777")  # voice heard, no words: listen to it (P) and correct (F2)
+        if unheard and role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role == Qt.ItemDataRole.ToolTipRole:
             if seg.get("corrected"):
                 return QCoreApplication.translate(
@@ -221,8 +228,16 @@ class SegmentDelegate(QStyledItemDelegate):
             doc.drawContents(p, QRectF(0, 0, inner.width(), inner.height()))
             p.restore()
             return
-        p.setPen(QColor("#000") if row == self.model.current_row else option.palette.text().color())
+        pen = index.data(Qt.ItemDataRole.ForegroundRole)
+        if pen is None:
+            pen = QColor("#000") if row == self.model.current_row else option.palette.text().color()
+        font = index.data(Qt.ItemDataRole.FontRole)
+        p.save()
+        p.setPen(pen)
+        if font is not None:
+            p.setFont(font)
         p.drawText(inner, Qt.TextFlag.TextWordWrap, text)
+        p.restore()
 
 
 def highlight_html(text: str, terms: list[str]) -> str:
