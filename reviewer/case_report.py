@@ -39,6 +39,7 @@ FLAG_KEYS = (
     "source",
     "text",
     "matched",
+    "why",
     "models",
     "heard_by",
     "status",

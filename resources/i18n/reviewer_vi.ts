@@ -665,6 +665,11 @@
     </message>
     <message>
         <location filename="../../ui/flag_detail.py" line="187"/>
+        <source>Why</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <location filename="../../ui/flag_detail.py" line="187"/>
         <source>Text</source>
         <translation>Nội dung</translation>
     </message>

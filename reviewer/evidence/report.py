@@ -51,6 +51,7 @@ class ReportFlag:
     added_by_officer: bool = False
     edited_by: str = ""
     stills: list[tuple[str, bytes]] = field(default_factory=list)  # (package path, JPEG bytes)
+    why: str = ""  # why the detector flagged it: terms, pattern or nearest labelled example
 
 
 @dataclass
@@ -178,6 +179,7 @@ def render_html(data: ReportData) -> bytes:
             ("Nguồn / điểm", f"{esc(SOURCE_VI.get(f.source, f.source))} · {f.score:.2f}"),
             ("Nội dung", esc(f.text or "")),
             ("Từ khớp", esc(", ".join(f.matched)) or "-"),
+            ("Lý do", esc(f.why) or "-"),
             (
                 "Quyết định",
                 f"<span class='decision-{esc(f.decision)}'>"
@@ -277,6 +279,7 @@ def render_pdf(data: ReportData) -> bytes:
         )
         line(f"Nội dung: {f.text or '-'}", 9)
         line(f"Từ khớp: {', '.join(f.matched) or '-'}", 9)
+        line(f"Lý do: {f.why or '-'}", 9)
         decided = f" — {f.reviewer}, {f.decided_utc}" if f.reviewer else ""
         line(f"Quyết định: {DECISION_VI.get(f.decision, f.decision)}{decided}", 9, bold=True)
         line(f"Ghi chú: {f.note or '-'}", 9)

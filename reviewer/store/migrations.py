@@ -160,6 +160,12 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (media_id, plan_sha256, range_index)
     );
     """,
+    # Meaning, not only words: every detection and flag says why, in words an officer can check
+    # (matched terms, the pattern, or "meaning close to: «…»" naming the nearest example).
+    """
+    ALTER TABLE detection ADD COLUMN why TEXT;
+    ALTER TABLE flag ADD COLUMN why TEXT;
+    """,
 ]
 
 
