@@ -50,10 +50,7 @@ def channel(text: str, name: str, seed: int) -> str:
 
 
 def load(split: str) -> list[dict]:
-    if split == "heldout":
-        path = HELDOUT
-    else:
-        path = CORPUS
+    path = HELDOUT if split == "heldout" else CORPUS
     rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
     return [r for r in rows if split == "heldout" or r.get("split") == split]
 
@@ -95,7 +92,10 @@ def evaluate(detector: TextDetector, rows: list[dict]) -> dict:
 def table(results: dict[str, dict]) -> str:
     modes = list(results)
     cats = [c for c in next(iter(results.values()))["recall"]["clean"] if c != "all"] + ["all"]
-    lines = ["| channel | category | " + " | ".join(modes) + " |", "|---|---|" + "---|" * len(modes)]
+    lines = [
+        "| channel | category | " + " | ".join(modes) + " |",
+        "|---|---|" + "---|" * len(modes),
+    ]
     for ch in CHANNELS:
         for c in cats:
             vals = " | ".join(f"{results[m]['recall'][ch][c]:.2f}" for m in modes)

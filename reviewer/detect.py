@@ -96,7 +96,9 @@ WINDOW_GAP_S = 5.0
 def previous_sentences(rows: Sequence[dict]) -> list[str | None]:
     """Per speech sentence, the one the same engine heard just before it (within WINDOW_GAP_S):
     offers run across sentence and segment boundaries, so the meaning model reads the pair."""
-    order = sorted(range(len(rows)), key=lambda i: (rows[i].get("engine") or "", rows[i]["start_s"]))
+    order = sorted(
+        range(len(rows)), key=lambda i: (rows[i].get("engine") or "", rows[i]["start_s"])
+    )
     out: list[str | None] = [None] * len(rows)
     for before, i in zip(order, order[1:], strict=False):
         a, b = rows[before], rows[i]
@@ -228,4 +230,8 @@ class MediaDetector:
         found = self._detections(self.case.segments(self.media_id), "speech")
         found += self._detections(self.case.frame_texts(self.media_id), "ocr")
         replace_text_detections(self.case, self.media_id, found)
+        if self.detector.meaning is not None:  # for search by meaning; mostly cache hits here
+            from .text.meaning.search import store_vectors
+
+            store_vectors(self.case, self.media_id, self.detector.meaning.engine, self.language)
         return self.refresh_flags(audit=True)

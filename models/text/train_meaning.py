@@ -30,6 +30,7 @@ from reviewer.text.meaning.head import MeaningHead, pick_examples  # noqa: E402
 CORPUS = HERE / "meaning" / "corpus.jsonl"
 CATEGORIES = ["gambling", "fraud", "illegal_trade", "personal_data", "insult", "profanity"]
 EXAMPLES_PER_CATEGORY = 120
+TRAIN_FILE = "meaning_train.npy"
 MAX_FPR = 0.02
 L2_GRID = (1e-4, 1e-3, 1e-2, 3e-2)
 
@@ -42,7 +43,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--out", type=Path, default=HERE)
     ap.add_argument(
-        "--cache", type=Path, default=ROOT / ".cache" / "meaning_vectors.npz",
+        "--cache",
+        type=Path,
+        default=ROOT / ".cache" / "meaning_vectors.npz",
         help="vectors computed before (a file of this script's own making); '' for none",
     )
     args = ap.parse_args()
@@ -108,8 +111,35 @@ def main() -> None:
         "max_dev_fpr": MAX_FPR,
         "l2": l2,
     }
+    # The corpus vectors travel with the head (int8, one scale) so `reviewer learn` can refit it
+    # with numpy alone, without the corpus text or re-embedding it.
+    train_x = vectors[train]
+    scale = float(np.max(np.abs(train_x))) / 127.0
+    args.out.mkdir(parents=True, exist_ok=True)
+    np.save(args.out / TRAIN_FILE, np.round(train_x / scale).astype(np.int8), allow_pickle=False)
+    meta["train"] = {
+        "file": TRAIN_FILE,
+        "sha256": hashlib.sha256((args.out / TRAIN_FILE).read_bytes()).hexdigest(),
+        "scale": scale,
+        "labels": [
+            sum(1 << j for j, c in enumerate(CATEGORIES) if c in labels[i]) for i in train
+        ],
+    }
     path = head.save(args.out, meta)
     print(f"wrote {path} ({path.stat().st_size} bytes) and {len(head.example_texts)} examples")
+    if args.out == HERE:
+        record_in_manifest()
+
+
+def record_in_manifest() -> None:
+    """The head's file hashes in models/manifest.json, beside the engine's weights."""
+    manifest_path = ROOT / "models" / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    entry = next(m for m in manifest["models"] if m["role"] == "text-meaning")
+    for name in entry["head"]["files"]:
+        entry["head"]["files"][name] = hashlib.sha256((HERE / name).read_bytes()).hexdigest()
+    text = json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
+    manifest_path.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

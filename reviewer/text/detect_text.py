@@ -34,9 +34,9 @@ import numpy as np
 
 from reviewer.text.classifier import TextClassifier, prepare
 from reviewer.text.lexicon import Lexicon
+from reviewer.text.matcher import LexiconMatch, LexiconMatcher
 from reviewer.text.meaning import fusion as meaning_fusion
 from reviewer.text.meaning.engine import meaning_enabled
-from reviewer.text.matcher import LexiconMatch, LexiconMatcher
 from reviewer.text.normalize import Token, tokenize
 from reviewer.text.patterns import BOOSTS, PatternHit, find_patterns
 
@@ -286,8 +286,10 @@ class TextDetector:
             parts.append(
                 "pattern: " + ", ".join(dict.fromkeys(f"{h.kind} «{h.text}»" for h in boosting))
             )
-        if mean is not None and self.meaning is not None and (
-            mean.score >= meaning_fusion.WHY_FROM or not parts
+        if (
+            mean is not None
+            and self.meaning is not None
+            and (mean.score >= meaning_fusion.WHY_FROM or not parts)
         ):
             near = mean.why(self.meaning.head, cat)
             if near:
