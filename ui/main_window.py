@@ -45,6 +45,7 @@ from .flag_list import FlagListPanel
 from .flag_span_dialog import DEFAULT_SPAN_S, FlagSpanDialog
 from .i18n import install_translator
 from .learning_panel import LearningPanel
+from .meaning_search import MeaningSearch
 from .media_list import MediaList
 from .merge_dialog import merge_reviewed_copy
 from .player import PlayerWidget
@@ -167,6 +168,9 @@ class MainWindow(QMainWindow):
         self.learning = LearningPanel(self)
         self.learning.applied.connect(self._on_learning_applied)
         self.bottom_tabs.addTab(self.learning, "")
+        self.meaning_search = MeaningSearch(self)  # search by words and meaning
+        self.meaning_search.moment_chosen.connect(self.play_moment)
+        self.bottom_tabs.addTab(self.meaning_search, "")
         self.bottom_dock = self._dock(
             "bottom", self.bottom_tabs, Qt.DockWidgetArea.BottomDockWidgetArea
         )
@@ -384,6 +388,8 @@ class MainWindow(QMainWindow):
         self.bottom_tabs.setTabText(0, self.tr("Flags"))
         self.bottom_tabs.setTabText(1, self.tr("Analysis queue"))
         self.bottom_tabs.setTabText(2, self.tr("Learning"))
+        self.bottom_tabs.setTabText(3, self.tr("Search"))
+        self.meaning_search.retranslate_ui()
         self.learning.retranslate()
         self.zoom_in_button.setText("+")
         self.zoom_out_button.setText("−")
@@ -465,6 +471,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_status()
         self.learning.set_cases([Path(folder)], self.settings.officer_name())
+        self.meaning_search.set_case(Path(folder))
         self.case_opened.emit(str(folder))
         return True
 
@@ -731,6 +738,10 @@ class MainWindow(QMainWindow):
     def go_to(self, media_id: int, seconds: float) -> None:
         self.show_media(media_id)
         self.player.seek(seconds)
+
+    def play_moment(self, media_id: int, seconds: float) -> None:
+        self.go_to(media_id, seconds)
+        self.player.play_from(seconds)
 
     def _on_position(self, seconds: float) -> None:
         self.timeline.set_playhead(seconds)

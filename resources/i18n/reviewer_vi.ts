@@ -1136,6 +1136,11 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="391"/>
+        <source>Search</source>
+        <translation>Tìm kiếm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>Zoom in (+)</source>
         <translation>Phóng to (+)</translation>
     </message>
@@ -1243,6 +1248,29 @@
         <location filename="../../ui/main_window.py" line="1040"/>
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
+    </message>
+</context>
+<context>
+    <name>MeaningSearch</name>
+    <message>
+        <location filename="../../ui/meaning_search.py" line="72"/>
+        <source>Search words or meaning, e.g. bán tài khoản</source>
+        <translation>Tìm theo từ hoặc theo nghĩa, ví dụ: bán tài khoản</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meaning_search.py" line="83"/>
+        <source>Searching…</source>
+        <translation>Đang tìm…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meaning_search.py" line="88"/>
+        <source>Preparing this case for search: {done}/{total} lines</source>
+        <translation>Đang chuẩn bị vụ việc để tìm kiếm: {done}/{total} dòng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meaning_search.py" line="99"/>
+        <source>{n} moments</source>
+        <translation>{n} thời điểm</translation>
     </message>
 </context>
 <context>
