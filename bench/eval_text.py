@@ -55,11 +55,11 @@ def load(split: str) -> list[dict]:
     return [r for r in rows if split == "heldout" or r.get("split") == split]
 
 
-def evaluate(detector: TextDetector, rows: list[dict]) -> dict:
+def evaluate(detector: TextDetector, rows: list[dict], channels=CHANNELS) -> dict:
     cats = sorted({c for r in rows for c in r["labels"]})
     out: dict = {"recall": {}, "fpr": {}, "misses": [], "false": []}
     benign_fired = benign_total = 0
-    for ch in CHANNELS:
+    for ch in channels:
         texts = [channel(r["text"], ch, k) for k, r in enumerate(rows)]
         hits = detector.detect_many(texts, "vi")
         per: dict[str, list[int]] = {c: [0, 0] for c in cats}
@@ -89,14 +89,14 @@ def evaluate(detector: TextDetector, rows: list[dict]) -> dict:
     return out
 
 
-def table(results: dict[str, dict]) -> str:
+def table(results: dict[str, dict], channels=CHANNELS) -> str:
     modes = list(results)
     cats = [c for c in next(iter(results.values()))["recall"]["clean"] if c != "all"] + ["all"]
     lines = [
         "| channel | category | " + " | ".join(modes) + " |",
         "|---|---|" + "---|" * len(modes),
     ]
-    for ch in CHANNELS:
+    for ch in channels:
         for c in cats:
             vals = " | ".join(f"{results[m]['recall'][ch][c]:.2f}" for m in modes)
             lines.append(f"| {ch} | {c} | {vals} |")
@@ -112,18 +112,29 @@ def main() -> None:
     ap.add_argument("--split", choices=["heldout", "dev"], default="heldout")
     ap.add_argument("--modes", default="lexicon,meaning")
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--channels", default=",".join(CHANNELS))
+    ap.add_argument(
+        "--cache",
+        type=Path,
+        help="seed the meaning engine's cache from this file (bench only; see train_meaning.py)",
+    )
     ap.add_argument("--misses", action="store_true", help="print missed and false sentences")
     args = ap.parse_args()
     rows = load(args.split)
     n_pos = sum(bool(r["labels"]) for r in rows)
     print(f"{args.split}: {n_pos} violating, {len(rows) - n_pos} benign sentences")
+    channels = tuple(args.channels.split(","))
+    if args.cache:
+        from reviewer.text.meaning.engine import shared_engine
+
+        shared_engine().load_disk_cache(args.cache)
     results = {}
     for mode in args.modes.split(","):
         t0 = time.perf_counter()
         det = TextDetector(meaning=(mode == "meaning"))
-        results[mode] = evaluate(det, rows)
+        results[mode] = evaluate(det, rows, channels)
         print(f"{mode}: {time.perf_counter() - t0:.1f} s")
-    print(table(results))
+    print(table(results, channels))
     if args.misses:
         for mode, res in results.items():
             for miss in res["misses"]:

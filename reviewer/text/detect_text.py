@@ -243,7 +243,7 @@ class TextDetector:
             score = 1.0 - (1.0 - score) * (1.0 - boost)
         else:
             boosting = []
-        if mean is not None:
+        if mean is not None and mean.score >= meaning_fusion.MEANING_FLOOR:
             score = 1.0 - (1.0 - score) * (1.0 - meaning_fusion.MEANING_FACTOR * mean.score * damp)
         if score < 0.01:
             return None

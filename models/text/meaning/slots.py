@@ -273,6 +273,10 @@ SLOTS: dict[str, list[str]] = {
     ],
     "film": ["phim", "bộ phim", "series", "phim hàn", "phim hành động", "bộ phim tài liệu"],
     "song": ["bài hát", "ca khúc", "mv", "bài rap", "bản nhạc"],
+    "crime": ["đánh bạc qua mạng", "lừa đảo đầu tư tiền ảo", "mua bán dữ liệu cá nhân",
+              "buôn lậu pháo nổ", "làm giả bằng cấp", "buôn bán ngà voi", "vận chuyển ma túy",
+              "mua bán tài khoản ngân hàng", "tổ chức cá độ bóng đá", "lừa đảo việc nhẹ lương cao",
+              "tấn công mạng", "bán súng trái phép"],
     "shop": ["shop", "tiệm", "cửa hàng", "quán", "bên mình", "shop em"],
     "item": [
         "áo thun",

@@ -20,17 +20,17 @@ def fit_logistic(
 ) -> tuple[np.ndarray, float]:
     """Weights (d,) and bias for one binary target y in {0,1}; positives and negatives weigh half
     each, whatever their counts."""
-    x = np.asarray(x, np.float64)
-    y = np.asarray(y, np.float64)
+    x = np.asarray(x, np.float32)
+    y = np.asarray(y, np.float32)
     n, d = x.shape
     pos = max(1.0, y.sum())
     neg = max(1.0, n - y.sum())
-    sample_w = np.where(y > 0, 0.5 / pos, 0.5 / neg)
+    sample_w = np.where(y > 0, 0.5 / pos, 0.5 / neg).astype(np.float32)
     rng = np.random.default_rng(seed)
-    w = rng.normal(0, 1e-3, d)
+    w = rng.normal(0, 1e-3, d).astype(np.float32)
     b = 0.0
-    m_w = np.zeros(d)
-    v_w = np.zeros(d)
+    m_w = np.zeros(d, np.float32)
+    v_w = np.zeros(d, np.float32)
     m_b = v_b = 0.0
     beta1, beta2, eps = 0.9, 0.999, 1e-8
     scale = 10.0  # e5 vectors are unit length with small spread: scale up for well-sized steps

@@ -24,6 +24,7 @@ from reviewer.text.meaning.head import HEAD_FILE, MeaningHead
 from reviewer.text.paths import model_dir
 
 MEANING_FACTOR = 1.0
+MEANING_FLOOR = 0.0  # calibrated meaning below this adds nothing (chosen on the dev split)
 VETO_BELOW = 0.04
 VETO_FACTOR = 0.75
 WHY_FROM = 0.2  # the nearest example is named once the meaning says this much
