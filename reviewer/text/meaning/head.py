@@ -23,6 +23,9 @@ from reviewer.text.paths import model_dir
 HEAD_FILE = "meaning_head.json"
 EXAMPLES_FILE = "meaning_examples.npy"
 DEFAULT_CUT = 0.5
+# Below its cut a probability fades fast (0.5 (p/cut)^GAMMA): a benign sentence often scores
+# p = 0.6-0.8, and a linear fade let that tip weak lexicon evidence over (chosen on dev).
+GAMMA = 4.0
 
 
 def _sha256(data: bytes) -> str:
@@ -55,12 +58,13 @@ class MeaningHead:
         return probs
 
     def calibrated(self, probs: np.ndarray) -> np.ndarray:
-        """Probabilities mapped so each category's dev-chosen cut lands on 0.5 (piecewise linear)."""
+        """Probabilities mapped so each category's dev-chosen cut lands on 0.5 (monotone)."""
         out = np.empty_like(probs)
         for j, cat in enumerate(self.categories):
             cut = min(max(self.cuts.get(cat, DEFAULT_CUT), 1e-3), 0.999)
             p = probs[:, j]
-            out[:, j] = np.where(p < cut, 0.5 * p / cut, 0.5 + 0.5 * (p - cut) / (1.0 - cut))
+            low = 0.5 * np.power(np.clip(p / cut, 0.0, 1.0), self.meta.get("gamma", GAMMA))
+            out[:, j] = np.where(p < cut, low, 0.5 + 0.5 * (p - cut) / (1.0 - cut))
         return out
 
     def nearest(self, vector: np.ndarray, category: str) -> tuple[str, float] | None:
