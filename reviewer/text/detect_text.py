@@ -244,7 +244,8 @@ class TextDetector:
         else:
             boosting = []
         if mean is not None and mean.score >= meaning_fusion.MEANING_FLOOR:
-            score = 1.0 - (1.0 - score) * (1.0 - meaning_fusion.MEANING_FACTOR * mean.score * damp)
+            weight = meaning_fusion.factor(cat) * mean.score * damp
+            score = 1.0 - (1.0 - score) * (1.0 - weight)
         if score < 0.01:
             return None
         terms = [m.term for m in own]

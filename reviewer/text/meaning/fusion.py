@@ -29,6 +29,9 @@ from reviewer.text.meaning.head import HEAD_FILE, MeaningHead
 from reviewer.text.paths import model_dir
 
 MEANING_FACTOR = 1.0
+# Profanity is a matter of words, not meaning: the head learnt the chatter around curses ("sao hôm
+# nay lag thế") and fired on "hôm nay trời đẹp quá". There it only supports a lexicon match.
+CATEGORY_FACTORS = {"profanity": 0.3}
 MEANING_FLOOR = 0.0  # calibrated meaning below this adds nothing (chosen on the dev split)
 VETO_BELOW = 0.25
 VETO_FACTOR = 0.75
@@ -49,6 +52,10 @@ class MeaningEvidence:
         text, cos = near
         where = " (with the sentence before)" if self.window else ""
         return f"meaning close to: «{text}» (similarity {cos:.2f}){where}"
+
+
+def factor(category: str) -> float:
+    return CATEGORY_FACTORS.get(category, MEANING_FACTOR)
 
 
 def active_head_path() -> Path:
