@@ -16,10 +16,15 @@ RATE = 0.05
 
 
 def fit_logistic(
-    x: np.ndarray, y: np.ndarray, l2: float = L2, steps: int = STEPS, seed: int = 0
+    x: np.ndarray,
+    y: np.ndarray,
+    l2: float = L2,
+    steps: int = STEPS,
+    seed: int = 0,
+    init: tuple[np.ndarray, float] | None = None,
 ) -> tuple[np.ndarray, float]:
     """Weights (d,) and bias for one binary target y in {0,1}; positives and negatives weigh half
-    each, whatever their counts."""
+    each, whatever their counts. `init` warm-starts from a fitted head (learning refits)."""
     x = np.asarray(x, np.float32)
     y = np.asarray(y, np.float32)
     n, d = x.shape
@@ -27,13 +32,16 @@ def fit_logistic(
     neg = max(1.0, n - y.sum())
     sample_w = np.where(y > 0, 0.5 / pos, 0.5 / neg).astype(np.float32)
     rng = np.random.default_rng(seed)
+    scale = 10.0  # e5 vectors are unit length with small spread: scale up for well-sized steps
     w = rng.normal(0, 1e-3, d).astype(np.float32)
     b = 0.0
+    if init is not None:
+        w = (np.asarray(init[0], np.float32) / scale).copy()
+        b = float(init[1])
     m_w = np.zeros(d, np.float32)
     v_w = np.zeros(d, np.float32)
     m_b = v_b = 0.0
     beta1, beta2, eps = 0.9, 0.999, 1e-8
-    scale = 10.0  # e5 vectors are unit length with small spread: scale up for well-sized steps
     xs = x * scale
     for t in range(1, steps + 1):
         z = xs @ w + b
