@@ -133,7 +133,7 @@ def test_meaning_off_by_environment(monkeypatch) -> None:
 
 
 def _check_text(lines: str, *prefix: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env = dict(os.environ, PYTHONPATH=str(ROOT), REVIEWER_MEANING="1")
     return subprocess.run(
         [*prefix, sys.executable, "-m", "reviewer.cli", "check-text", "--json", "--language", "vi"],
         input=lines,
