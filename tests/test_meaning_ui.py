@@ -25,6 +25,11 @@ def test_search_box_finds_a_paraphrase_and_enter_plays_it(qtbot, tmp_path: Path)
             (media_id,),
         ).fetchone()
         conn.execute("UPDATE segment SET text = ? WHERE id = ?", (PARAPHRASE, seg[0]))
+        # as analysis leaves them: each segment names the engine that heard it
+        conn.execute(
+            "UPDATE segment SET engine = (SELECT speech_model FROM media WHERE id = ?)",
+            (media_id,),
+        )
     window = MainWindow()
     qtbot.addWidget(window)
     assert window.open_case(folder, create=False)
