@@ -9,7 +9,15 @@ import sys
 import threading
 from pathlib import Path
 
-from . import __version__, doctor, flag_cli, transcript_cli, trust_cli
+from . import (
+    __version__,
+    check_text,
+    doctor,
+    flag_cli,
+    search_cli,
+    transcript_cli,
+    trust_cli,
+)
 from .cluster import worker as cluster_worker
 from .errors import Cancelled, ReviewerError, UsageError
 from .evidence import cli as evidence_cli
@@ -302,6 +310,8 @@ def build_parser() -> argparse.ArgumentParser:
     merge_cli.register(sub)
     cluster_worker.register(sub)
     identifiers_cli.register(sub)
+    check_text.register(sub)  # sentence meaning: what analysis would decide per line
+    search_cli.register(sub)  # sentence meaning: find moments by words and meaning
     return parser
 
 

@@ -203,6 +203,7 @@ class FlagDetail(QWidget):
             row(self.tr("Source"), esc(source_label(flag["source"]))),
             row(self.tr("Score"), f"{flag['score']:.2f}"),
             row(self.tr("Matched"), f"<b>{esc(matched)}</b>" if matched else "–"),
+            row(self.tr("Why"), esc(flag.get("why") or "–")),
             row(self.tr("Text"), esc(flag.get("text") or "–")),
         ]
         if flag.get("reviewer"):

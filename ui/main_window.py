@@ -46,6 +46,7 @@ from .flag_span_dialog import DEFAULT_SPAN_S, FlagSpanDialog
 from .i18n import install_translator
 from .identifiers_panel import IdentifiersPanel
 from .learning_panel import LearningPanel
+from .meaning_search import MeaningSearch
 from .media_list import MediaList
 from .merge_dialog import merge_reviewed_copy
 from .player import PlayerWidget
@@ -178,6 +179,9 @@ class MainWindow(QMainWindow):
         self.identifiers.moment_chosen.connect(self.go_to)
         self.identifiers.case_chosen.connect(lambda f: self.open_case(Path(f), create=False))
         self.bottom_tabs.addTab(self.identifiers, "")
+        self.meaning_search = MeaningSearch(self)  # search by words and meaning
+        self.meaning_search.moment_chosen.connect(self.play_moment)
+        self.bottom_tabs.addTab(self.meaning_search, "")
         self.bottom_dock = self._dock(
             "bottom", self.bottom_tabs, Qt.DockWidgetArea.BottomDockWidgetArea
         )
@@ -400,6 +404,10 @@ class MainWindow(QMainWindow):
             self.bottom_tabs.indexOf(self.identifiers), self.tr("Identifiers")
         )
         self.identifiers.retranslate()
+        self.bottom_tabs.setTabText(
+            self.bottom_tabs.indexOf(self.meaning_search), self.tr("Search")
+        )
+        self.meaning_search.retranslate_ui()
         self.learning.retranslate()
         self.zoom_in_button.setText("+")
         self.zoom_out_button.setText("−")
@@ -488,6 +496,7 @@ class MainWindow(QMainWindow):
         self._update_status()
         self.learning.set_cases([Path(folder)], self.settings.officer_name())
         self.identifiers.set_case(data.case)
+        self.meaning_search.set_case(Path(folder))
         self.case_opened.emit(str(folder))
         self.record_check.check(Path(folder))
         return True
@@ -779,6 +788,10 @@ class MainWindow(QMainWindow):
     def go_to(self, media_id: int, seconds: float) -> None:
         self.show_media(media_id)
         self.player.seek(seconds)
+
+    def play_moment(self, media_id: int, seconds: float) -> None:
+        self.go_to(media_id, seconds)
+        self.player.play_from(seconds)
 
     def _on_position(self, seconds: float) -> None:
         self.timeline.set_playhead(seconds)

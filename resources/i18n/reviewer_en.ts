@@ -667,7 +667,7 @@
     </message>
     <message>
         <location filename="../../ui/flag_detail.py" line="173"/>
-        <location filename="../../ui/flag_detail.py" line="266"/>
+        <location filename="../../ui/flag_detail.py" line="267"/>
         <source>No picture</source>
         <translation type="unfinished"></translation>
     </message>
@@ -698,36 +698,41 @@
     </message>
     <message>
         <location filename="../../ui/flag_detail.py" line="206"/>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/flag_detail.py" line="207"/>
         <source>Text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/flag_detail.py" line="211"/>
+        <location filename="../../ui/flag_detail.py" line="212"/>
         <source>Decided by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/flag_detail.py" line="219"/>
+        <location filename="../../ui/flag_detail.py" line="220"/>
         <source>{officer} · {when}: {status} {note}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/flag_detail.py" line="227"/>
+        <location filename="../../ui/flag_detail.py" line="228"/>
         <source>Copies disagree</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/flag_detail.py" line="229"/>
+        <location filename="../../ui/flag_detail.py" line="230"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/flag_detail.py" line="231"/>
+        <location filename="../../ui/flag_detail.py" line="232"/>
         <source>File SHA-256</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/flag_detail.py" line="236"/>
+        <location filename="../../ui/flag_detail.py" line="237"/>
         <source>Model</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1226,203 +1231,231 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>As the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="389"/>
         <source>&amp;Case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="390"/>
         <source>Recent cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>&amp;Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>&amp;Playback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>&amp;Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>Interface language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source>Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>Files in the case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394"/>
+        <location filename="../../ui/main_window.py" line="398"/>
         <source>Transcript and search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>Flags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>Analysis queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="398"/>
+        <location filename="../../ui/main_window.py" line="402"/>
         <source>Learning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="408"/>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>Zoom in (+)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="416"/>
         <source>Zoom out (-)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409"/>
+        <location filename="../../ui/main_window.py" line="417"/>
         <source>Whole recording (Z)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>Livestream Reviewer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="434"/>
         <source>Livestream Reviewer — case {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432"/>
+        <location filename="../../ui/main_window.py" line="440"/>
         <source>Officer: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="435"/>
+        <location filename="../../ui/main_window.py" line="443"/>
         <source>Officer: {name} (set your name in Settings)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444"/>
+        <location filename="../../ui/main_window.py" line="452"/>
         <source>Speech ran on {device} ({compute})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="452"/>
+        <location filename="../../ui/main_window.py" line="460"/>
         <source>Analysing: {n} file(s) left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="463"/>
+        <location filename="../../ui/main_window.py" line="471"/>
         <source>Cannot open the case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="530"/>
+        <location filename="../../ui/main_window.py" line="539"/>
         <source>Not a case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="531"/>
+        <location filename="../../ui/main_window.py" line="540"/>
         <source>{folder} holds no case. Use New case to start one there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="559"/>
+        <location filename="../../ui/main_window.py" line="568"/>
         <source>Export evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="559"/>
+        <location filename="../../ui/main_window.py" line="568"/>
         <source>Open a case first, then export it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="574"/>
+        <location filename="../../ui/main_window.py" line="583"/>
         <source>Merge a reviewed copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="574"/>
+        <location filename="../../ui/main_window.py" line="583"/>
         <source>Open a case first, then merge.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="636"/>
+        <location filename="../../ui/main_window.py" line="645"/>
         <source>No files found to add.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="665"/>
+        <location filename="../../ui/main_window.py" line="674"/>
         <source>Warning: {text}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="921"/>
+        <location filename="../../ui/main_window.py" line="934"/>
         <source>Decision not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="981"/>
+        <location filename="../../ui/main_window.py" line="994"/>
         <source>Flag not added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1039"/>
+        <location filename="../../ui/main_window.py" line="1052"/>
         <source>Flag not changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1125"/>
+        <location filename="../../ui/main_window.py" line="1138"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400"/>
+        <location filename="../../ui/main_window.py" line="404"/>
         <source>Identifiers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="673"/>
+        <location filename="../../ui/main_window.py" line="682"/>
         <source>the GPU was chosen in Settings but none can be used here; speech runs on the processor (CPU), which is slower.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="678"/>
+        <location filename="../../ui/main_window.py" line="687"/>
         <source>the GPU could not load the speech model; speech runs on the processor (CPU), which is slower.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MeaningSearch</name>
+    <message>
+        <location filename="../../ui/meaning_search.py" line="73"/>
+        <source>Search words or meaning, e.g. bán tài khoản</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/meaning_search.py" line="84"/>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/meaning_search.py" line="89"/>
+        <source>Preparing this case for search: {done}/{total} lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/meaning_search.py" line="100"/>
+        <source>{n} moments</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2454,34 +2487,34 @@
 <context>
     <name>TranscriptPane</name>
     <message>
-        <location filename="../../ui/transcript_pane.py" line="310"/>
+        <location filename="../../ui/transcript_pane.py" line="325"/>
         <source>Search all transcripts and on-screen text (Ctrl+F)</source>
         <extracomment>an officer&apos;s correction is stored and detected on (segment id): flags may have changed</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/transcript_pane.py" line="312"/>
+        <location filename="../../ui/transcript_pane.py" line="327"/>
         <source>No speech transcribed in this recording yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/transcript_pane.py" line="372"/>
+        <location filename="../../ui/transcript_pane.py" line="387"/>
         <source>{n} found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/transcript_pane.py" line="94"/>
+        <location filename="../../ui/transcript_pane.py" line="101"/>
         <source>Corrected by officer {officer} ({when}).
 The recogniser heard: {machine}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/transcript_pane.py" line="102"/>
+        <location filename="../../ui/transcript_pane.py" line="109"/>
         <source>Double-click or press F2 to correct what was said.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/transcript_pane.py" line="344"/>
+        <location filename="../../ui/transcript_pane.py" line="359"/>
         <source>The correction was not saved</source>
         <translation type="unfinished"></translation>
     </message>

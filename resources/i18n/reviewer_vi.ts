@@ -667,7 +667,7 @@
     </message>
     <message>
         <location filename="../../ui/flag_detail.py" line="173"/>
-        <location filename="../../ui/flag_detail.py" line="266"/>
+        <location filename="../../ui/flag_detail.py" line="267"/>
         <source>No picture</source>
         <translation>Không có ảnh</translation>
     </message>
@@ -697,39 +697,44 @@
         <translation>Từ khớp</translation>
     </message>
     <message>
-        <location filename="../../ui/flag_detail.py" line="206"/>
+        <location filename="../../ui/flag_detail.py" line="207"/>
         <source>Text</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../ui/flag_detail.py" line="211"/>
+        <location filename="../../ui/flag_detail.py" line="212"/>
         <source>Decided by</source>
         <translation>Người quyết định</translation>
     </message>
     <message>
-        <location filename="../../ui/flag_detail.py" line="219"/>
+        <location filename="../../ui/flag_detail.py" line="220"/>
         <source>{officer} · {when}: {status} {note}</source>
         <translation>{officer} · {when}: {status} {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/flag_detail.py" line="227"/>
+        <location filename="../../ui/flag_detail.py" line="228"/>
         <source>Copies disagree</source>
         <translation>Các bản sao không thống nhất</translation>
     </message>
     <message>
-        <location filename="../../ui/flag_detail.py" line="229"/>
+        <location filename="../../ui/flag_detail.py" line="230"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/flag_detail.py" line="231"/>
+        <location filename="../../ui/flag_detail.py" line="232"/>
         <source>File SHA-256</source>
         <translation>SHA-256 của tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/flag_detail.py" line="236"/>
+        <location filename="../../ui/flag_detail.py" line="237"/>
         <source>Model</source>
         <translation>Mô hình</translation>
+    </message>
+    <message>
+        <location filename="../../ui/flag_detail.py" line="206"/>
+        <source>Why</source>
+        <translation>Lý do</translation>
     </message>
 </context>
 <context>
@@ -1226,204 +1231,232 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>As the system</source>
         <translation>Theo hệ thống</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="389"/>
         <source>&amp;Case</source>
         <translation>&amp;Vụ việc</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="390"/>
         <source>Recent cases</source>
         <translation>Vụ việc gần đây</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>&amp;Review</source>
         <translation>&amp;Xem xét</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>&amp;Playback</source>
         <translation>&amp;Phát lại</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>&amp;Settings</source>
         <translation>&amp;Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>Interface language</source>
         <translation>Ngôn ngữ giao diện</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>&amp;Help</source>
         <translation>&amp;Trợ giúp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source>Tools</source>
         <translation>Công cụ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>Files in the case</source>
         <translation>Tệp trong vụ việc</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394"/>
+        <location filename="../../ui/main_window.py" line="398"/>
         <source>Transcript and search</source>
         <translation>Lời thoại và tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>Review</source>
         <translation>Xem xét</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>Flags</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>Analysis queue</source>
         <translation>Hàng đợi phân tích</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="398"/>
+        <location filename="../../ui/main_window.py" line="402"/>
         <source>Learning</source>
         <translation>Học từ quyết định</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>Zoom in (+)</source>
         <translation>Phóng to (+)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="416"/>
         <source>Zoom out (-)</source>
         <translation>Thu nhỏ (-)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409"/>
+        <location filename="../../ui/main_window.py" line="417"/>
         <source>Whole recording (Z)</source>
         <translation>Toàn bộ bản ghi (Z)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>Livestream Reviewer</source>
         <translation>Công cụ xem xét livestream</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="434"/>
         <source>Livestream Reviewer — case {name}</source>
         <translation>Công cụ xem xét livestream — vụ việc {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432"/>
+        <location filename="../../ui/main_window.py" line="440"/>
         <source>Officer: {name}</source>
         <translation>Cán bộ: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="435"/>
+        <location filename="../../ui/main_window.py" line="443"/>
         <source>Officer: {name} (set your name in Settings)</source>
         <translation>Cán bộ: {name} (đặt tên trong Cài đặt)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444"/>
+        <location filename="../../ui/main_window.py" line="452"/>
         <source>Speech ran on {device} ({compute})</source>
         <translation>Nhận dạng giọng nói chạy trên {device} ({compute})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="452"/>
+        <location filename="../../ui/main_window.py" line="460"/>
         <source>Analysing: {n} file(s) left</source>
         <translation>Đang phân tích: còn {n} tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="463"/>
+        <location filename="../../ui/main_window.py" line="471"/>
         <source>Cannot open the case</source>
         <translation>Không mở được vụ việc</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="530"/>
+        <location filename="../../ui/main_window.py" line="539"/>
         <source>Not a case</source>
         <translation>Không phải vụ việc</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="531"/>
+        <location filename="../../ui/main_window.py" line="540"/>
         <source>{folder} holds no case. Use New case to start one there.</source>
         <translation>{folder} không chứa vụ việc nào. Dùng “Vụ việc mới” để tạo tại đó.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="559"/>
+        <location filename="../../ui/main_window.py" line="568"/>
         <source>Export evidence</source>
         <translation>Xuất chứng cứ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="559"/>
+        <location filename="../../ui/main_window.py" line="568"/>
         <source>Open a case first, then export it.</source>
         <translation>Hãy mở một vụ việc trước rồi mới xuất.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="574"/>
+        <location filename="../../ui/main_window.py" line="583"/>
         <source>Merge a reviewed copy</source>
         <translation>Gộp bản sao đã xem xét</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="574"/>
+        <location filename="../../ui/main_window.py" line="583"/>
         <source>Open a case first, then merge.</source>
         <translation>Hãy mở một vụ việc trước, rồi hợp nhất.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="636"/>
+        <location filename="../../ui/main_window.py" line="645"/>
         <source>No files found to add.</source>
         <translation>Không tìm thấy tệp nào để thêm.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="665"/>
+        <location filename="../../ui/main_window.py" line="674"/>
         <source>Warning: {text}</source>
         <translation>Cảnh báo: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="921"/>
+        <location filename="../../ui/main_window.py" line="934"/>
         <source>Decision not saved</source>
         <translation>Quyết định chưa được lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="981"/>
+        <location filename="../../ui/main_window.py" line="994"/>
         <source>Flag not added</source>
         <translation>Chưa thêm được cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1039"/>
+        <location filename="../../ui/main_window.py" line="1052"/>
         <source>Flag not changed</source>
         <translation>Chưa sửa được cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1125"/>
+        <location filename="../../ui/main_window.py" line="1138"/>
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400"/>
+        <location filename="../../ui/main_window.py" line="404"/>
         <source>Identifiers</source>
         <translation>Định danh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="673"/>
+        <location filename="../../ui/main_window.py" line="682"/>
         <source>the GPU was chosen in Settings but none can be used here; speech runs on the processor (CPU), which is slower.</source>
         <translation>đã chọn GPU trong Cài đặt nhưng máy này không dùng được GPU; nhận dạng giọng nói chạy trên bộ xử lý (CPU), chậm hơn.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="678"/>
+        <location filename="../../ui/main_window.py" line="687"/>
         <source>the GPU could not load the speech model; speech runs on the processor (CPU), which is slower.</source>
         <translation>GPU không nạp được mô hình giọng nói; nhận dạng giọng nói chạy trên bộ xử lý (CPU), chậm hơn.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="408"/>
+        <source>Search</source>
+        <translation>Tìm kiếm</translation>
+    </message>
+</context>
+<context>
+    <name>MeaningSearch</name>
+    <message>
+        <location filename="../../ui/meaning_search.py" line="73"/>
+        <source>Search words or meaning, e.g. bán tài khoản</source>
+        <translation>Tìm theo từ hoặc theo nghĩa, ví dụ: bán tài khoản</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meaning_search.py" line="84"/>
+        <source>Searching…</source>
+        <translation>Đang tìm…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meaning_search.py" line="89"/>
+        <source>Preparing this case for search: {done}/{total} lines</source>
+        <translation>Đang chuẩn bị vụ việc để tìm kiếm: {done}/{total} dòng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meaning_search.py" line="100"/>
+        <source>{n} moments</source>
+        <translation>{n} thời điểm</translation>
     </message>
 </context>
 <context>
@@ -2456,35 +2489,35 @@
 <context>
     <name>TranscriptPane</name>
     <message>
-        <location filename="../../ui/transcript_pane.py" line="310"/>
+        <location filename="../../ui/transcript_pane.py" line="325"/>
         <source>Search all transcripts and on-screen text (Ctrl+F)</source>
         <extracomment>an officer&apos;s correction is stored and detected on (segment id): flags may have changed</extracomment>
         <translation>Tìm trong mọi lời thoại và chữ trên màn hình (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/transcript_pane.py" line="312"/>
+        <location filename="../../ui/transcript_pane.py" line="327"/>
         <source>No speech transcribed in this recording yet.</source>
         <translation>Bản ghi này chưa có lời thoại nào được nhận dạng.</translation>
     </message>
     <message>
-        <location filename="../../ui/transcript_pane.py" line="372"/>
+        <location filename="../../ui/transcript_pane.py" line="387"/>
         <source>{n} found</source>
         <translation>Tìm thấy {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/transcript_pane.py" line="94"/>
+        <location filename="../../ui/transcript_pane.py" line="101"/>
         <source>Corrected by officer {officer} ({when}).
 The recogniser heard: {machine}</source>
         <translation>Cán bộ {officer} đã sửa ({when}).
 Máy nhận dạng nghe được: {machine}</translation>
     </message>
     <message>
-        <location filename="../../ui/transcript_pane.py" line="102"/>
+        <location filename="../../ui/transcript_pane.py" line="109"/>
         <source>Double-click or press F2 to correct what was said.</source>
         <translation>Nhấp đúp hoặc nhấn F2 để sửa lời đã nói.</translation>
     </message>
     <message>
-        <location filename="../../ui/transcript_pane.py" line="344"/>
+        <location filename="../../ui/transcript_pane.py" line="359"/>
         <source>The correction was not saved</source>
         <translation>Chưa lưu được bản sửa</translation>
     </message>

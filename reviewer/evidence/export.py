@@ -420,6 +420,7 @@ class _Exporter:
                     source=f["source"],
                     text=f.get("text") or "",
                     matched=[str(x) for x in f.get("matched") or []],
+                    why=str(f.get("why") or ""),
                     decision=f["status"],
                     reviewer=f.get("reviewer") or "",
                     decided_utc=f.get("decided_utc") or "",

@@ -221,6 +221,22 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE segment ADD COLUMN unintelligible INTEGER NOT NULL DEFAULT 0;
     """,
+    # Meaning, not only words: every detection and flag says why, in words an officer can check
+    # (matched terms, the pattern, or "meaning close to: «…»" naming the nearest example).
+    """
+    ALTER TABLE detection ADD COLUMN why TEXT;
+    ALTER TABLE flag ADD COLUMN why TEXT;
+    -- and search by meaning: one int8 sentence vector (+ scale) per speech segment / screen line.
+    CREATE TABLE sentence_vector (
+        source TEXT NOT NULL,           -- speech (segment.id) | ocr (frame_text.id)
+        item_id INTEGER NOT NULL,
+        media_id INTEGER NOT NULL REFERENCES media(id),
+        text_sha TEXT NOT NULL,         -- of the text embedded: a rewritten line is re-embedded
+        vec BLOB NOT NULL,              -- 384 x int8
+        scale REAL NOT NULL,
+        PRIMARY KEY (source, item_id)
+    );
+    """,
 ]
 
 
