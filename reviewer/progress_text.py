@@ -20,7 +20,7 @@ class ProgressPrinter:
     def __init__(self, stream: TextIO | None = None) -> None:
         # sys.stderr read now, not at import: it may have been replaced since (tests, a GUI)
         self.stream = stream if stream is not None else sys.stderr
-        self.tty = stream.isatty()
+        self.tty = self.stream.isatty()
         self._last = 0.0
 
     def __call__(self, event: ProgressEvent) -> None:
