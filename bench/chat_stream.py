@@ -242,13 +242,22 @@ def loop_to(stream: Path, duration_s: float, out: Path) -> None:
     )
 
 
-def make_chat_recording(minutes: float, out: Path, background: str = "still") -> dict:
+def make_chat_recording(
+    minutes: float, out: Path, background: str = "still", cache: Path | None = None
+) -> dict:
     """Write ``out`` (mp4, ``minutes`` long, ``background`` one of BACKGROUNDS) and ``out``
-    with .json (its chat line counts)."""
+    with .json (its chat line counts). ``cache``: a folder where the 72-second stream is kept
+    and reused (rendering it takes minutes; looping it, a second)."""
     out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="chat-stream-") as tmp:
-        stream, truth = Path(tmp) / "stream.mp4", Path(tmp) / "truth.json"
-        doc = render_stream(stream, truth, background)
+        folder = Path(tmp) if cache is None else cache
+        folder.mkdir(parents=True, exist_ok=True)
+        stream = folder / f"stream-{background}.mp4"
+        truth = stream.with_suffix(".truth.json")
+        if stream.exists() and truth.exists():
+            doc = json.loads(truth.read_text(encoding="utf-8"))
+        else:
+            doc = render_stream(stream, truth, background)
         duration = minutes * 60.0
         loop_to(stream, duration, out)
     chat = [e for e in doc["events"] if e["kind"] == "ocr" and e["region"] == "chat"]

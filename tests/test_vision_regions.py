@@ -47,18 +47,23 @@ def test_regions_cover_only_what_changed():
     x0, y0, x1, y1 = changes.rects[0]
     assert x0 <= 900 and y0 <= 600 and x1 >= 1200 and y1 >= 630
     assert (x1 - x0) * (y1 - y0) < 0.1 * 1280 * 720
+    lit = moved + np.uint8(20)  # the light changed over the whole picture: no new strokes
+    assert tracker.changes(lit).rects == changes.rects
     other = moved.copy()
-    other[:500] = 200  # most of the picture: one whole-frame read is cheaper
+    # A new busy picture over most of the frame: one whole-frame read is cheaper.
+    other[:500] = np.random.default_rng(0).integers(0, 256, (500, 1280, 1), dtype=np.uint8)
     assert tracker.changes(other).full
 
 
 def test_small_changes_add_up_until_read():
     tracker = RegionTracker()
     frame = np.full((360, 640, 3), 100, np.uint8)
+    frame[100:140, 100:400:4] = 144  # faint strokes, just over the floor
     tracker.changes(frame)
     faded = frame.copy()
     for step in range(1, 6):
-        faded[100:140, 100:400] = 100 + 5 * step  # 5 gray levels a sample: each step is noise
+        # Strokes 4 gray levels stronger a sample: each step is noise.
+        faded[100:140, 100:400:4] = 144 + 4 * step
         changes = tracker.changes(faded)
         if changes.any:
             break
