@@ -36,23 +36,46 @@ FULL_FRAME_FRACTION = 0.5
 PAD_PX = 16
 # Regions smaller than this (image pixels) are grown: the detector works on 32-pixel blocks.
 MIN_SIDE_PX = 64
-# Local contrast (0-255) below which a pixel is no stroke. Camera grain after H.264 stays
-# under ~15 (99th percentile) and a drifting gradient under ~4; 14-20 px overlay text on its
-# box reaches ~220 (bench/chat_stream.py backgrounds noise, gradient, scene).
-STROKE_FLOOR = 40
+# Local contrast (0-255) below which a pixel is no stroke, and the width of the ramp above it
+# to a full stroke. Camera grain after H.264 stays under ~15 (99th percentile) and a drifting
+# gradient under ~4; 14-20 px overlay text on its box reaches ~220 (bench/chat_stream.py
+# backgrounds noise, gradient, scene). Past the ramp a stroke counts the same whatever its
+# contrast: the edge of an opaque chat box over a drifting picture changes its contrast at
+# every sample, but it stays one full stroke.
+STROKE_FLOOR = 48
+STROKE_RAMP = 48
+
+
+# Long straight edges (box borders, a table's edge) are no text: a contrast that stays high
+# along this many pixels of the stroke map, across or down, is taken out. Letters are shorter
+# and a text line has gaps between them.
+LINE_PX = 25
+# The stroke map is made at twice the thumbnail's width (2x2 pixels a cell): fine enough for
+# 12 px text strokes, and the downscale averages camera grain away.
+_STROKE_SCALE = 2
 _KERNEL = np.ones((3, 3), np.uint8)
+_ACROSS = np.ones((1, LINE_PX), np.uint8)
+_DOWN = np.ones((LINE_PX, 1), np.uint8)
 
 
 def thumbnails(image: np.ndarray, width: int = THUMB_WIDTH) -> tuple[np.ndarray, np.ndarray]:
-    """(gray, stroke energy) thumbnails of a BGR or gray uint8 image, int16, same cells as
-    ``change.thumbnail``."""
+    """(gray, stroke energy) thumbnails of a BGR or gray uint8 image, int16 0-255, same cells
+    as ``change.thumbnail``."""
     h, w = image.shape[:2]
     size = (width, max(1, round(h * width / max(1, w))))
     gray = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
-    contrast = cv2.morphologyEx(gray, cv2.MORPH_GRADIENT, _KERNEL)
-    strokes = cv2.subtract(contrast, STROKE_FLOOR)  # saturates at 0
+    fine = (size[0] * _STROKE_SCALE, size[1] * _STROKE_SCALE)
+    half = cv2.resize(gray, fine, interpolation=cv2.INTER_AREA) if fine[0] < w else gray
+    contrast = cv2.morphologyEx(half, cv2.MORPH_GRADIENT, _KERNEL)
+    lines = cv2.max(
+        cv2.morphologyEx(contrast, cv2.MORPH_OPEN, _ACROSS),
+        cv2.morphologyEx(contrast, cv2.MORPH_OPEN, _DOWN),
+    )
+    strokes = cv2.subtract(contrast, lines)
+    strokes = cv2.min(cv2.subtract(strokes, STROKE_FLOOR), STROKE_RAMP)  # 0 .. RAMP
     small = [cv2.resize(a, size, interpolation=cv2.INTER_AREA) for a in (gray, strokes)]
-    return small[0].astype(np.int16), small[1].astype(np.int16)
+    # Strokes on the gray scale (0-255), so CELL_DELTA means the same for both.
+    return small[0].astype(np.int16), (small[1].astype(np.int16) * 255) // STROKE_RAMP
 
 
 @dataclass(frozen=True)
