@@ -65,8 +65,8 @@ def test_small_changes_add_up_until_read():
     tracker.changes(frame)
     faded = frame.copy()
     for step in range(1, 8):
-        # Strokes a gray level stronger a sample: each step is noise.
-        faded[100:112, 100:400:4] = 150 + step
+        # Strokes 4 gray levels stronger a sample: each step is noise.
+        faded[100:112, 100:400:4] = 150 + 4 * step
         changes = tracker.changes(faded)
         if changes.any:
             break

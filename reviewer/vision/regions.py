@@ -36,16 +36,14 @@ FULL_FRAME_FRACTION = 0.5
 PAD_PX = 16
 # Regions smaller than this (image pixels) are grown: the detector works on 32-pixel blocks.
 MIN_SIDE_PX = 64
-# Local contrast (0-255) below which a pixel is no stroke, and the width of the ramp above it
-# to a full stroke. Camera grain after H.264 stays under ~15 (99th percentile) and a drifting
-# gradient under ~4; 14-20 px overlay text on its box reaches ~220 (bench/chat_stream.py
-# backgrounds noise, gradient, scene). Past the ramp a stroke counts the same whatever its
-# contrast: the edge of an opaque chat box over a drifting picture changes its contrast at
-# every sample, but it stays one full stroke.
-STROKE_FLOOR = 48
-STROKE_RAMP = 48
-
-
+# Local contrast (0-255) below which a pixel is no stroke, and the most a stroke counts
+# above it. Camera grain after H.264 stays under ~15 (99th percentile) and a drifting gradient
+# under ~4; 14-20 px overlay text on its box reaches ~220 (bench/chat_stream.py backgrounds
+# noise, gradient, scene). Capped, a stroke counts the same whatever its contrast: a short edge
+# of a box over a drifting picture changes its contrast at every sample, text does not. Not
+# rescaled: compression noise on a faint edge must stay noise.
+STROKE_FLOOR = 40
+STROKE_CAP = 96
 # Long straight edges (box borders, a table's edge) are no text: a contrast that stays high
 # along this many pixels of the stroke map, across or down, is taken out. Letters are shorter
 # and a text line has gaps between them.
@@ -72,10 +70,9 @@ def thumbnails(image: np.ndarray, width: int = THUMB_WIDTH) -> tuple[np.ndarray,
         cv2.morphologyEx(contrast, cv2.MORPH_OPEN, _DOWN),
     )
     strokes = cv2.subtract(contrast, lines)
-    strokes = cv2.min(cv2.subtract(strokes, STROKE_FLOOR), STROKE_RAMP)  # 0 .. RAMP
+    strokes = cv2.min(cv2.subtract(strokes, STROKE_FLOOR), STROKE_CAP)
     small = [cv2.resize(a, size, interpolation=cv2.INTER_AREA) for a in (gray, strokes)]
-    # Strokes on the gray scale (0-255), so CELL_DELTA means the same for both.
-    return small[0].astype(np.int16), (small[1].astype(np.int16) * 255) // STROKE_RAMP
+    return small[0].astype(np.int16), small[1].astype(np.int16)
 
 
 @dataclass(frozen=True)
