@@ -1,7 +1,8 @@
 """Word error rate of each speech engine and decoding setting on real human Vietnamese voices.
 
 The six recorded voices of `vieneu` (north/south, men/women; scripts/fetch_real_voices.py) are
-analysed one by one and as one long recording with pauses (the six, twice), through the same
+analysed one by one, as one long recording with pauses (the six, twice) and as the six each
+twice in a row with 1.5 s between (A A B B ..., 65 s: the layout that once lost its start), through the same
 Analyzer that `reviewer analyze` runs, and read back as the case's transcript. Benign speech: any
 flag is a false flag. Prints JSON (and writes bench/out/eval_real_voices.json).
 
@@ -50,16 +51,33 @@ def run(config: str, files: list[Path], work: Path) -> dict:
         began = time.perf_counter()
         result = Analyzer(case, options).run(files)
         seconds = time.perf_counter() - began
-        texts = [" ".join(s["text"] for s in case.transcript_segments(m)) for m in result.media_ids]
+        # Unintelligible markers are not words anyone said: left out of the text (WER counts
+        # their speech as deleted) and counted on their own.
+        texts = [
+            " ".join(s["text"] for s in case.transcript_segments(m) if not s.get("unintelligible"))
+            for m in result.media_ids
+        ]
+        marked = sum(
+            s["end_s"] - s["start_s"]
+            for m in result.media_ids
+            for s in case.transcript_segments(m)
+            if s.get("unintelligible")
+        )
         flags = [
             {"category": f["category"], "text": f["text"], "heard_by": f["heard_by"]}
             for f in case.flags()
         ]
         segments = [s for m in result.media_ids for s in case.transcript_segments(m)]
+        first = [
+            min((s["start_s"] for s in case.transcript_segments(m)), default=None)
+            for m in result.media_ids
+        ]
     return {
         "texts": texts,
         "flags": flags,
         "seconds": round(seconds, 2),
+        "first_s": first,
+        "unintelligible_s": round(marked, 2),
         "longest_segment_s": round(
             max((s["end_s"] - s["start_s"] for s in segments), default=0), 2
         ),
@@ -77,24 +95,35 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         long_path, long_refs = long_form(work / "long form.wav")
+        pairs_path, pairs_refs = long_form(
+            work / "in a row.wav", repeats=2, pause_s=1.5, in_a_row=True
+        )
         for config in args.configs.split(","):
             isolated = run(config, [c[0] for c in clips], work / "isolated")
             joined = run(config, [long_path], work / "long")
+            pairs = run(config, [pairs_path], work / "pairs")
             report["configs"][config] = {
                 "wer_isolated": round(wer([c[1] for c in clips], isolated["texts"]), 3),
                 "wer_long_form": round(wer([" ".join(long_refs)], joined["texts"]), 3),
-                "false_flags": isolated["flags"] + joined["flags"],
+                "wer_in_a_row": round(wer([" ".join(pairs_refs)], pairs["texts"]), 3),
+                "first_transcribed_s_in_a_row": pairs["first_s"][0],
+                "unintelligible_s": isolated["unintelligible_s"]
+                + joined["unintelligible_s"]
+                + pairs["unintelligible_s"],
+                "false_flags": isolated["flags"] + joined["flags"] + pairs["flags"],
                 "seconds_isolated": isolated["seconds"],
                 "seconds_long_form": joined["seconds"],
+                "seconds_in_a_row": pairs["seconds"],
                 "longest_segment_s": joined["longest_segment_s"],
                 "long_form_text": joined["texts"][0],
+                "in_a_row_text": pairs["texts"][0],
             }
             print(config, json.dumps(report["configs"][config], ensure_ascii=False), flush=True)
     out = ROOT / "bench" / "out"
     out.mkdir(parents=True, exist_ok=True)
     (out / "eval_real_voices.json").write_text(json.dumps(report, ensure_ascii=False, indent=2))
     table = {
-        k: {x: v[x] for x in ("wer_isolated", "wer_long_form", "seconds_long_form")}
+        k: {x: v[x] for x in ("wer_isolated", "wer_long_form", "wer_in_a_row", "seconds_long_form")}
         | {"false_flags": len(v["false_flags"])}
         for k, v in report["configs"].items()
     }

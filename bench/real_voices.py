@@ -67,12 +67,19 @@ def write_wav(path: Path, pcm: np.ndarray) -> Path:
     return path
 
 
-def long_form(path: Path, repeats: int = 2, pause_s: float = 1.0) -> tuple[Path, list[str]]:
-    """The six voices `repeats` times with pauses: one recording and its sentences in order."""
+def long_form(
+    path: Path, repeats: int = 2, pause_s: float = 1.0, in_a_row: bool = False
+) -> tuple[Path, list[str]]:
+    """The six voices `repeats` times with pauses: one recording and its sentences in order.
+
+    `in_a_row`: each voice `repeats` times before the next (A A B B ...), the layout in which
+    Whisper once dropped the first three sentences (a window of repeated sentences compresses
+    like a loop); otherwise the six in turn (A B ... F A B ... F).
+    """
     pcm, refs = [], []
     gap = np.zeros(int(pause_s * 16000), dtype=np.int16)
-    for _ in range(repeats):
-        for wav, text in voices():
-            pcm += [read_wav(wav), gap]
-            refs.append(text)
+    order = [v for v in voices() for _ in range(repeats)] if in_a_row else voices() * repeats
+    for wav, text in order:
+        pcm += [read_wav(wav), gap]
+        refs.append(text)
     return write_wav(path, np.concatenate(pcm)), refs

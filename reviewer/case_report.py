@@ -41,6 +41,7 @@ FLAG_KEYS = (
     "source",
     "text",
     "matched",
+    "why",
     "models",
     "heard_by",
     "status",

@@ -9,11 +9,20 @@ import sys
 import threading
 from pathlib import Path
 
-from . import __version__, doctor, flag_cli, transcript_cli, trust_cli
+from . import (
+    __version__,
+    check_text,
+    doctor,
+    flag_cli,
+    search_cli,
+    transcript_cli,
+    trust_cli,
+)
 from .cluster import worker as cluster_worker
 from .errors import Cancelled, ReviewerError, UsageError
 from .evidence import cli as evidence_cli
 from .gui_command import register_gui
+from .identifiers import cli as identifiers_cli
 from .learn import cli as learn_cli
 from .merge import cli as merge_cli
 from .settings import ENGINE_CHOICES
@@ -300,6 +309,9 @@ def build_parser() -> argparse.ArgumentParser:
     learn_cli.register(sub)
     merge_cli.register(sub)
     cluster_worker.register(sub)
+    identifiers_cli.register(sub)
+    check_text.register(sub)  # sentence meaning: what analysis would decide per line
+    search_cli.register(sub)  # sentence meaning: find moments by words and meaning
     return parser
 
 

@@ -76,6 +76,25 @@ def sounds_english(text: str) -> bool:
     return len(words) >= 3 and sum(w.isascii() for w in words) >= ENGLISH_SHARE * len(words)
 
 
+WINDOW_GAP_S = 5.0
+
+
+def previous_sentences(rows: Sequence[dict]) -> list[str | None]:
+    """Per speech sentence, the one the same engine heard just before it (within WINDOW_GAP_S):
+    offers run across sentence and segment boundaries, so the meaning model reads the pair."""
+    order = sorted(
+        range(len(rows)), key=lambda i: (rows[i].get("engine") or "", rows[i]["start_s"])
+    )
+    out: list[str | None] = [None] * len(rows)
+    for before, i in zip(order, order[1:], strict=False):
+        a, b = rows[before], rows[i]
+        if (a.get("engine") or "") == (b.get("engine") or "") and (
+            0 <= b["start_s"] - a["end_s"] <= WINDOW_GAP_S
+        ):
+            out[i] = a["text"].strip()
+    return out
+
+
 class MediaDetector:
     """Detections for one media item: incremental while analysis runs, complete at the end."""
 
@@ -145,11 +164,16 @@ class MediaDetector:
 
     def _detections(self, rows: Sequence[dict], source: str) -> list[dict[str, Any]]:
         if source == "speech":
+            # An unintelligible marker is not something said (speech/coverage.py), unless an
+            # officer listened and wrote what was said: then that text is detected.
+            rows = [r for r in rows if not r.get("unintelligible") or r.get("corrected")]
             rows = self._not_heard_as_english(rows)
             rows = [piece for row in rows for piece in sentences(row)]
         texts = [r["text"] for r in rows]
+        contexts = previous_sentences(rows) if source == "speech" else None
         out = []
-        for row, hits in zip(rows, self.detector.score_many(texts, self.language), strict=True):
+        scored = self.detector.score_many(texts, self.language, contexts)
+        for row, hits in zip(rows, scored, strict=True):
             for hit in hits:
                 if hit.score < DETECTION_FLOOR:
                     continue
@@ -165,6 +189,7 @@ class MediaDetector:
                         "category": hit.category,
                         "score": round(hit.score, 4),
                         "matched": hit.matched_terms or [hit.reason],
+                        "why": hit.why or hit.reason,
                         "text": row["text"].strip(),
                         "model_id": self.model_id,
                         "model_sha256": self.detector.model_sha256,
@@ -193,4 +218,8 @@ class MediaDetector:
         found = self._detections(self.case.segments(self.media_id), "speech")
         found += self._detections(self.case.frame_texts(self.media_id), "ocr")
         replace_text_detections(self.case, self.media_id, found)
+        if self.detector.meaning is not None:  # for search by meaning; mostly cache hits here
+            from .text.meaning.search import store_vectors
+
+            store_vectors(self.case, self.media_id, self.detector.meaning.engine, self.language)
         return self.refresh_flags(audit=True)

@@ -147,6 +147,7 @@ def _flag_from(group: list[dict], models_of: Mapping[str, list[dict]]) -> dict[s
         "source": best["source"],
         "text": best["text"],
         "matched": matched,
+        "why": best.get("why"),
         "models": models,
         "detection_ids": [d["id"] for d in group],
     }

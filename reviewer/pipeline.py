@@ -13,6 +13,7 @@ from . import __version__
 from .analysis_core import RANGE_S, CoreOptions
 from .detect import MediaDetector, load_text_detector
 from .errors import Cancelled, MediaError, ModelError, ReviewerError
+from .identifiers.hook import after_analysis, picture_qr
 from .ingest import expand_inputs, ingest_file
 from .native_heap import map_big_blocks_apart
 from .speech import (
@@ -230,6 +231,7 @@ class Analyzer:
             if self.cancel.is_set():
                 raise Cancelled()
             outcomes.append(self._one(path, index, len(files)))
+        after_analysis(self.case, [o.media_id for o in outcomes if o.media_id is not None])
         warnings = [e.warning for e in self._engines.values() if getattr(e, "warning", None)]
         result = AnalysisResult(outcomes, "; ".join(dict.fromkeys(warnings)) or None)
         self.case.log(
@@ -347,6 +349,7 @@ class Analyzer:
         self._emit(path, media_id, "ocr", index, count, 0.0)
         if media["kind"] == "image":
             detector.add(frame_texts=analyze_image(detector.case, media, path, models))
+            picture_qr(detector.case, media_id, path)  # who is behind it: payment QR codes
             return None
         duration = media["duration_s"] or 0.0
         start = media["vision_done_s"] or 0.0

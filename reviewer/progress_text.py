@@ -17,9 +17,10 @@ def _clock(seconds: float | None) -> str:
 
 
 class ProgressPrinter:
-    def __init__(self, stream: TextIO = sys.stderr) -> None:
-        self.stream = stream
-        self.tty = stream.isatty()
+    def __init__(self, stream: TextIO | None = None) -> None:
+        # sys.stderr read now, not at import: it may have been replaced since (tests, a GUI)
+        self.stream = stream if stream is not None else sys.stderr
+        self.tty = self.stream.isatty()
         self._last = 0.0
 
     def __call__(self, event: ProgressEvent) -> None:

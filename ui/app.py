@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from .first_run import run_first_start
 from .i18n import install_translator
 from .main_window import MainWindow
 from .ui_settings import load_ui_settings
@@ -32,6 +33,8 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     app = create_app()
+    if run_first_start():
+        install_translator(app, load_ui_settings().ui_language)
     window = MainWindow()
     window.show()
     if args.case:

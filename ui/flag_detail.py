@@ -17,11 +17,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.timefmt import local_time
+
 from .colors import category_color, status_color
 from .i18n import category_label, clock, source_label, status_label
 
 BLURRED_CATEGORIES = {"obscene"}
 PICTURE_H = 200
+
+
+def grouped_hash(value: str, size: int = 16) -> str:
+    """A long hash in groups, so the detail panel can wrap it instead of scrolling sideways."""
+    value = str(value or "")
+    return " ".join(value[i : i + size] for i in range(0, len(value), size))
 
 
 def blurred(image: QImage) -> QImage:
@@ -70,15 +78,18 @@ class FlagDetail(QWidget):
     note_saved = Signal(str)
     play_requested = Signal()
     revealed = Signal(int)  # flag id whose blurred picture the officer chose to see
+    shown_changed = Signal(bool, bool)  # a flag is shown, and it can be played
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.flag: dict | None = None
+        self.playable = False
         self.image = QImage()
         self.revealed_ids: set[int] = set()
         self.title = QLabel(self)
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.title.setWordWrap(True)
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.picture = QLabel(self)
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.picture.setMinimumHeight(PICTURE_H)
@@ -93,7 +104,11 @@ class FlagDetail(QWidget):
         self.info.setAlignment(Qt.AlignmentFlag.AlignTop)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        # One scroll bar: every row wraps (hashes are grouped), so nothing needs sideways scrolling.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         scroll.setWidget(self.info)
+        self.scroll = scroll
         self.note_edit = QLineEdit(self)
         self.note_edit.returnPressed.connect(lambda: self.note_saved.emit(self.note_edit.text()))
         self.note_button = QPushButton(self)
@@ -143,8 +158,12 @@ class FlagDetail(QWidget):
         self.flag = flag
         self.image = QImage()
         enabled = flag is not None
-        for w in [*self.buttons.values(), self.play_button, self.note_edit, self.note_button]:
+        for w in [*self.buttons.values(), self.note_edit, self.note_button]:
             w.setEnabled(enabled)
+        # A screenshot has no time to play from.
+        self.playable = enabled and (media or {}).get("kind") in ("video", "audio")
+        self.play_button.setEnabled(self.playable)
+        self.shown_changed.emit(enabled, self.playable)
         self.reveal_button.setVisible(False)
         if flag is None:
             self.title.setText(self.tr("No flag selected."))
@@ -184,13 +203,14 @@ class FlagDetail(QWidget):
             row(self.tr("Source"), esc(source_label(flag["source"]))),
             row(self.tr("Score"), f"{flag['score']:.2f}"),
             row(self.tr("Matched"), f"<b>{esc(matched)}</b>" if matched else "–"),
+            row(self.tr("Why"), esc(flag.get("why") or "–")),
             row(self.tr("Text"), esc(flag.get("text") or "–")),
         ]
         if flag.get("reviewer"):
             rows.append(
                 row(
                     self.tr("Decided by"),
-                    esc(f"{flag['reviewer']} · {flag.get('decided_utc') or ''}"),
+                    esc(f"{flag['reviewer']} · {local_time(flag.get('decided_utc'))}"),
                 )
             )
         conflict = flag.get("conflict")
@@ -199,7 +219,7 @@ class FlagDetail(QWidget):
             sides = [
                 self.tr("{officer} · {when}: {status} {note}").format(
                     officer=esc(side.get("officer") or "?"),
-                    when=esc(side.get("utc") or ""),
+                    when=esc(local_time(side.get("utc"))),
                     status=esc(status_label(side.get("status") or "")),
                     note=esc(side.get("note") or ""),
                 )
@@ -208,12 +228,14 @@ class FlagDetail(QWidget):
             rows.append(row(self.tr("Copies disagree"), "<br>".join(sides)))
         if media:
             rows.append(row(self.tr("File"), esc(media["original_name"])))
-            rows.append(row(self.tr("File SHA-256"), f"<code>{esc(media['sha256'])}</code>"))
+            rows.append(
+                row(self.tr("File SHA-256"), f"<code>{esc(grouped_hash(media['sha256']))}</code>")
+            )
         for model in flag.get("models") or []:
             rows.append(
                 row(
                     self.tr("Model"),
-                    f"{esc(str(model.get('name')))}<br><code>{esc(str(model.get('sha256') or ''))}</code>",
+                    f"{esc(str(model.get('name')))}<br><code>{esc(grouped_hash(model.get('sha256') or ''))}</code>",
                 )
             )
         parts = [f"<table>{''.join(rows)}</table>"]

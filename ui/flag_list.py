@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from .colors import category_color, status_color
-from .i18n import categories, category_label, clock, source_label, status_label
+from .i18n import categories, category_label, category_short, clock, source_label, status_label
 
 COLUMNS = ("time", "media", "category", "score", "source", "status", "text")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
+MAX_COLUMN_W = {"media": 220}  # long file names elide; the full name is the tooltip
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -95,7 +96,7 @@ class FlagTableModel(QAbstractTableModel):
             if col == "media":
                 return self.media_names.get(flag["media_id"], str(flag["media_id"]))
             if col == "category":
-                return category_label(flag["category"])
+                return category_short(flag["category"])  # the full name is the tooltip
             if col == "score":
                 return f"{flag['score']:.2f}"
             if col == "source":
@@ -109,8 +110,13 @@ class FlagTableModel(QAbstractTableModel):
                 return QBrush(category_color(flag["category"]))
             if col == "status":
                 return QBrush(status_color(flag["status"]))
-        if role == Qt.ItemDataRole.ToolTipRole and col in ("text", "category"):
-            return flag.get("text") or ""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == "category":
+                return category_label(flag["category"])
+            if col == "media":
+                return self.media_names.get(flag["media_id"], "")
+            if col == "text":
+                return flag.get("text") or ""
         return None
 
 
@@ -170,8 +176,8 @@ class FlagListPanel(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in enumerate((62, 110, 170, 50, 90, 90)):
-            header.resizeSection(col, width)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header.setResizeContentsPrecision(60)  # fit columns from a sample of rows: fast on 1,000s
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.view.doubleClicked.connect(lambda idx: self.flag_activated.emit(idx.data(ID_ROLE)))
 
@@ -234,6 +240,15 @@ class FlagListPanel(QWidget):
         self.score_box.setToolTip(self.tr("Hide flags scored below this"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
         self._update_count()
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Every column but the text wide enough for its header and its (short) values."""
+        for col, name in enumerate(COLUMNS[:-1]):
+            self.view.resizeColumnToContents(col)
+            cap = MAX_COLUMN_W.get(name)
+            if cap and self.view.columnWidth(col) > cap:
+                self.view.setColumnWidth(col, cap)
 
     def _apply_filter(self) -> None:
         self.proxy.set_filter(
@@ -256,10 +271,13 @@ class FlagListPanel(QWidget):
     # -- data and selection -----------------------------------------------------------------
     def set_flags(self, flags: list[dict], media_names: dict[int, str]) -> None:
         keep = self.current_flag_id()
+        was_empty = not self.model.rows
         self.model.set_flags(flags, media_names)
         if len({f["category"] for f in flags} - set(categories())):
             self.retranslate()
         self._update_count()
+        if was_empty and flags:
+            self.fit_columns()  # once per case: later refreshes keep the officer's widths
         if keep is not None:
             self.select_flag(keep, emit=False)
 
@@ -270,6 +288,17 @@ class FlagListPanel(QWidget):
     def current_flag_id(self) -> int | None:
         index = self.view.currentIndex()
         return index.data(ID_ROLE) if index.isValid() else None
+
+    def clear(self) -> None:
+        """Another case: no rows, and the columns fit the next case's flags."""
+        self.model.set_flags([], {})
+        self._update_count()
+
+    def clear_selection(self) -> None:
+        self._quiet = True
+        self.view.selectionModel().clearSelection()
+        self.view.setCurrentIndex(QModelIndex())
+        self._quiet = False
 
     def select_flag(self, flag_id: int, emit: bool = True) -> bool:
         for row in range(self.proxy.rowCount()):

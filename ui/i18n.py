@@ -70,7 +70,18 @@ def _category_file() -> dict:
 def category_label(category: str) -> str:
     """Vietnamese or English label from the lexicon data; agency categories show their id."""
     labels = _category_file().get(category, {})
-    return labels.get(current_language()) or labels.get("en") or category
+    label = labels.get(current_language()) or labels.get("en") or category
+    return label if isinstance(label, str) else category
+
+
+def category_short(category: str) -> str:
+    """A short label for tables and the timeline (the full one goes in the tooltip)."""
+    short = _category_file().get(category, {}).get("short") or {}
+    if isinstance(short, dict):
+        label = short.get(current_language()) or short.get("en")
+        if label:
+            return str(label)
+    return category_label(category)
 
 
 def categories() -> list[str]:

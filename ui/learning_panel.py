@@ -27,6 +27,11 @@ from .workers import BackgroundLoader
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
+def _num(value: float | None) -> str:
+    """A ratio for the officer: '0.75', or a dash when there was nothing to measure."""
+    return "–" if value is None else f"{value:.2f}"
+
+
 def _outcome(fn: Callable[[], object]) -> Callable[[], tuple[str, object]]:
     """Run fn in the worker and hand back its result or its error message (never raise there)."""
 
@@ -241,6 +246,54 @@ class LearningPanel(QWidget):
             item.setData(0, ID_ROLE, pid)
             item.setCheckState(0, Qt.CheckState.Unchecked)
 
+    # The engine's summaries are English: the panel says the same from the numbers.
+    def threshold_effect(self, t) -> str:
+        from reviewer.learn.thresholds import MIN_DECISIONS
+
+        decided = t.confirmed + t.rejected + t.added
+        if decided < MIN_DECISIONS:
+            return self.tr("only {n} decisions (need {need}): no change proposed").format(
+                n=decided, need=MIN_DECISIONS
+            )
+        text = self.tr(
+            "precision {p0} → {p1}, recall {r0} → {r1}; would have removed {removed} of "
+            "{rejected} rejected flags, kept {kept} of {confirmed} confirmed"
+        ).format(
+            p0=_num(t.precision_now),
+            p1=_num(t.precision_after),
+            r0=_num(t.recall_now),
+            r1=_num(t.recall_after),
+            removed=t.removed_rejected,
+            rejected=t.rejected,
+            kept=t.kept_confirmed,
+            confirmed=t.confirmed,
+        )
+        if t.added:
+            text += self.tr(", raised {n} of {added} the officers added").format(
+                n=t.recovered_added, added=t.added
+            )
+        if t.more_to_review:
+            text += self.tr("; would also raise up to {n} undecided detections for review").format(
+                n=t.more_to_review
+            )
+        return text
+
+    def model_effect(self, m) -> str:
+        from reviewer.learn.retrain import MIN_TEXTS
+
+        if m.decided_texts < MIN_TEXTS:
+            return self.tr("only {n} decided texts (need {need}): no retraining").format(
+                n=m.decided_texts, need=MIN_TEXTS
+            )
+        verdict = (
+            self.tr("better: install it")
+            if m.better
+            else self.tr("not better: keep the current model")
+        )
+        return self.tr("F1 on the decisions {now} now, {new} retrained: {verdict}").format(
+            now=_num(m.f1_current), new=_num(m.f1_new), verdict=verdict
+        )
+
     def _fill(self, p) -> None:
         self.tree.clear()
         changing = set(p.ids())
@@ -250,11 +303,8 @@ class LearningPanel(QWidget):
                 group,
                 t.id if t.id in changing else None,
                 f"{category_label(t.category)}: {t.current:.2f} → {t.suggested:.2f}",
-                self.tr("precision {p0} → {p1}, recall {r0} → {r1}; {summary}").format(
-                    p0=t.precision_now, p1=t.precision_after, r0=t.recall_now,
-                    r1=t.recall_after, summary=t.summary,
-                ),
-            )  # fmt: skip
+                self.threshold_effect(t),
+            )
         group = self._group(self.tr("Lexicon terms to remove (mostly rejected)"))
         for r in p.removals:
             self._item(
@@ -279,7 +329,7 @@ class LearningPanel(QWidget):
                 group,
                 p.model.id if p.model.better else None,
                 p.model.current_model_id,
-                p.model.summary,
+                self.model_effect(p.model),
             )
         else:
             self._item(group, None, "-", p.model_error or self.tr("not retrained"))

@@ -44,7 +44,9 @@ from .flag_detail import FlagDetail, picture_for
 from .flag_list import FlagListPanel
 from .flag_span_dialog import DEFAULT_SPAN_S, FlagSpanDialog
 from .i18n import install_translator
+from .identifiers_panel import IdentifiersPanel
 from .learning_panel import LearningPanel
+from .meaning_search import MeaningSearch
 from .media_list import MediaList
 from .merge_dialog import merge_reviewed_copy
 from .player import PlayerWidget
@@ -85,6 +87,7 @@ class MainWindow(QMainWindow):
         self.advance_after_decision = True
         self._last_refresh = 0.0
         self._waves: dict[int, object] = {}
+        self._case_gen = 0  # results of background loads from a closed case are dropped
         self.undo_stack = QUndoStack(self)
         self.record_check = RecordCheck(self)  # passphrase once; a failing record shown
         self.loader = BackgroundLoader(self)
@@ -105,11 +108,13 @@ class MainWindow(QMainWindow):
     def _build_widgets(self) -> None:
         self.player = PlayerWidget(self)
         self.player.position_changed.connect(self._on_position)
+        self.player.still_wanted.connect(self._grab_still)
         self.detail = FlagDetail(self)
         self.detail.decide.connect(self.decide)
         self.detail.note_saved.connect(self.save_note)
         self.detail.play_requested.connect(self.play_flag)
         self.detail.revealed.connect(self._log_reveal)
+        self.detail.shown_changed.connect(self._enable_flag_actions)
         self.timeline = TimelineWidget(self)
         self.timeline.seek_requested.connect(self.player.seek)
         self.timeline.flag_clicked.connect(self.select_flag)
@@ -170,6 +175,13 @@ class MainWindow(QMainWindow):
         self.learning = LearningPanel(self)
         self.learning.applied.connect(self._on_learning_applied)
         self.bottom_tabs.addTab(self.learning, "")
+        self.identifiers = IdentifiersPanel(self)  # who is behind it
+        self.identifiers.moment_chosen.connect(self.go_to)
+        self.identifiers.case_chosen.connect(lambda f: self.open_case(Path(f), create=False))
+        self.bottom_tabs.addTab(self.identifiers, "")
+        self.meaning_search = MeaningSearch(self)  # search by words and meaning
+        self.meaning_search.moment_chosen.connect(self.play_moment)
+        self.bottom_tabs.addTab(self.meaning_search, "")
         self.bottom_dock = self._dock(
             "bottom", self.bottom_tabs, Qt.DockWidgetArea.BottomDockWidgetArea
         )
@@ -250,6 +262,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.canRedoChanged.connect(self.actions_by_name["redo"].setEnabled)
         self.actions_by_name["undo"].setEnabled(False)
         self.actions_by_name["redo"].setEnabled(False)
+        self._enable_flag_actions(self.detail.flag is not None, self.detail.playable)
         self.language_actions: dict[str, QAction] = {}
         for code in ("system", "vi", "en"):
             action = QAction(self)
@@ -387,6 +400,14 @@ class MainWindow(QMainWindow):
         self.bottom_tabs.setTabText(0, self.tr("Flags"))
         self.bottom_tabs.setTabText(1, self.tr("Analysis queue"))
         self.bottom_tabs.setTabText(2, self.tr("Learning"))
+        self.bottom_tabs.setTabText(
+            self.bottom_tabs.indexOf(self.identifiers), self.tr("Identifiers")
+        )
+        self.identifiers.retranslate()
+        self.bottom_tabs.setTabText(
+            self.bottom_tabs.indexOf(self.meaning_search), self.tr("Search")
+        )
+        self.meaning_search.retranslate_ui()
         self.learning.retranslate()
         self.zoom_in_button.setText("+")
         self.zoom_out_button.setText("−")
@@ -457,8 +478,14 @@ class MainWindow(QMainWindow):
         save_ui_settings(self.ui_settings)
         self._fill_recent_menu()
         self.current_media_id = None
-        self.current_flag_id = None
+        self._clear_flag_selection()
+        self._waves.clear()  # keyed by media id: another case's ids mean other recordings
+        self._case_gen += 1
+        self.transcript.search_box.clear()
+        self.transcript.results.clear()
+        self.transcript.results_label.setText("")
         self.media_list.set_media(data.media, self._flag_counts(), None)
+        self.flag_panel.clear()
         self._show_flags()
         if data.media:
             first = next((f["media_id"] for f in data.flags), data.media[0]["id"])
@@ -468,6 +495,8 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_status()
         self.learning.set_cases([Path(folder)], self.settings.officer_name())
+        self.identifiers.set_case(data.case)
+        self.meaning_search.set_case(Path(folder))
         self.case_opened.emit(str(folder))
         self.record_check.check(Path(folder))
         return True
@@ -478,6 +507,7 @@ class MainWindow(QMainWindow):
             self.worker = None
         self.loader.wait()
         if self.data is not None:
+            self.identifiers.set_case(None)
             self.data.close()
             self.data = None
             self.transcript.data = None
@@ -636,10 +666,28 @@ class MainWindow(QMainWindow):
     def _on_job_finished(self, job_id: int, status: str, reason: str) -> None:
         self.queue.finish(job_id, status, reason)
         self.refresh_from_db()
+        self.identifiers.reload()
         self._update_status()
 
     def _on_engine_warning(self, text: str) -> None:
-        self.warning_label.setText(self.tr("Warning: {text}").format(text=text))
+        self.warning_label.setText(
+            self.tr("Warning: {text}").format(text=self.engine_warning(text))
+        )
+        self.warning_label.setToolTip(text)  # the engine's own words, for a support request
+
+    def engine_warning(self, text: str) -> str:
+        """The speech engine's warning (English, from reviewer/) in the window's language."""
+        if text.startswith("CUDA was requested"):
+            return self.tr(
+                "the GPU was chosen in Settings but none can be used here; speech runs on the "
+                "processor (CPU), which is slower."
+            )
+        if text.startswith("GPU could not load the model"):
+            return self.tr(
+                "the GPU could not load the speech model; speech runs on the processor (CPU), "
+                "which is slower."
+            )
+        return text
 
     def _on_worker_idle(self) -> None:
         self._update_status()
@@ -694,13 +742,18 @@ class MainWindow(QMainWindow):
         if media is None:
             return
         self.current_media_id = media_id
+        current = self.data.flag_by_id(self.current_flag_id) if self.current_flag_id else None
+        if current is None or current["media_id"] != media_id:
+            self._clear_flag_selection()  # the detail panel shows only a flag of this file
         self.player.load(media, self.data.media_path(media), self._ocr_boxes(media))
         self.timeline.set_media(media.get("duration_s"))
         self._show_media_data(media_id, reload_player=True)
         self.media_list.set_media(self.data.media, self._flag_counts(), media_id)
         if media.get("has_audio") and media_id not in self._waves:
             path = self.data.media_path(media)
-            self.loader.submit(("wave", media_id), lambda: waveform(path, WAVE_BINS_PER_S))
+            self.loader.submit(
+                ("wave", self._case_gen, media_id), lambda: waveform(path, WAVE_BINS_PER_S)
+            )
         elif media_id in self._waves:
             self.timeline.set_waveform(self._waves[media_id], WAVE_BINS_PER_S)
         self._update_status()
@@ -736,18 +789,35 @@ class MainWindow(QMainWindow):
         self.show_media(media_id)
         self.player.seek(seconds)
 
+    def play_moment(self, media_id: int, seconds: float) -> None:
+        self.go_to(media_id, seconds)
+        self.player.play_from(seconds)
+
     def _on_position(self, seconds: float) -> None:
         self.timeline.set_playhead(seconds)
         self.transcript.sync(seconds)
 
     # -- flags --------------------------------------------------------------------------------
+    def _clear_flag_selection(self) -> None:
+        """Nothing selected: no detail, no list or timeline selection, no decision to take."""
+        self.current_flag_id = None
+        self.detail.show_flag(None, [], None)
+        self.timeline.select_flag(None)
+        self.flag_panel.clear_selection()
+
+    def _enable_flag_actions(self, shown: bool, playable: bool) -> None:
+        # Keys act only on the flag the detail panel shows.
+        for name in ("confirm", "reject", "unsure", "reset", "note", "reveal", "edit_flag"):
+            self.actions_by_name[name].setEnabled(shown)
+        self.actions_by_name["play_flag"].setEnabled(shown and playable)
+
     def select_flag(self, flag_id: int) -> None:
         if self.data is None:
             return
         flag = self.data.flag_by_id(flag_id)
         if flag is None:
             return
-        self.current_flag_id = flag_id
+        self.current_flag_id = flag_id  # first: show_media keeps a selection on its own file
         self.show_media(flag["media_id"])
         if self.flag_panel.current_flag_id() != flag_id:
             self.flag_panel.select_flag(flag_id, emit=False)
@@ -785,11 +855,31 @@ class MainWindow(QMainWindow):
                 return picture_for(image, boxes, crop=False) if image is not None else None
             return None
 
-        self.loader.submit(("frame", flag["id"]), load)
+        self.loader.submit(("frame", self._case_gen, flag["id"]), load)
+
+    def _grab_still(self, seconds: float) -> None:
+        """Decode the frame at the playhead off the UI thread (the paused video shows it)."""
+        media = self.data.media_by_id(self.current_media_id) if self.data else None
+        if media is None or media.get("kind") != "video":
+            return
+        path, player = self.data.media_path(media), self.player
+        width = int(media.get("width") or 1280)
+
+        def load() -> QImage | None:
+            if abs(player.requested_position_s - seconds) > 1e-6:
+                return None  # the officer moved on: only the last position is decoded
+            return grab_frame(path, seconds, max_width=min(width, 1280))
+
+        self.loader.submit(("still", self._case_gen, (media["id"], seconds)), load)
 
     def _on_loaded(self, key: object, result: object) -> None:
-        kind, ident = key
-        if kind == "frame" and ident == self.current_flag_id:
+        kind, gen, ident = key
+        if gen != self._case_gen:
+            return  # loaded for a case that is no longer open
+        if kind == "still":
+            if ident[0] == self.current_media_id and isinstance(result, QImage):
+                self.player.show_still(result, ident[1])
+        elif kind == "frame" and ident == self.current_flag_id:
             self.detail.set_picture(result)
         elif kind == "wave":
             self._waves[ident] = result
@@ -806,18 +896,22 @@ class MainWindow(QMainWindow):
         if flag_id is not None and flag_id != self.current_flag_id:
             self.select_flag(flag_id)
 
-    def play_flag(self) -> None:
+    def _shown_flag(self) -> dict | None:
+        """The flag the detail panel shows, as stored now; None when nothing is shown."""
         if self.data is None or self.current_flag_id is None:
-            return
-        flag = self.data.flag_by_id(self.current_flag_id)
-        if flag is not None:
+            return None
+        if self.detail.flag is None or self.detail.flag.get("id") != self.current_flag_id:
+            return None
+        return self.data.flag_by_id(self.current_flag_id)
+
+    def play_flag(self) -> None:
+        flag = self._shown_flag()
+        if flag is not None and self.detail.playable:
             self.player.play_from(self._play_from(flag))
 
     def decide(self, decision: str) -> None:
         """One keystroke: committed and audit-logged before this returns (Case.decide_flag)."""
-        if self.data is None or self.current_flag_id is None:
-            return
-        flag = self.data.flag_by_id(self.current_flag_id)
+        flag = self._shown_flag()
         if flag is None:
             return
         self.record_check.unlock_once(self.settings.officer_name())
@@ -826,9 +920,7 @@ class MainWindow(QMainWindow):
             self.move_flag(1)
 
     def save_note(self, note: str) -> None:
-        if self.data is None or self.current_flag_id is None:
-            return
-        flag = self.data.flag_by_id(self.current_flag_id)
+        flag = self._shown_flag()
         if flag is None or (flag.get("note") or "") == note:
             return
         # A note keeps the status; officers often note a flag before deciding it.

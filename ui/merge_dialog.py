@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.errors import ReviewerError
+from reviewer.identifiers.merge_marks import merge_identifier_marks
 from reviewer.merge.engine import MergeReport, merge_case
 from reviewer.store import Case
+from reviewer.timefmt import local_time
 
 from .i18n import status_label
 
@@ -82,16 +84,19 @@ class MergeDialog(QDialog):
                     id=o.flag_id,
                     a=here["officer"],
                     x=status_label(here["status"]),
-                    when_a=here["utc"],
+                    when_a=local_time(here["utc"]),
                     b=other["officer"],
                     y=status_label(other["status"]),
-                    when_b=other["utc"],
+                    when_b=local_time(other["utc"]),
                 )
             )
         for o in report.of("applied"):
             lines.append(
                 self.tr("Flag {id}: {action} by {officer} ({when})").format(
-                    id=o.flag_id, action=o.entry.action, officer=o.entry.officer, when=o.entry.utc
+                    id=o.flag_id,
+                    action=o.entry.action,
+                    officer=o.entry.officer,
+                    when=local_time(o.entry.utc),
                 )
             )
         lines += [self.tr("Cannot apply: {why}").format(why=o.text) for o in report.of("skipped")]
@@ -117,7 +122,9 @@ def merge_reviewed_copy(parent: QWidget, case: Case, folder: Path | None = None)
         dialog.deleteLater()
         if not accepted:
             return False
-        return merge_case(case, folder, write=True).written
+        written = merge_case(case, folder, write=True).written
+        merge_identifier_marks(case, folder)  # identifiers: recomputed; relevance marks carried
+        return written
     except ReviewerError as exc:
         QMessageBox.warning(parent, parent.tr("Merge refused"), str(exc))
         return False

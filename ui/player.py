@@ -64,6 +64,9 @@ class PlayerWidget(QWidget):
     the window never depend on a running media backend."""
 
     position_changed = Signal(float)  # seconds
+    # Not playing a video: the window decodes the frame at these seconds for show_still().
+    # (A paused QMediaPlayer would draw it too, but stopping a paused FFmpeg backend could hang.)
+    still_wanted = Signal(float)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,11 +80,12 @@ class PlayerWidget(QWidget):
         self.video = QVideoWidget(self)
         self.player.setVideoOutput(self.video)
         self.image_view = ImageView(self)
+        self.still_view = ImageView(self)  # the frame at the playhead while not playing
         self.placeholder = QLabel(self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setStyleSheet("background:#111; color:#ccc; font-size:15px;")
         self.stack = QStackedWidget(self)
-        for w in (self.placeholder, self.video, self.image_view):
+        for w in (self.placeholder, self.video, self.image_view, self.still_view):
             self.stack.addWidget(w)
 
         self.play_button = QToolButton(self)
@@ -174,6 +178,7 @@ class PlayerWidget(QWidget):
         self.player.setSource(QUrl.fromLocalFile(str(path)))
         if self.kind == "video":
             self.stack.setCurrentWidget(self.video)
+            self.still_wanted.emit(0.0)
         else:
             self.stack.setCurrentWidget(self.placeholder)
         self.retranslate()
@@ -193,6 +198,24 @@ class PlayerWidget(QWidget):
             self.player.setPosition(int(seconds * 1000))
         self._update_time(seconds)
         self.position_changed.emit(seconds)
+        if self.kind == "video" and not self.playing():
+            self.still_wanted.emit(seconds)
+
+    def playing(self) -> bool:
+        return self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+
+    def show_still(self, image: QImage | None, at_s: float) -> None:
+        """The decoded frame at `at_s`, if the playhead is still there and nothing plays."""
+        if (
+            self.kind != "video"
+            or self.playing()
+            or image is None
+            or image.isNull()
+            or abs(at_s - self.requested_position_s) > 1e-6
+        ):
+            return
+        self.still_view.set_image(image, [])
+        self.stack.setCurrentWidget(self.still_view)
 
     def play_from(self, seconds: float) -> None:
         self.seek(seconds)
@@ -237,6 +260,11 @@ class PlayerWidget(QWidget):
     def _on_state(self, state: QMediaPlayer.PlaybackState) -> None:
         playing = state == QMediaPlayer.PlaybackState.PlayingState
         self.play_button.setText("❚❚" if playing else "▶")
+        if self.kind == "video":
+            if playing:
+                self.stack.setCurrentWidget(self.video)
+            else:
+                self.still_wanted.emit(self.position_s())
 
     def _on_duration(self, ms: int) -> None:
         if ms > 0:

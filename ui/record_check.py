@@ -52,6 +52,8 @@ class RecordCheck(QObject):
             self._emit_failed(folder, [str(exc)])
         except RuntimeError:  # the window closed meanwhile: nobody to tell
             pass
+        except Exception as exc:  # noqa: BLE001 - a thread must report, never die silently
+            self._emit_failed(folder, [f"{type(exc).__name__}: {exc}"])
 
     def _emit_failed(self, folder: str, reasons: list) -> None:
         with contextlib.suppress(RuntimeError):  # the window closed meanwhile

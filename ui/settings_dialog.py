@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -169,7 +171,14 @@ class SettingsDialog(QDialog):
         gl.addWidget(note)
         self.device_page = DevicePage(self)
         self.tabs = QTabWidget()
-        self.tabs.addTab(general, self.tr("General"))
+        # A tab page does not pass on the height its wrapped help text needs at the dialog's
+        # width (the help was cut mid-sentence); a scroll area does, and scrolls if too tall.
+        page = QScrollArea()
+        page.setWidgetResizable(True)
+        page.setFrameShape(QScrollArea.Shape.NoFrame)
+        page.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        page.setWidget(general)
+        self.tabs.addTab(page, self.tr("General"))
         self.tabs.addTab(self.device_page, self.tr("Device and models"))
         # The self-test re-hashes every model: only when the officer looks at it.
         self.tabs.currentChanged.connect(
@@ -179,6 +188,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
         self._device_changed()
+        self.resize(max(720, general.sizeHint().width() + 40), 760)
 
     def _device_changed(self) -> None:
         requested = self.device.currentData()

@@ -3,7 +3,7 @@ the audio waveform, with zoom, pan, click-to-seek and hover for the reason of a 
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
@@ -11,38 +11,23 @@ from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPe
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from .colors import category_color, status_color
-from .i18n import category_label, clock, source_label, status_label
+from .i18n import category_label, category_short, clock, source_label, status_label
+from .timeline_lanes import Lane, pack_rows, text_bars
 
 LABEL_W = 124
 RULER_H = 18
-FLAG_H = 30
+FLAG_ROW_H = 22  # one row of flags; overlapping flags stack in more rows
+MAX_FLAG_ROWS = 6
+FLAG_STRIP = 5  # the status stripe at the top of a flag
 SPEECH_H = 16
-TEXT_H = 16
+TEXT_H = 42  # on-screen lines shown at the same time stack in thin rows inside this
+MAX_TEXT_ROWS = 8
 WAVE_H = 36
 GAP = 4
 TICK_STEPS = (1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200)
-MAX_ITEM_S = 600.0  # longest item assumed when searching what is visible
 EDGE_PX = 5  # how near a flag's edge the pointer must be to drag it
 MIN_FLAG_S = 0.2
-
-
-class _Lane:
-    def __init__(self, items: list[dict]) -> None:
-        self.items = sorted(items, key=lambda r: r.get("start_s") or 0.0)
-        self.starts = [r.get("start_s") or 0.0 for r in self.items]
-        # Arrays for drawing: laying out thousands of items in Python per zoom was the cold cost.
-        self.start_arr = np.asarray(self.starts, dtype=float)
-        self.end_arr = np.asarray(
-            [r.get("end_s") or r.get("start_s") or 0.0 for r in self.items], dtype=float
-        )
-
-    def span_indices(self, t0: float, t1: float) -> tuple[int, int]:
-        return bisect_left(self.starts, t0 - MAX_ITEM_S), bisect_right(self.starts, t1)
-
-    def visible(self, t0: float, t1: float) -> list[dict]:
-        lo = bisect_left(self.starts, t0 - MAX_ITEM_S)
-        hi = bisect_right(self.starts, t1)
-        return [r for r in self.items[lo:hi] if (r.get("end_s") or r.get("start_s") or 0) >= t0]
+MIN_VISIBLE = 0.006  # of the recording: flags closer than this stack, as they would touch
 
 
 class TimelineWidget(QWidget):
@@ -55,17 +40,22 @@ class TimelineWidget(QWidget):
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setMinimumHeight(self._total_height())
         self.duration = 1.0
         self.view_start = 0.0
         self.view_span = 1.0
         self.playhead = 0.0
         self.selected_flag: int | None = None
-        self._flags = _Lane([])
-        self._segments = _Lane([])
-        self._texts = _Lane([])
+        self._flags = Lane([])
+        self._flag_rows: dict[int, int] = {}
+        self._rows_key: tuple = ()
+        self._segments = Lane([])
+        self._texts = Lane([])
+        self._text_rows: list[int] = []
+        self.flag_row_count = 1
+        self.text_row_count = 1
         self._wave: np.ndarray | None = None
         self._wave_rate = 4.0
+        self._relayout()
         self._drag_x: float | None = None
         self._dragged = False
         self._edge: tuple[dict, str, float, float] | None = None  # flag, side, start, end
@@ -73,30 +63,83 @@ class TimelineWidget(QWidget):
         self._version = 0
         self._cache_key: tuple = ()
         self._cache: list[tuple[QRectF, QColor | Qt.BrushStyle]] = []
+        self._labels: list[tuple[QRectF, str, QColor]] = []
 
-    @staticmethod
-    def _total_height() -> int:
-        return RULER_H + FLAG_H + SPEECH_H + TEXT_H + WAVE_H + GAP * 5
+    def _flag_h(self) -> int:
+        return FLAG_ROW_H * getattr(self, "flag_row_count", 1)
+
+    def _text_h(self) -> int:
+        return TEXT_H
+
+    def _text_row_h(self) -> float:
+        return max(3.0, (TEXT_H - 4) / max(1, self.text_row_count))
+
+    def _total_height(self) -> int:
+        return RULER_H + self._flag_h() + SPEECH_H + self._text_h() + WAVE_H + GAP * 5
+
+    def _relayout(self) -> None:
+        self.setFixedHeight(self._total_height())
 
     # -- data -------------------------------------------------------------------------------
     def set_media(self, duration_s: float | None) -> None:
         self.duration = max(1.0, float(duration_s or 0.0))
         self.view_start, self.view_span = 0.0, self.duration
         self._wave = None
+        self._assign_flag_rows()
         self.update()
 
     def set_flags(self, flags: list[dict]) -> None:
-        self._flags = _Lane(flags)
+        self._flags = Lane(flags)
+        self._assign_flag_rows()
         self._version += 1
         self.update()
 
+    def _assign_flag_rows(self) -> None:
+        # A decision changes a status, not a span: keep the rows (and the officer's bearings).
+        key = (
+            self.duration,
+            [(f["id"], f.get("start_s"), f.get("end_s")) for f in self._flags.items],
+        )
+        if key == self._rows_key:
+            return
+        self._rows_key = key
+        rows = pack_rows(self._flags.items, self.duration * MIN_VISIBLE, MAX_FLAG_ROWS)
+        self._flag_rows = {f["id"]: r for f, r in zip(self._flags.items, rows, strict=True)}
+        count = max(rows, default=0) + 1
+        if count != self.flag_row_count:
+            self.flag_row_count = count
+            self._relayout()
+
+    def _x_of(self) -> Callable[[float], float]:
+        """_x with the view fixed: laying out thousands of items calls it in a loop."""
+        start, scale = self.view_start, self._plot_w() / self.view_span
+        return lambda seconds: LABEL_W + (seconds - start) * scale
+
+    def flag_rect(
+        self,
+        flag: dict,
+        lane_top: float | None = None,
+        x_of: Callable[[float], float] | None = None,
+    ) -> QRectF:
+        """Where a flag is drawn (its row of the flag lane, its time span)."""
+        if lane_top is None:
+            lane_top = self._lanes()["flags"].top()
+        x = x_of or self._x
+        x0 = x(flag.get("start_s") or 0.0)
+        x1 = max(x0 + 4, x(flag.get("end_s") or flag.get("start_s") or 0.0))
+        top = lane_top + self._flag_rows.get(flag["id"], 0) * FLAG_ROW_H
+        return QRectF(x0, top, x1 - x0, FLAG_ROW_H - 2)
+
     def set_segments(self, segments: list[dict]) -> None:
-        self._segments = _Lane(segments)
+        self._segments = Lane(segments)
         self._version += 1
         self.update()
 
     def set_texts(self, texts: list[dict]) -> None:
-        self._texts = _Lane(texts)
+        self._texts = Lane(texts)
+        # Lines on screen together stack; one line's run of frames stays one item.
+        self._text_rows = pack_rows(self._texts.items, 0.0, MAX_TEXT_ROWS)
+        self.text_row_count = max(self._text_rows, default=0) + 1
         self._version += 1
         self.update()
 
@@ -163,9 +206,9 @@ class TimelineWidget(QWidget):
         y = RULER_H + GAP
         out = {}
         for name, h in (
-            ("flags", FLAG_H),
+            ("flags", self._flag_h()),
             ("speech", SPEECH_H),
-            ("text", TEXT_H),
+            ("text", self._text_h()),
             ("wave", WAVE_H),
         ):
             out[name] = QRectF(LABEL_W, y, w - LABEL_W - 4, h)
@@ -192,7 +235,7 @@ class TimelineWidget(QWidget):
         for key, rect in lanes.items():
             p.fillRect(rect, self.palette().alternateBase())
             p.drawText(
-                QRectF(4, rect.top(), LABEL_W - 8, rect.height()),
+                QRectF(4, rect.top(), LABEL_W - 8, min(rect.height(), 22)),
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                 names[key],
             )
@@ -201,12 +244,15 @@ class TimelineWidget(QWidget):
         key = (self.view_start, self.view_span, self.width(), self._version)
         if key != self._cache_key:
             # Rectangles are worked out once per view: repaints while playing only draw them.
-            self._cache_key, self._cache = key, []
+            self._cache_key, self._cache, self._labels = key, [], []
             self._runs(lanes["speech"], self._segments, t0, t1, QColor("#4dabf7"))
-            self._runs(lanes["text"], self._texts, t0, t1, QColor("#69db7c"))
+            self._text_items(lanes["text"], t0, t1, QColor("#8ce99a"))
             self._flag_rects(lanes["flags"], t0, t1)
         for rect, fill in self._cache:
             p.fillRect(rect, fill)
+        for rect, text, color in self._labels:
+            p.setPen(color)
+            p.drawText(rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
         self._paint_wave(p, lanes["wave"], t0, t1)
         self._paint_selected(p, lanes["flags"])
         x = self._x(self.playhead)
@@ -227,7 +273,7 @@ class TimelineWidget(QWidget):
                 p.drawText(QPointF(x + 2, RULER_H - 6), clock(t))
             t += step
 
-    def _runs(self, lane: QRectF, items: _Lane, t0: float, t1: float, color: QColor) -> None:
+    def _runs(self, lane: QRectF, items: Lane, t0: float, t1: float, color: QColor) -> None:
         # Adjacent items closer than a pixel become one rectangle: 5,000 segments over 4 hours
         # paint as a few hundred runs. Worked out with numpy over the visible slice.
         lo, hi = items.span_indices(t0, t1)
@@ -247,6 +293,28 @@ class TimelineWidget(QWidget):
         ):
             left = float(x0[first])
             self._cache.append((QRectF(left, top, float(reach[last]) - left, height), color))
+
+    def _text_row_of(self, item: dict) -> int:
+        for i, other in enumerate(self._texts.items):
+            if other is item:
+                return self._text_rows[i] if i < len(self._text_rows) else 0
+        return 0
+
+    def _text_items(self, lane: QRectF, t0: float, t1: float, color: QColor) -> None:
+        lo, hi = self._texts.span_indices(t0, t1)
+        bars = text_bars(
+            self._texts,
+            self._text_rows,
+            lo,
+            hi,
+            t0,
+            self._x_of(),
+            lane.top() + 2,
+            self._text_row_h(),
+        )
+        # A darker start: when each line appeared shows even under long static text.
+        start_color = QColor("#2b8a3e")
+        self._cache += [(rect, start_color if tick else color) for rect, tick in bars]
 
     def _paint_wave(self, p: QPainter, lane: QRectF, t0: float, t1: float) -> None:
         if self._wave is None or not len(self._wave):
@@ -270,15 +338,17 @@ class TimelineWidget(QWidget):
             p.drawLine(QPointF(x, mid - h), QPointF(x, mid + h))
 
     def _flag_rects(self, lane: QRectF, t0: float, t1: float) -> None:
-        strip = 7.0
         seen: set[tuple] = set()
         colors: dict[tuple[str, str], QColor] = {}
+        metrics = self.fontMetrics()
+        elided: dict[tuple[str, int], str] = {}
+        x_of = self._x_of()
         for flag in self._flags.visible(t0, t1):
-            x0 = self._x(flag.get("start_s") or 0.0)
-            x1 = max(x0 + 4, self._x(flag.get("end_s") or flag.get("start_s") or 0.0))
+            rect = self.flag_rect(flag, lane.top(), x_of)
+            x0, x1 = rect.left(), rect.right()
             status = flag["status"]
-            # Flags that land on the same pixels look the same: draw them once.
-            pixel_key = (int(x0), int(x1), flag["category"], status)
+            # Flags that land on the same pixels of one row look the same: draw them once.
+            pixel_key = (int(x0), int(x1), int(rect.top()), flag["category"], status)
             if pixel_key in seen:
                 continue
             seen.add(pixel_key)
@@ -288,22 +358,32 @@ class TimelineWidget(QWidget):
                 if status == "rejected":
                     color.setAlpha(80)  # rejected moments fade but stay visible
                 colors[(flag["category"], status)] = color
-            body = QRectF(x0, lane.top() + strip + 1, x1 - x0, lane.height() - strip - 1)
+            body = QRectF(x0, rect.top() + FLAG_STRIP, x1 - x0, rect.height() - FLAG_STRIP)
             self._cache.append((body, color))
             if status == "unsure":
                 self._cache.append((body, QColor(255, 255, 255, 90)))
                 self._cache.append((body, Qt.BrushStyle.BDiagPattern))
             if status != "pending":
-                self._cache.append((QRectF(x0, lane.top(), x1 - x0, strip), status_color(status)))
+                self._cache.append(
+                    (QRectF(x0, rect.top(), x1 - x0, FLAG_STRIP - 1), status_color(status))
+                )
+            if body.width() > 24:  # the short name, cut to the bar (full name on hover)
+                fit = (flag["category"], int(body.width()))
+                label = elided.get(fit)
+                if label is None:
+                    label = elided[fit] = metrics.elidedText(
+                        category_short(flag["category"]), Qt.TextElideMode.ElideRight, fit[1] - 5
+                    )
+                ink = QColor("#222") if status == "rejected" else QColor("white")
+                self._labels.append((body.adjusted(3, 0, -2, 0), label, ink))
 
     def _paint_selected(self, p: QPainter, lane: QRectF) -> None:
         flag = next((f for f in self._flags.items if f["id"] == self.selected_flag), None)
         if flag is None:
             return
-        x0 = self._x(flag.get("start_s") or 0.0)
-        x1 = max(x0 + 4, self._x(flag.get("end_s") or flag.get("start_s") or 0.0))
+        rect = self.flag_rect(flag)
         p.setPen(QPen(self.palette().text().color(), 2))
-        p.drawRect(QRectF(x0 - 1, lane.top(), x1 - x0 + 2, lane.height()))
+        p.drawRect(rect.adjusted(-1, 0, 1, 0))
 
     # -- interaction --------------------------------------------------------------------------
     def flag_at(self, x: float, y: float) -> dict | None:
@@ -311,13 +391,19 @@ class TimelineWidget(QWidget):
             return None
         t = self._t(x)
         tol = 3 * self.view_span / self._plot_w()
-        best = None
+        row = self._row_at(y)
+        best = fallback = None
         for flag in self._flags.visible(t - tol, t + tol):
             start = flag.get("start_s") or 0.0
             end = flag.get("end_s") or start
             if start - tol <= t <= end + tol:
-                best = flag
-        return best
+                fallback = flag
+                if self._flag_rows.get(flag["id"], 0) == row:
+                    best = flag
+        return best or fallback
+
+    def _row_at(self, y: float) -> int:
+        return int((y - self._lanes()["flags"].top()) // FLAG_ROW_H)
 
     def _item_at(self, x: float, y: float) -> tuple[str, dict] | None:
         lanes = self._lanes()
@@ -325,9 +411,15 @@ class TimelineWidget(QWidget):
         tol = 2 * self.view_span / self._plot_w()
         for key, lane in (("speech", self._segments), ("text", self._texts)):
             if lanes[key].contains(QPointF(x, y)):
+                row = int((y - lanes[key].top() - 2) // self._text_row_h())
+                found = None
                 for item in lane.visible(t - tol, t + tol):
                     if (item.get("start_s") or 0) - tol <= t <= (item.get("end_s") or 0) + tol:
-                        return key, item
+                        if key == "speech" or self._text_row_of(item) == row:
+                            return key, item
+                        found = found or (key, item)
+                if found:
+                    return found
         return None
 
     def edge_at(self, x: float, y: float) -> tuple[dict, str] | None:
@@ -337,12 +429,15 @@ class TimelineWidget(QWidget):
         tol = EDGE_PX * self.view_span / self._plot_w()
         t = self._t(x)
         best: tuple[float, dict, str] | None = None
+        row = self._row_at(y)
         for flag in self._flags.visible(t - tol, t + tol):
             if flag.get("start_s") is None:
                 continue
+            # The flag in the row under the pointer wins over one in another row.
+            other_row = 0 if self._flag_rows.get(flag["id"], 0) == row else 1
             for side in ("start", "end"):
-                gap = abs(self._x(flag[f"{side}_s"] or 0.0) - x)
-                if gap <= EDGE_PX and (best is None or gap < best[0]):
+                gap = abs(self._x(flag[f"{side}_s"] or 0.0) - x) + other_row * EDGE_PX * 2
+                if gap <= EDGE_PX * (1 + 2 * other_row) and (best is None or gap < best[0]):
                     best = (gap, flag, side)
         return (best[1], best[2]) if best else None
 
@@ -356,7 +451,7 @@ class TimelineWidget(QWidget):
         self._edge = (flag, side, start, end)
         # Shown at once; written to the case (and audit log) when the button is released.
         flag["start_s"], flag["end_s"] = start, end
-        self._flags = _Lane(self._flags.items)
+        self._flags = Lane(self._flags.items)  # rows stay as they are while dragging
         self._version += 1
         self.update()
 

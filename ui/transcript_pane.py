@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QThread,
     Signal,
 )
-from PySide6.QtGui import QColor, QPainter, QTextDocument
+from PySide6.QtGui import QColor, QFont, QPainter, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -43,10 +43,6 @@ from .i18n import clock, source_label
 
 _Index = QModelIndex | QPersistentModelIndex
 START_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TranscriptPane", text)
 
 
 class SegmentModel(QAbstractListModel):
@@ -93,16 +89,26 @@ class SegmentModel(QAbstractListModel):
             return f"{clock(seg['start_s'])}  {mark}{seg['text'].strip()}"
         if role == Qt.ItemDataRole.EditRole:
             return seg["text"].strip()
+        unheard = seg.get("unintelligible") and not seg.get("corrected")
+        if unheard and role == Qt.ItemDataRole.ForegroundRole:
+            return QColor("#777777")  # voice heard, no words: listen to it (P) and correct (F2)
+        if unheard and role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role == Qt.ItemDataRole.ToolTipRole:
             if seg.get("corrected"):
-                return _tr(
-                    "Corrected by officer {officer} ({when}).\nThe recogniser heard: {machine}"
+                return QCoreApplication.translate(
+                    "TranscriptPane",
+                    "Corrected by officer {officer} ({when}).\nThe recogniser heard: {machine}",
                 ).format(
                     officer=seg.get("corrected_by") or "?",
                     when=_when(seg.get("corrected_utc")),
                     machine=seg.get("machine_text", ""),
                 )
-            return _tr("Double-click or press F2 to correct what was said.")
+            return QCoreApplication.translate(
+                "TranscriptPane", "Double-click or press F2 to correct what was said."
+            )
         if role == START_ROLE:
             return seg["start_s"]
         return None
@@ -222,8 +228,16 @@ class SegmentDelegate(QStyledItemDelegate):
             doc.drawContents(p, QRectF(0, 0, inner.width(), inner.height()))
             p.restore()
             return
-        p.setPen(QColor("#000") if row == self.model.current_row else option.palette.text().color())
+        pen = index.data(Qt.ItemDataRole.ForegroundRole)
+        if pen is None:
+            pen = QColor("#000") if row == self.model.current_row else option.palette.text().color()
+        font = index.data(Qt.ItemDataRole.FontRole)
+        p.save()
+        p.setPen(pen)
+        if font is not None:
+            p.setFont(font)
         p.drawText(inner, Qt.TextFlag.TextWordWrap, text)
+        p.restore()
 
 
 def highlight_html(text: str, terms: list[str]) -> str:
@@ -340,7 +354,11 @@ class TranscriptPane(QWidget):
         self.corrected.emit(segment["id"])
 
     def _correction_refused(self, message: str) -> None:
-        QMessageBox.warning(self, _tr("The correction was not saved"), message)
+        QMessageBox.warning(
+            self,
+            QCoreApplication.translate("TranscriptPane", "The correction was not saved"),
+            message,
+        )
         self.correction_failed.emit(message)
 
     def wait_for_corrections(self, ms: int = 30000) -> None:

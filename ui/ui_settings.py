@@ -23,6 +23,7 @@ class UiSettings:
     recent_cases: list[str] = field(default_factory=list)
     geometry: str = ""  # base64 of QMainWindow.saveGeometry()
     window_state: str = ""  # base64 of QMainWindow.saveState()
+    first_run_done: bool = False  # language and officer ID asked (ui/first_run.py)
 
     def remember_case(self, folder: Path) -> None:
         path = str(Path(folder).resolve())

@@ -7,6 +7,7 @@ adds (a colleague's .pub); the key inside the package is never trusted on its ow
 from __future__ import annotations
 
 import html
+import re
 import threading
 from pathlib import Path
 
@@ -247,6 +248,44 @@ class VerifyDialog(QDialog):
             )
         self._outcome = kind
 
+    def reason_text(self, report: VerifyReport) -> str:
+        """The verifier's reason (English, from reviewer/) in the window's language; a reason
+        with no translation here is shown as it is."""
+        signer = report.signer or {}
+        key = str(signer.get("key_id", ""))
+        if report.status == "ok" and signer:
+            return self.tr("Intact and signed by officer {officer} with trusted key {key}.").format(
+                officer=signer.get("officer", "?"), key=key
+            )
+        if report.status == "untrusted" and signer:
+            return self.tr(
+                "Intact, but signed by key {key} (fingerprint {fingerprint}), which is not a "
+                "trusted key."
+            ).format(key=key, fingerprint=fingerprint_groups(str(signer.get("fingerprint", ""))))
+        patterns = (
+            (r"(?P<f>.+) was altered \((?P<a>[\w-]+) differs\)\.", self.tr(
+                "{f} was changed after the package was sealed ({a} differs).")),
+            (r"(?P<f>.+) is missing from the package\.", self.tr(
+                "{f} is missing from the package.")),
+            (r"(?P<f>.+) is not part of the sealed package \(added later\)\.", self.tr(
+                "{f} is not part of the sealed package (added later).")),
+            (r"(?P<f>.+) is missing\.", self.tr("{f} is missing.")),
+            (r"This is an unfinished export \(\.partial\).*", self.tr(
+                "This is an unfinished export (.partial): export the case again.")),
+            (r"This export failed its read-back check \(\.failed\).*", self.tr(
+                "This export failed its read-back check (.failed): export again.")),
+            (r"(?P<f>.+) is not a package folder\.", self.tr("{f} is not a package folder.")),
+            (r"The audit log does not end where the seal says it does\.", self.tr(
+                "The audit log does not end where the seal says it does.")),
+            (r"The payload size or file count differs from the sealed one\.", self.tr(
+                "The size or number of files differs from the sealed package.")),
+        )  # fmt: skip
+        for pattern, text in patterns:
+            match = re.fullmatch(pattern, report.reason or "")
+            if match:
+                return text.format(**match.groupdict())
+        return report.reason
+
     def show_report(self, report: VerifyReport) -> None:
         self.report = report
         self.progress_bar.setValue(PROGRESS_STEPS)
@@ -271,7 +310,7 @@ class VerifyDialog(QDialog):
             f"<span style='font-size:14pt; font-weight:700; color:{color}'>"
             f"{html.escape(headline)}</span>"
         )
-        rows = [(self.tr("Reason"), report.reason)]
+        rows = [(self.tr("Reason"), self.reason_text(report))]
         signer = report.signer
         if signer:
             who = signer.get("officer", "?")

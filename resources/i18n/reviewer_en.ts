@@ -55,179 +55,179 @@
 <context>
     <name>DevicePage</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="288"/>
+        <location filename="../../ui/settings_dialog.py" line="298"/>
         <source>Item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="288"/>
+        <location filename="../../ui/settings_dialog.py" line="298"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="290"/>
+        <location filename="../../ui/settings_dialog.py" line="300"/>
         <source>Check again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="308"/>
+        <location filename="../../ui/settings_dialog.py" line="318"/>
         <source>Checking the models, the GPU and the disk…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="360"/>
+        <location filename="../../ui/settings_dialog.py" line="370"/>
         <source>Problems found: {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="365"/>
+        <location filename="../../ui/settings_dialog.py" line="375"/>
         <source>Ready, with warnings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="369"/>
+        <location filename="../../ui/settings_dialog.py" line="379"/>
         <source>Everything is ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="372"/>
+        <location filename="../../ui/settings_dialog.py" line="382"/>
         <source>Problems</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="376"/>
+        <location filename="../../ui/settings_dialog.py" line="386"/>
         <source>Warnings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="398"/>
-        <location filename="../../ui/settings_dialog.py" line="403"/>
+        <location filename="../../ui/settings_dialog.py" line="408"/>
+        <location filename="../../ui/settings_dialog.py" line="413"/>
         <source>System</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="413"/>
+        <location filename="../../ui/settings_dialog.py" line="423"/>
         <source>Analysis will use</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="420"/>
+        <location filename="../../ui/settings_dialog.py" line="430"/>
         <source>speech on {device} ({compute}), images and on-screen text on {vision}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="427"/>
+        <location filename="../../ui/settings_dialog.py" line="437"/>
         <source>Device setting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="429"/>
+        <location filename="../../ui/settings_dialog.py" line="439"/>
         <source>Warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="435"/>
+        <location filename="../../ui/settings_dialog.py" line="445"/>
         <source>Models</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="436"/>
+        <location filename="../../ui/settings_dialog.py" line="446"/>
         <source>{ok} of {n} ready, hashes checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="444"/>
+        <location filename="../../ui/settings_dialog.py" line="454"/>
         <source>ready, hash matches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="446"/>
+        <location filename="../../ui/settings_dialog.py" line="456"/>
         <source>not ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="450"/>
+        <location filename="../../ui/settings_dialog.py" line="460"/>
         <source>Opt-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="450"/>
+        <location filename="../../ui/settings_dialog.py" line="460"/>
         <source>licence not stated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="452"/>
+        <location filename="../../ui/settings_dialog.py" line="462"/>
         <source>SHA-256</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="453"/>
+        <location filename="../../ui/settings_dialog.py" line="463"/>
         <source>Licence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="454"/>
+        <location filename="../../ui/settings_dialog.py" line="464"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="455"/>
+        <location filename="../../ui/settings_dialog.py" line="465"/>
         <source>Origin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="456"/>
-        <location filename="../../ui/settings_dialog.py" line="486"/>
+        <location filename="../../ui/settings_dialog.py" line="466"/>
+        <location filename="../../ui/settings_dialog.py" line="496"/>
         <source>Path</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="462"/>
+        <location filename="../../ui/settings_dialog.py" line="472"/>
         <source>GPU for speech (CTranslate2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="466"/>
+        <location filename="../../ui/settings_dialog.py" line="476"/>
         <source>{n} CUDA device(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="470"/>
+        <location filename="../../ui/settings_dialog.py" line="480"/>
         <source>Compute types on {device}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="475"/>
+        <location filename="../../ui/settings_dialog.py" line="485"/>
         <source>onnxruntime providers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="481"/>
+        <location filename="../../ui/settings_dialog.py" line="491"/>
         <source>User folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="485"/>
+        <location filename="../../ui/settings_dialog.py" line="495"/>
         <source>{free:.1f} GiB free</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="488"/>
+        <location filename="../../ui/settings_dialog.py" line="498"/>
         <source>Portable mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="488"/>
+        <location filename="../../ui/settings_dialog.py" line="498"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="491"/>
+        <location filename="../../ui/settings_dialog.py" line="501"/>
         <source>Versions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="493"/>
+        <location filename="../../ui/settings_dialog.py" line="503"/>
         <source>not installed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -580,121 +580,159 @@
     </message>
 </context>
 <context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../ui/first_run.py" line="72"/>
+        <source>Welcome to Livestream Reviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="75"/>
+        <source>Choose the interface language and enter your officer ID. The ID is written with every decision in the audit log and on every evidence package; you can change both later in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="80"/>
+        <source>Interface language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="81"/>
+        <source>Officer ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="82"/>
+        <source>e.g. CB-0421 or your full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="83"/>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FlagDetail</name>
     <message>
-        <location filename="../../ui/flag_detail.py" line="127"/>
+        <location filename="../../ui/flag_detail.py" line="142"/>
         <source>Reveal picture (V)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/flag_detail.py" line="129"/>
+        <location filename="../../ui/flag_detail.py" line="144"/>
         <source>The picture may be obscene; it is blurred until you choose to see it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/flag_detail.py" line="131"/>
+        <location filename="../../ui/flag_detail.py" line="146"/>
         <source>Play flag (P)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/flag_detail.py" line="132"/>
+        <location filename="../../ui/flag_detail.py" line="147"/>
         <source>Confirm (C)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/flag_detail.py" line="133"/>
+        <location filename="../../ui/flag_detail.py" line="148"/>
         <source>Reject (X)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/flag_detail.py" line="134"/>
+        <location filename="../../ui/flag_detail.py" line="149"/>
         <source>Unsure (U)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/flag_detail.py" line="135"/>
+        <location filename="../../ui/flag_detail.py" line="150"/>
         <source>Reset (0)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/flag_detail.py" line="136"/>
+        <location filename="../../ui/flag_detail.py" line="151"/>
         <source>Note for this flag (N to write, Enter to save)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/flag_detail.py" line="137"/>
+        <location filename="../../ui/flag_detail.py" line="152"/>
         <source>Save note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/flag_detail.py" line="139"/>
-        <location filename="../../ui/flag_detail.py" line="150"/>
+        <location filename="../../ui/flag_detail.py" line="154"/>
+        <location filename="../../ui/flag_detail.py" line="169"/>
         <source>No flag selected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/flag_detail.py" line="154"/>
-        <location filename="../../ui/flag_detail.py" line="245"/>
+        <location filename="../../ui/flag_detail.py" line="173"/>
+        <location filename="../../ui/flag_detail.py" line="267"/>
         <source>No picture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/flag_detail.py" line="166"/>
+        <location filename="../../ui/flag_detail.py" line="185"/>
         <source>Loading picture…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/flag_detail.py" line="183"/>
+        <location filename="../../ui/flag_detail.py" line="202"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/flag_detail.py" line="184"/>
+        <location filename="../../ui/flag_detail.py" line="203"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/flag_detail.py" line="185"/>
+        <location filename="../../ui/flag_detail.py" line="204"/>
         <source>Score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/flag_detail.py" line="186"/>
+        <location filename="../../ui/flag_detail.py" line="205"/>
         <source>Matched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/flag_detail.py" line="187"/>
+        <location filename="../../ui/flag_detail.py" line="206"/>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/flag_detail.py" line="207"/>
         <source>Text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/flag_detail.py" line="192"/>
+        <location filename="../../ui/flag_detail.py" line="212"/>
         <source>Decided by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/flag_detail.py" line="200"/>
+        <location filename="../../ui/flag_detail.py" line="220"/>
         <source>{officer} · {when}: {status} {note}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/flag_detail.py" line="208"/>
+        <location filename="../../ui/flag_detail.py" line="228"/>
         <source>Copies disagree</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/flag_detail.py" line="210"/>
+        <location filename="../../ui/flag_detail.py" line="230"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/flag_detail.py" line="211"/>
+        <location filename="../../ui/flag_detail.py" line="232"/>
         <source>File SHA-256</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/flag_detail.py" line="215"/>
+        <location filename="../../ui/flag_detail.py" line="237"/>
         <source>Model</source>
         <translation type="unfinished"></translation>
     </message>
@@ -702,47 +740,47 @@
 <context>
     <name>FlagListPanel</name>
     <message>
-        <location filename="../../ui/flag_list.py" line="218"/>
+        <location filename="../../ui/flag_list.py" line="224"/>
         <source>All categories</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/flag_list.py" line="222"/>
+        <location filename="../../ui/flag_list.py" line="228"/>
         <source>All statuses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/flag_list.py" line="227"/>
+        <location filename="../../ui/flag_list.py" line="233"/>
         <source>All sources</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/flag_list.py" line="230"/>
+        <location filename="../../ui/flag_list.py" line="236"/>
         <source>Score ≥</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/flag_list.py" line="231"/>
+        <location filename="../../ui/flag_list.py" line="237"/>
         <source>Show one category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/flag_list.py" line="232"/>
+        <location filename="../../ui/flag_list.py" line="238"/>
         <source>Show one status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/flag_list.py" line="233"/>
+        <location filename="../../ui/flag_list.py" line="239"/>
         <source>Show one source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/flag_list.py" line="234"/>
+        <location filename="../../ui/flag_list.py" line="240"/>
         <source>Hide flags scored below this</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/flag_list.py" line="251"/>
+        <location filename="../../ui/flag_list.py" line="266"/>
         <source>{shown} of {total} shown · {pending} to review</source>
         <translation type="unfinished"></translation>
     </message>
@@ -788,128 +826,231 @@
 <context>
     <name>FlagTableModel</name>
     <message>
-        <location filename="../../ui/flag_list.py" line="66"/>
+        <location filename="../../ui/flag_list.py" line="67"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/flag_list.py" line="67"/>
+        <location filename="../../ui/flag_list.py" line="68"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/flag_list.py" line="68"/>
+        <location filename="../../ui/flag_list.py" line="69"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/flag_list.py" line="69"/>
+        <location filename="../../ui/flag_list.py" line="70"/>
         <source>Score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/flag_list.py" line="70"/>
+        <location filename="../../ui/flag_list.py" line="71"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/flag_list.py" line="71"/>
+        <location filename="../../ui/flag_list.py" line="72"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/flag_list.py" line="72"/>
+        <location filename="../../ui/flag_list.py" line="73"/>
         <source>Text / note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IdentifiersPanel</name>
+    <message>
+        <location filename="../../ui/identifiers_panel.py" line="51"/>
+        <source>Phone numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/identifiers_panel.py" line="52"/>
+        <source>Bank accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/identifiers_panel.py" line="53"/>
+        <source>QR codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/identifiers_panel.py" line="54"/>
+        <source>Links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/identifiers_panel.py" line="55"/>
+        <source>Social accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/identifiers_panel.py" line="56"/>
+        <source>E-mail addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/identifiers_panel.py" line="57"/>
+        <source>Crypto wallets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/identifiers_panel.py" line="58"/>
+        <source>Amounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/identifiers_panel.py" line="64"/>
+        <source>on screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/identifiers_panel.py" line="65"/>
+        <source>QR code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/identifiers_panel.py" line="66"/>
+        <source>speech</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/identifiers_panel.py" line="70"/>
+        <source>Identifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/identifiers_panel.py" line="70"/>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/identifiers_panel.py" line="70"/>
+        <source>Flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/identifiers_panel.py" line="96"/>
+        <source>No case open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/identifiers_panel.py" line="99"/>
+        <source>{n} identifiers in this case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/identifiers_panel.py" line="101"/>
+        <source>No phone numbers, accounts or links found yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/identifiers_panel.py" line="126"/>
+        <source>seen in {n} other cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/identifiers_panel.py" line="139"/>
+        <source>Other cases…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/identifiers_panel.py" line="154"/>
+        <source>open this case</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/i18n.py" line="82"/>
+        <location filename="../../ui/i18n.py" line="93"/>
         <source>pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="83"/>
+        <location filename="../../ui/i18n.py" line="94"/>
         <source>confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="84"/>
+        <location filename="../../ui/i18n.py" line="95"/>
         <source>rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="85"/>
+        <location filename="../../ui/i18n.py" line="96"/>
         <source>unsure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="91"/>
-        <location filename="../../ui/i18n.py" line="103"/>
+        <location filename="../../ui/i18n.py" line="102"/>
+        <location filename="../../ui/i18n.py" line="114"/>
         <source>speech</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="92"/>
-        <location filename="../../ui/i18n.py" line="104"/>
+        <location filename="../../ui/i18n.py" line="103"/>
+        <location filename="../../ui/i18n.py" line="115"/>
         <source>on-screen text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="93"/>
-        <location filename="../../ui/i18n.py" line="105"/>
+        <location filename="../../ui/i18n.py" line="104"/>
+        <location filename="../../ui/i18n.py" line="116"/>
         <source>on the cluster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="94"/>
+        <location filename="../../ui/i18n.py" line="105"/>
         <source>image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="95"/>
+        <location filename="../../ui/i18n.py" line="106"/>
         <source>added by the officer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="101"/>
+        <location filename="../../ui/i18n.py" line="112"/>
         <source>queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="102"/>
+        <location filename="../../ui/i18n.py" line="113"/>
         <source>hashing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="106"/>
+        <location filename="../../ui/i18n.py" line="117"/>
         <source>detecting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="107"/>
+        <location filename="../../ui/i18n.py" line="118"/>
         <source>done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="108"/>
+        <location filename="../../ui/i18n.py" line="119"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="109"/>
+        <location filename="../../ui/i18n.py" line="120"/>
         <source>already analysed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="110"/>
+        <location filename="../../ui/i18n.py" line="121"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="111"/>
+        <location filename="../../ui/i18n.py" line="122"/>
         <source>loading model</source>
         <translation type="unfinished"></translation>
     </message>
@@ -917,326 +1058,404 @@
 <context>
     <name>LearningPanel</name>
     <message>
-        <location filename="../../ui/learning_panel.py" line="88"/>
+        <location filename="../../ui/learning_panel.py" line="93"/>
         <source>Propose from this case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="89"/>
+        <location filename="../../ui/learning_panel.py" line="94"/>
         <source>Also retrain the text model (about a minute)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="90"/>
+        <location filename="../../ui/learning_panel.py" line="95"/>
         <source>Apply checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="91"/>
+        <location filename="../../ui/learning_panel.py" line="96"/>
         <source>Roll back the text model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="92"/>
+        <location filename="../../ui/learning_panel.py" line="97"/>
         <source>Undo checked applied changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="93"/>
+        <location filename="../../ui/learning_panel.py" line="98"/>
         <source>Proposal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="93"/>
+        <location filename="../../ui/learning_panel.py" line="98"/>
         <source>Effect on the decided flags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="124"/>
+        <location filename="../../ui/learning_panel.py" line="129"/>
         <source>Reading the decisions…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="147"/>
+        <location filename="../../ui/learning_panel.py" line="152"/>
         <source>Check the applied changes to undo first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="153"/>
+        <location filename="../../ui/learning_panel.py" line="158"/>
         <source>Undoing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="160"/>
+        <location filename="../../ui/learning_panel.py" line="165"/>
         <source>Check the proposals to apply first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="162"/>
+        <location filename="../../ui/learning_panel.py" line="167"/>
         <source>Applying…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="177"/>
+        <location filename="../../ui/learning_panel.py" line="182"/>
         <source>Rolling back…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="184"/>
+        <location filename="../../ui/learning_panel.py" line="189"/>
         <source>Not done: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="190"/>
+        <location filename="../../ui/learning_panel.py" line="195"/>
         <source>{n} proposals; nothing changes until you apply.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="196"/>
+        <location filename="../../ui/learning_panel.py" line="201"/>
         <source>Applied {n} changes; the next analysis or re-detection uses them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="204"/>
+        <location filename="../../ui/learning_panel.py" line="209"/>
         <source>Undid {n} changes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="208"/>
+        <location filename="../../ui/learning_panel.py" line="213"/>
         <source>Text model is now {model} ({sha}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="216"/>
+        <location filename="../../ui/learning_panel.py" line="221"/>
         <source>Applied (check to undo)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="247"/>
+        <location filename="../../ui/learning_panel.py" line="300"/>
         <source>Thresholds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="253"/>
-        <source>precision {p0} → {p1}, recall {r0} → {r1}; {summary}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/learning_panel.py" line="258"/>
+        <location filename="../../ui/learning_panel.py" line="308"/>
         <source>Lexicon terms to remove (mostly rejected)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="264"/>
+        <location filename="../../ui/learning_panel.py" line="314"/>
         <source>rejected {r}, confirmed {c}; e.g. {ex}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="268"/>
+        <location filename="../../ui/learning_panel.py" line="318"/>
         <source>Phrases to add (in missed or confirmed moments only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="274"/>
+        <location filename="../../ui/learning_panel.py" line="324"/>
         <source>in {n} moments; e.g. {ex}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="276"/>
+        <location filename="../../ui/learning_panel.py" line="326"/>
         <source>Text model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="285"/>
+        <location filename="../../ui/learning_panel.py" line="335"/>
         <source>not retrained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/learning_panel.py" line="255"/>
+        <source>only {n} decisions (need {need}): no change proposed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/learning_panel.py" line="259"/>
+        <source>precision {p0} → {p1}, recall {r0} → {r1}; would have removed {removed} of {rejected} rejected flags, kept {kept} of {confirmed} confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/learning_panel.py" line="272"/>
+        <source>, raised {n} of {added} the officers added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/learning_panel.py" line="276"/>
+        <source>; would also raise up to {n} undecided detections for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/learning_panel.py" line="285"/>
+        <source>only {n} decided texts (need {need}): no retraining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/learning_panel.py" line="289"/>
+        <source>better: install it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/learning_panel.py" line="291"/>
+        <source>not better: keep the current model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/learning_panel.py" line="293"/>
+        <source>F1 on the decisions {now} now, {new} retrained: {verdict}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>As the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="389"/>
         <source>&amp;Case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="390"/>
         <source>Recent cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>&amp;Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>&amp;Playback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>&amp;Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>Interface language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source>Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>Files in the case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="398"/>
         <source>Transcript and search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>Flags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>Analysis queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="402"/>
         <source>Learning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/main_window.py" line="408"/>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>Zoom in (+)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392"/>
+        <location filename="../../ui/main_window.py" line="416"/>
         <source>Zoom out (-)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="417"/>
         <source>Whole recording (Z)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>Livestream Reviewer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="434"/>
         <source>Livestream Reviewer — case {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="416"/>
+        <location filename="../../ui/main_window.py" line="440"/>
         <source>Officer: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="443"/>
         <source>Officer: {name} (set your name in Settings)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="428"/>
+        <location filename="../../ui/main_window.py" line="452"/>
         <source>Speech ran on {device} ({compute})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="436"/>
+        <location filename="../../ui/main_window.py" line="460"/>
         <source>Analysing: {n} file(s) left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447"/>
+        <location filename="../../ui/main_window.py" line="471"/>
         <source>Cannot open the case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="505"/>
+        <location filename="../../ui/main_window.py" line="539"/>
         <source>Not a case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506"/>
+        <location filename="../../ui/main_window.py" line="540"/>
         <source>{folder} holds no case. Use New case to start one there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="534"/>
+        <location filename="../../ui/main_window.py" line="568"/>
         <source>Export evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="534"/>
+        <location filename="../../ui/main_window.py" line="568"/>
         <source>Open a case first, then export it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="549"/>
+        <location filename="../../ui/main_window.py" line="583"/>
         <source>Merge a reviewed copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="549"/>
+        <location filename="../../ui/main_window.py" line="583"/>
         <source>Open a case first, then merge.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="611"/>
+        <location filename="../../ui/main_window.py" line="645"/>
         <source>No files found to add.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="638"/>
+        <location filename="../../ui/main_window.py" line="674"/>
         <source>Warning: {text}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="836"/>
+        <location filename="../../ui/main_window.py" line="934"/>
         <source>Decision not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="896"/>
+        <location filename="../../ui/main_window.py" line="994"/>
         <source>Flag not added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="954"/>
+        <location filename="../../ui/main_window.py" line="1052"/>
         <source>Flag not changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1040"/>
+        <location filename="../../ui/main_window.py" line="1138"/>
         <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="404"/>
+        <source>Identifiers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="682"/>
+        <source>the GPU was chosen in Settings but none can be used here; speech runs on the processor (CPU), which is slower.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="687"/>
+        <source>the GPU could not load the speech model; speech runs on the processor (CPU), which is slower.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MeaningSearch</name>
+    <message>
+        <location filename="../../ui/meaning_search.py" line="73"/>
+        <source>Search words or meaning, e.g. bán tài khoản</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/meaning_search.py" line="84"/>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/meaning_search.py" line="89"/>
+        <source>Preparing this case for search: {done}/{total} lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/meaning_search.py" line="100"/>
+        <source>{n} moments</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1291,42 +1510,42 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="35"/>
+        <location filename="../../ui/merge_dialog.py" line="37"/>
         <source>Merge a reviewed copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="37"/>
+        <location filename="../../ui/merge_dialog.py" line="39"/>
         <source>Copy: {folder}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="46"/>
+        <location filename="../../ui/merge_dialog.py" line="48"/>
         <source>Merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="54"/>
+        <location filename="../../ui/merge_dialog.py" line="56"/>
         <source>{applied} changes to apply, {conflicts} conflicts for a senior officer, {same} already equal, {skipped} cannot be applied. Nothing is written until you press Merge.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="65"/>
+        <location filename="../../ui/merge_dialog.py" line="67"/>
         <source>Nothing to merge: this case already holds that work.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="79"/>
+        <location filename="../../ui/merge_dialog.py" line="81"/>
         <source>Conflict, flag {id}: {a} chose {x} here ({when_a}); {b} chose {y} in the copy ({when_b}). It stays unsure for a senior officer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="93"/>
+        <location filename="../../ui/merge_dialog.py" line="95"/>
         <source>Flag {id}: {action} by {officer} ({when})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="97"/>
+        <location filename="../../ui/merge_dialog.py" line="102"/>
         <source>Cannot apply: {why}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1334,44 +1553,445 @@
 <context>
     <name>PlayerWidget</name>
     <message>
-        <location filename="../../ui/player.py" line="139"/>
+        <location filename="../../ui/player.py" line="143"/>
         <source>Speed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/player.py" line="140"/>
-        <location filename="../../ui/player.py" line="145"/>
+        <location filename="../../ui/player.py" line="144"/>
+        <location filename="../../ui/player.py" line="149"/>
         <source>Volume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/player.py" line="141"/>
+        <location filename="../../ui/player.py" line="145"/>
         <source>Play / pause (Space)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/player.py" line="142"/>
+        <location filename="../../ui/player.py" line="146"/>
         <source>Previous frame (,)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/player.py" line="143"/>
+        <location filename="../../ui/player.py" line="147"/>
         <source>Next frame (.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/player.py" line="144"/>
+        <location filename="../../ui/player.py" line="148"/>
         <source>Playback speed ([ and ])</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/player.py" line="147"/>
+        <location filename="../../ui/player.py" line="151"/>
         <source>Open a case and choose a recording.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/player.py" line="149"/>
+        <location filename="../../ui/player.py" line="153"/>
         <source>♪ Audio only</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="79"/>
+        <source>Drive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="80"/>
+        <source>Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="81"/>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="82"/>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="37"/>
+        <source>Find Directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="38"/>
+        <source>Save As</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="39"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="40"/>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="41"/>
+        <source>&amp;Choose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="42"/>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="43"/>
+        <source>Could not delete directory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="44"/>
+        <source>&amp;Look in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="45"/>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="46"/>
+        <source>Go back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="47"/>
+        <source>Forward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="48"/>
+        <source>Go forward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="49"/>
+        <source>Parent Directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="50"/>
+        <source>Go to the parent directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="51"/>
+        <source>Create New Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="52"/>
+        <source>Create a New Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="53"/>
+        <source>List View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="54"/>
+        <source>Change to list view mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="55"/>
+        <source>Detail View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="56"/>
+        <source>Change to detail view mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="57"/>
+        <source>Sidebar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="58"/>
+        <source>List of places and bookmarks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="59"/>
+        <source>Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="60"/>
+        <source>Files of &amp;type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="61"/>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="62"/>
+        <source>All Files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="63"/>
+        <source>&amp;Rename</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="64"/>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="65"/>
+        <source>Show &amp;hidden files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="66"/>
+        <source>&amp;New Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="67"/>
+        <source>New Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="68"/>
+        <source>Directory:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="69"/>
+        <source>File &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="70"/>
+        <source>Directories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="71"/>
+        <source>Recent Places</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="72"/>
+        <source>Are you sure you want to delete &apos;%1&apos;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="73"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="74"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="75"/>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="76"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="77"/>
+        <source>Date Modified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="78"/>
+        <source>Computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="84"/>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="85"/>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="86"/>
+        <source>Cu&amp;t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="87"/>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="88"/>
+        <source>&amp;Paste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="89"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="90"/>
+        <source>Select All</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="34"/>
+        <source>Show Details...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="35"/>
+        <source>Hide Details...</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="16"/>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="17"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="18"/>
+        <source>Save All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="19"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="20"/>
+        <source>&amp;Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="21"/>
+        <source>Yes to &amp;All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="22"/>
+        <source>&amp;No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="23"/>
+        <source>N&amp;o to All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="24"/>
+        <source>Abort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="25"/>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="26"/>
+        <source>Ignore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="27"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="28"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="29"/>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="30"/>
+        <source>Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="31"/>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="32"/>
+        <source>Reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="33"/>
+        <source>Restore Defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QWidgetTextControl</name>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="91"/>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="92"/>
+        <source>Copy &amp;Link Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_strings.py" line="93"/>
+        <source>Select All</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1435,170 +2055,205 @@
     </message>
 </context>
 <context>
+    <name>RecordCheck</name>
+    <message>
+        <location filename="../../ui/record_check.py" line="65"/>
+        <source>… and {n} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_check.py" line="69"/>
+        <source>The record of this case fails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_check.py" line="72"/>
+        <source>The tables, signatures or audit chain of this case disagree with its audit log. You can read it, but it will not be exported or merged until this is resolved.
+
+{case}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_check.py" line="91"/>
+        <source>Unlock your signing key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_check.py" line="93"/>
+        <source>Passphrase of the key of officer {officer}. It is asked once per session; every decision is then signed with your key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_check.py" line="105"/>
+        <source>Wrong passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="63"/>
+        <location filename="../../ui/settings_dialog.py" line="65"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="71"/>
+        <location filename="../../ui/settings_dialog.py" line="73"/>
         <source>As the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="79"/>
+        <location filename="../../ui/settings_dialog.py" line="81"/>
         <source>Vietnamese</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="80"/>
+        <location filename="../../ui/settings_dialog.py" line="82"/>
         <source>English</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="81"/>
+        <location filename="../../ui/settings_dialog.py" line="83"/>
         <source>Detect automatically</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="93"/>
+        <location filename="../../ui/settings_dialog.py" line="95"/>
         <source>Whisper (default)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="94"/>
+        <location filename="../../ui/settings_dialog.py" line="96"/>
         <source>Vietnamese recogniser (viet-asr, opt-in)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="95"/>
+        <location filename="../../ui/settings_dialog.py" line="97"/>
         <source>Both, and compare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="101"/>
+        <location filename="../../ui/settings_dialog.py" line="103"/>
         <source>viet-asr hears Vietnamese about four times more accurately than Whisper base, but the licence of its weights is not stated: turn it on only if your agency accepts that. English and automatic language detection always use Whisper.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="107"/>
+        <location filename="../../ui/settings_dialog.py" line="109"/>
         <source>Prompt the speech model with the category terms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="111"/>
+        <location filename="../../ui/settings_dialog.py" line="113"/>
         <source>Automatic (GPU if usable)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="112"/>
+        <location filename="../../ui/settings_dialog.py" line="114"/>
         <source>CPU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="113"/>
+        <location filename="../../ui/settings_dialog.py" line="115"/>
         <source>GPU (CUDA)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="123"/>
+        <location filename="../../ui/settings_dialog.py" line="125"/>
         <source>Flag thresholds (lower: more flags to review)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="135"/>
+        <location filename="../../ui/settings_dialog.py" line="137"/>
         <source>The shipped lexicons</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="136"/>
+        <location filename="../../ui/settings_dialog.py" line="138"/>
         <source>Choose…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="143"/>
+        <location filename="../../ui/settings_dialog.py" line="145"/>
         <source>This computer (or tcp://server:8786)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="145"/>
+        <location filename="../../ui/settings_dialog.py" line="147"/>
         <source>Officer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="146"/>
+        <location filename="../../ui/settings_dialog.py" line="148"/>
         <source>Interface language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="147"/>
+        <location filename="../../ui/settings_dialog.py" line="149"/>
         <source>Spoken language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="148"/>
+        <location filename="../../ui/settings_dialog.py" line="150"/>
         <source>Speech model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="149"/>
+        <location filename="../../ui/settings_dialog.py" line="151"/>
         <source>Vietnamese speech engine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="152"/>
+        <location filename="../../ui/settings_dialog.py" line="154"/>
         <source>Device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="154"/>
-        <location filename="../../ui/settings_dialog.py" line="204"/>
+        <location filename="../../ui/settings_dialog.py" line="156"/>
+        <location filename="../../ui/settings_dialog.py" line="214"/>
         <source>Lexicon folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="155"/>
+        <location filename="../../ui/settings_dialog.py" line="157"/>
         <source>Analysis cluster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="156"/>
+        <location filename="../../ui/settings_dialog.py" line="158"/>
         <source>New thresholds and lexicons apply to files analysed from now on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="161"/>
+        <location filename="../../ui/settings_dialog.py" line="163"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="162"/>
+        <location filename="../../ui/settings_dialog.py" line="164"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="172"/>
+        <location filename="../../ui/settings_dialog.py" line="181"/>
         <source>General</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="173"/>
+        <location filename="../../ui/settings_dialog.py" line="182"/>
         <source>Device and models</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="186"/>
+        <location filename="../../ui/settings_dialog.py" line="196"/>
         <source>Will run on: {device} ({compute})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="190"/>
+        <location filename="../../ui/settings_dialog.py" line="200"/>
         <source>Last analysis ran on: {used}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="195"/>
+        <location filename="../../ui/settings_dialog.py" line="205"/>
         <source>The GPU cannot be used on this computer; analysis will run on the CPU, which is slower.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1804,27 +2459,27 @@
 <context>
     <name>TimelineWidget</name>
     <message>
-        <location filename="../../ui/timeline.py" line="186"/>
+        <location filename="../../ui/timeline.py" line="229"/>
         <source>Flags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="187"/>
+        <location filename="../../ui/timeline.py" line="230"/>
         <source>Speech</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="188"/>
+        <location filename="../../ui/timeline.py" line="231"/>
         <source>On-screen text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="189"/>
+        <location filename="../../ui/timeline.py" line="232"/>
         <source>Audio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="446"/>
+        <location filename="../../ui/timeline.py" line="541"/>
         <source>&lt;b&gt;{category}&lt;/b&gt; ({status})&lt;br&gt;{start}–{end} · {source} · score {score:.2f}&lt;br&gt;Matched: {matched}&lt;br&gt;&lt;i&gt;{text}&lt;/i&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1832,33 +2487,34 @@
 <context>
     <name>TranscriptPane</name>
     <message>
-        <location filename="../../ui/transcript_pane.py" line="217"/>
+        <location filename="../../ui/transcript_pane.py" line="325"/>
         <source>Search all transcripts and on-screen text (Ctrl+F)</source>
+        <extracomment>an officer&apos;s correction is stored and detected on (segment id): flags may have changed</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/transcript_pane.py" line="219"/>
+        <location filename="../../ui/transcript_pane.py" line="327"/>
         <source>No speech transcribed in this recording yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/transcript_pane.py" line="245"/>
+        <location filename="../../ui/transcript_pane.py" line="387"/>
         <source>{n} found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/transcript_pane.py" line="0"/>
+        <location filename="../../ui/transcript_pane.py" line="101"/>
         <source>Corrected by officer {officer} ({when}).
 The recogniser heard: {machine}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/transcript_pane.py" line="0"/>
+        <location filename="../../ui/transcript_pane.py" line="109"/>
         <source>Double-click or press F2 to correct what was said.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/transcript_pane.py" line="0"/>
+        <location filename="../../ui/transcript_pane.py" line="359"/>
         <source>The correction was not saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1866,57 +2522,57 @@ The recogniser heard: {machine}</source>
 <context>
     <name>VerifyChecks</name>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="43"/>
+        <location filename="../../ui/verify_dialog.py" line="44"/>
         <source>Folder layout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="44"/>
+        <location filename="../../ui/verify_dialog.py" line="45"/>
         <source>BagIt declaration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="45"/>
+        <location filename="../../ui/verify_dialog.py" line="46"/>
         <source>Signature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="46"/>
+        <location filename="../../ui/verify_dialog.py" line="47"/>
         <source>Seal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="47"/>
+        <location filename="../../ui/verify_dialog.py" line="48"/>
         <source>Tag files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="48"/>
+        <location filename="../../ui/verify_dialog.py" line="49"/>
         <source>Set of files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="49"/>
+        <location filename="../../ui/verify_dialog.py" line="50"/>
         <source>Package information</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="50"/>
+        <location filename="../../ui/verify_dialog.py" line="51"/>
         <source>Evidence files (hashes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="51"/>
+        <location filename="../../ui/verify_dialog.py" line="52"/>
         <source>Audit log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="52"/>
+        <location filename="../../ui/verify_dialog.py" line="53"/>
         <source>Case description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="53"/>
+        <location filename="../../ui/verify_dialog.py" line="54"/>
         <source>Stopped at</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1924,247 +2580,267 @@ The recogniser heard: {machine}</source>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="73"/>
+        <location filename="../../ui/verify_dialog.py" line="74"/>
         <source>Verify an evidence package</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="77"/>
+        <location filename="../../ui/verify_dialog.py" line="78"/>
         <source>The package folder (EVP-…)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="78"/>
+        <location filename="../../ui/verify_dialog.py" line="79"/>
         <source>Choose…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="81"/>
-        <location filename="../../ui/verify_dialog.py" line="292"/>
+        <location filename="../../ui/verify_dialog.py" line="82"/>
+        <location filename="../../ui/verify_dialog.py" line="331"/>
         <source>Package</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="85"/>
+        <location filename="../../ui/verify_dialog.py" line="86"/>
         <source>Trusted keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="86"/>
+        <location filename="../../ui/verify_dialog.py" line="87"/>
         <source>Trust the keys of this computer&apos;s officers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="90"/>
+        <location filename="../../ui/verify_dialog.py" line="91"/>
         <source>Add a public key file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="92"/>
+        <location filename="../../ui/verify_dialog.py" line="93"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="116"/>
+        <location filename="../../ui/verify_dialog.py" line="117"/>
         <source>Check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="116"/>
+        <location filename="../../ui/verify_dialog.py" line="117"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="116"/>
+        <location filename="../../ui/verify_dialog.py" line="117"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="118"/>
+        <location filename="../../ui/verify_dialog.py" line="119"/>
         <source>Verify</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="121"/>
+        <location filename="../../ui/verify_dialog.py" line="122"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="124"/>
+        <location filename="../../ui/verify_dialog.py" line="125"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="153"/>
+        <location filename="../../ui/verify_dialog.py" line="154"/>
         <source>Choose the package folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="161"/>
+        <location filename="../../ui/verify_dialog.py" line="162"/>
         <source>Add trusted public keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="163"/>
+        <location filename="../../ui/verify_dialog.py" line="164"/>
         <source>Public keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="163"/>
+        <location filename="../../ui/verify_dialog.py" line="164"/>
         <source>All files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="180"/>
+        <location filename="../../ui/verify_dialog.py" line="181"/>
         <source>{file} — key {key_id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="187"/>
+        <location filename="../../ui/verify_dialog.py" line="188"/>
         <source>Not a public key file:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="205"/>
+        <location filename="../../ui/verify_dialog.py" line="206"/>
         <source>Choose the package folder first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="218"/>
+        <location filename="../../ui/verify_dialog.py" line="219"/>
         <source>Verifying…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="243"/>
+        <location filename="../../ui/verify_dialog.py" line="244"/>
         <source>Verification stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="246"/>
+        <location filename="../../ui/verify_dialog.py" line="247"/>
         <source>Verification failed: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="254"/>
+        <location filename="../../ui/verify_dialog.py" line="293"/>
         <source>INTACT AND TRUSTED: the package is exactly as sealed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="256"/>
+        <location filename="../../ui/verify_dialog.py" line="295"/>
         <source>TAMPERED: the package was changed after it was sealed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="261"/>
+        <location filename="../../ui/verify_dialog.py" line="300"/>
         <source>UNTRUSTED SIGNER: the package is intact, but its key is not one you trust. Compare the fingerprint with the officer&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="266"/>
+        <location filename="../../ui/verify_dialog.py" line="305"/>
         <source>NOT A COMPLETE PACKAGE: unfinished, damaged, or not an evidence package.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="274"/>
+        <location filename="../../ui/verify_dialog.py" line="313"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="280"/>
+        <location filename="../../ui/verify_dialog.py" line="319"/>
         <source>Signed by officer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="281"/>
+        <location filename="../../ui/verify_dialog.py" line="320"/>
         <source>Key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="283"/>
+        <location filename="../../ui/verify_dialog.py" line="322"/>
         <source>Fingerprint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="287"/>
+        <location filename="../../ui/verify_dialog.py" line="326"/>
         <source>Key trusted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="288"/>
+        <location filename="../../ui/verify_dialog.py" line="327"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="288"/>
+        <location filename="../../ui/verify_dialog.py" line="327"/>
         <source>no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="296"/>
+        <location filename="../../ui/verify_dialog.py" line="335"/>
         <source>Files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="297"/>
+        <location filename="../../ui/verify_dialog.py" line="336"/>
         <source>{files} ({size} of data)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="316"/>
+        <location filename="../../ui/verify_dialog.py" line="355"/>
         <source>passed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="316"/>
+        <location filename="../../ui/verify_dialog.py" line="355"/>
         <source>FAILED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="257"/>
+        <source>Intact and signed by officer {officer} with trusted key {key}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="262"/>
+        <source>Intact, but signed by key {key} (fingerprint {fingerprint}), which is not a trusted key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="267"/>
+        <source>{f} was changed after the package was sealed ({a} differs).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="269"/>
+        <source>{f} is missing from the package.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="271"/>
+        <source>{f} is not part of the sealed package (added later).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="272"/>
+        <source>{f} is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="274"/>
+        <source>This is an unfinished export (.partial): export the case again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="276"/>
+        <source>This export failed its read-back check (.failed): export again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="277"/>
+        <source>{f} is not a package folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="279"/>
+        <source>The audit log does not end where the seal says it does.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="281"/>
+        <source>The size or number of files differs from the sealed package.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="108"/>
+        <location filename="../../ui/merge_dialog.py" line="113"/>
         <source>Choose the folder of the reviewed copy of this case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="122"/>
+        <location filename="../../ui/merge_dialog.py" line="129"/>
         <source>Merge refused</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>RecordCheck</name>
-    <message>
-        <location filename="../../ui/record_check.py" line="63"/>
-        <source>… and {n} more</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/record_check.py" line="67"/>
-        <source>The record of this case fails</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/record_check.py" line="70"/>
-        <source>The tables, signatures or audit chain of this case disagree with its audit log. You can read it, but it will not be exported or merged until this is resolved.
-
-{case}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/record_check.py" line="89"/>
-        <source>Unlock your signing key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/record_check.py" line="91"/>
-        <source>Passphrase of the key of officer {officer}. It is asked once per session; every decision is then signed with your key.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/record_check.py" line="103"/>
-        <source>Wrong passphrase</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -18,6 +18,7 @@ from .. import __version__
 from ..analysis_core import RANGE_S, TimeRange
 from ..detect import MediaDetector, load_text_detector
 from ..errors import Cancelled, ReviewerError
+from ..identifiers.hook import after_analysis
 from ..ingest import expand_inputs
 from ..pipeline import AnalysisOptions, AnalysisResult, FileOutcome, ProgressEvent, admit_file
 from ..speech.bias import lexicon_hotwords
@@ -125,6 +126,8 @@ class ClusterAnalyzer:
         for job in jobs:
             outcomes[job.index] = job.outcome or self._fail(job, "no result came back")
         result = AnalysisResult([outcomes[i] for i in sorted(outcomes)])
+        # Identifiers from the text the workers stored, as local analysis does.
+        after_analysis(self.case, [o.media_id for o in result.outcomes if o.media_id is not None])
         self.case.log(
             "analysis.finish",
             {

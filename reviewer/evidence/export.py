@@ -36,6 +36,7 @@ from .errors import (
     OriginalChanged,
     OriginalMissing,
 )
+from .identifiers_section import exportable_identifiers, with_identifiers
 from .keys import Signer
 from .model_info import described_models
 from .progress import OnProgress, Progress, or_ignore
@@ -261,6 +262,7 @@ class _Exporter:
         self._check_cancel()
 
         self.progress(Progress("report", 0, 2, "case.json and report"))
+        identifiers = exportable_identifiers(self.case, flags)
         case_doc = {
             "format": CASE_FORMAT,
             "package_id": self.package_id,
@@ -274,6 +276,7 @@ class _Exporter:
             "transcripts": transcripts,
             "audit": audit,
             "tools": clips.tool_versions(),
+            "identifiers": identifiers,
         }
         self._put(
             "data/case/case.json",
@@ -302,7 +305,9 @@ class _Exporter:
                 for m in media_entries
             ],
         )
-        self._put("data/report/report.html", report.render_html(data))
+        self._put(
+            "data/report/report.html", with_identifiers(report.render_html(data), identifiers)
+        )
         self._put("data/report/report.pdf", report.render_pdf(data))
         self.progress(Progress("report", 2, 2))
 
@@ -415,6 +420,7 @@ class _Exporter:
                     source=f["source"],
                     text=f.get("text") or "",
                     matched=[str(x) for x in f.get("matched") or []],
+                    why=str(f.get("why") or ""),
                     decision=f["status"],
                     reviewer=f.get("reviewer") or "",
                     decided_utc=f.get("decided_utc") or "",

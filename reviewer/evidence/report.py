@@ -51,6 +51,7 @@ class ReportFlag:
     added_by_officer: bool = False
     edited_by: str = ""
     stills: list[tuple[str, bytes]] = field(default_factory=list)  # (package path, JPEG bytes)
+    why: str = ""  # why the detector flagged it: terms, pattern or nearest labelled example
 
 
 @dataclass
@@ -240,6 +241,7 @@ def render_html(data: ReportData) -> bytes:
             ("Nguồn / điểm", f"{esc(SOURCE_VI.get(f.source, f.source))} · {f.score:.2f}"),
             ("Nội dung", esc(f.text or "")),
             ("Từ khớp", esc(", ".join(f.matched)) or "-"),
+            ("Lý do", esc(f.why) or "-"),
             (
                 "Quyết định",
                 f"<span class='decision-{esc(f.decision)}'>"
@@ -390,6 +392,7 @@ def _pdf_flag(pdf: Any, f: ReportFlag, width: float) -> None:
     )
     _pdf_line(pdf, width, f"Nội dung: {f.text or '-'}", 9)
     _pdf_line(pdf, width, f"Từ khớp: {', '.join(f.matched) or '-'}", 9)
+    _pdf_line(pdf, width, f"Lý do: {f.why or '-'}", 9)
     decided = f" — {f.reviewer}, {local_time(f.decided_utc)}" if f.reviewer else ""
     _pdf_line(
         pdf, width, f"Quyết định: {DECISION_VI.get(f.decision, f.decision)}{decided}", 9, True

@@ -12,6 +12,7 @@ from ..userdirs import user_home
 from . import versions
 from .errors import LearnError
 from .lexicon_edits import add_term, agency_folder, remove_term, undo_line_edit
+from .meaning_refit import build_and_install_meaning, rollback_meaning
 from .proposals import Proposals
 from .retrain import build_and_install
 
@@ -93,6 +94,13 @@ def apply(proposals: Proposals, accepted: Iterable[str] | None, officer: str | N
                 "scores": {k: card["scores"][k] for k in ("current", "new_cross_validated")},
             }
         )
+    if proposals.meaning is not None and proposals.meaning.id in wanted:
+        done.append(
+            {
+                "action": "learn.meaning_install",
+                **build_and_install_meaning(proposals.meaning, len(folders)),
+            }
+        )
     for entry in done:
         payload = {k: v for k, v in entry.items() if k != "action"}
         _audit(folders, officer, entry["action"], {**payload, "learned_from": learned_from})
@@ -121,6 +129,8 @@ def revert(entry: dict, folders: Iterable[Path], officer: str | None) -> dict:
         if versions.active_version() != entry["version"]:
             raise LearnError(f"Model {entry['version']} is not the one in use: nothing to undo.")
         versions.rollback()
+    elif action == "learn.meaning_install":
+        rollback_meaning()
     else:
         raise LearnError(f"Cannot undo {action}.")
     _audit(folders, officer, "learn.revert", entry)

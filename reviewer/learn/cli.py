@@ -73,6 +73,8 @@ def _print_text(p: Proposals) -> None:
         print(f"  + {a.category}: '{a.phrase}' in {a.moments} moments")
     model = data["text_model"]
     print(f"Text model: {_model_line(model)}")
+    meaning = data.get("meaning_head") or {}
+    print(f"Meaning head: {meaning.get('summary') or meaning.get('error') or 'not checked'}")
     if p.applied:
         print("Applied:")
         for entry in p.applied:
@@ -90,6 +92,12 @@ def cmd_learn(args: argparse.Namespace) -> int:
     from .proposals import propose
     from .retrain import rollback
 
+    if args.rollback_meaning:
+        from .meaning_refit import rollback_meaning
+
+        result = rollback_meaning()
+        sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+        return 0
     if args.rollback:
         result = rollback()
         for folder in args.case or []:
@@ -140,5 +148,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-model", action="store_true", help="skip retraining the text model")
     p.add_argument(
         "--rollback", action="store_true", help="go back to the previous text model version"
+    )
+    p.add_argument(
+        "--rollback-meaning",
+        action="store_true",
+        help="go back to the previous sentence-meaning head",
     )
     p.set_defaults(func=cmd_learn)

@@ -6,11 +6,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import ReviewerError
 from ..settings import Settings
 from ..text.lexicon import Lexicon
 from .decisions import CaseDecisions, load_cases
 from .errors import LearnError
 from .lexicon_edits import TermAddition, TermRemoval, propose_additions, propose_removals
+from .meaning_refit import MeaningProposal, propose_meaning
 from .retrain import ModelProposal, propose_model
 from .thresholds import ThresholdProposal, propose_thresholds
 
@@ -25,6 +27,8 @@ class Proposals:
     model_error: str | None = None
     lexicon_dir: str = ""
     applied: list[dict] = field(default_factory=list)
+    meaning: MeaningProposal | None = None  # the sentence-meaning head's refit
+    meaning_error: str | None = None
 
     def ids(self) -> list[str]:
         """Ids of the proposals that would change something."""
@@ -32,6 +36,8 @@ class Proposals:
         out += [r.id for r in self.removals] + [a.id for a in self.additions]
         if self.model is not None and self.model.better:
             out.append(self.model.id)
+        if self.meaning is not None and self.meaning.better:
+            out.append(self.meaning.id)
         return out
 
     def to_json(self) -> dict:
@@ -52,6 +58,9 @@ class Proposals:
                 "add": [a.to_json() for a in self.additions],
             },
             "text_model": self.model.to_json() if self.model else {"error": self.model_error},
+            "meaning_head": (
+                self.meaning.to_json() if self.meaning else {"error": self.meaning_error}
+            ),
             "proposal_ids": self.ids(),
             "applied": self.applied,
         }
@@ -78,6 +87,13 @@ def propose(
             model_proposal = propose_model(decisions)
         except LearnError as exc:
             model_error = str(exc)  # thresholds and lexicons still stand on their own
+    meaning, meaning_error = None, None
+    if model:
+        say("Refitting the meaning head on the decisions…")
+        try:
+            meaning = propose_meaning(decisions)
+        except (LearnError, ReviewerError) as exc:
+            meaning_error = str(exc)
     say("Weighing thresholds and lexicon terms…")
     return Proposals(
         cases,
@@ -89,4 +105,6 @@ def propose(
         model_proposal,
         model_error,
         settings.lexicon_dir,
+        meaning=meaning,
+        meaning_error=meaning_error,
     )

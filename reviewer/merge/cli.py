@@ -8,16 +8,21 @@ import sys
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
+    from ..identifiers.merge_marks import merge_identifier_marks
     from ..store import open_case
     from .engine import merge_case
 
     with open_case(args.case, officer=args.officer, create=False) as case:
         report = merge_case(case, args.other, write=not args.dry_run)
+        # Identifiers: recomputed from the shared text; relevance marks travel (a separate step).
+        marks = merge_identifier_marks(case, args.other, write=not args.dry_run)
     if args.json:
         sys.stdout.write(json.dumps(report.as_json(), ensure_ascii=False, indent=2) + "\n")
     else:
         for line in report.summary_lines():
             print(line)
+        if marks:
+            print(f"Identifier relevance marks taken from the other copy: {len(marks)}")
         if args.dry_run:
             print("Dry run: nothing was written.")
         elif report.of("conflict"):

@@ -17,6 +17,7 @@ import numpy as np
 
 from ..errors import Cancelled
 from .audio import SAMPLE_RATE, AudioReader
+from .coverage import heard
 from .engine import CHUNK_S, SpeechEngine, SpeechOptions
 from .readable import split_segment
 
@@ -142,10 +143,11 @@ def speech_steps(
     cancel: threading.Event | None = None,
 ) -> Iterator[SpeechStep]:
     """Each segment as the engine yields it (readable pieces in file time, done up to its end),
-    then the end of its chunk (trailing silence included)."""
+    then the end of its chunk (trailing silence included). Loops are dropped and voiced stretches
+    without text retried or marked unintelligible (coverage.heard)."""
     for chunk in chunks:
         done_until = chunk.end_s
-        for seg in engine.transcribe(chunk.audio, options):
+        for seg in heard(engine, chunk.audio, options):
             _check(cancel)
             seg["start_s"] += chunk.start_s
             seg["end_s"] += chunk.start_s

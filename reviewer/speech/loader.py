@@ -55,6 +55,8 @@ def decoding_for(engine: SpeechEngine, options: SpeechOptions) -> SpeechOptions:
 
 
 def pass_settings(engine: SpeechEngine, decoding: SpeechOptions) -> dict:
-    """What a speech pass records (speech_pass.settings): the engine kind and the decoding it
-    got (decoding_for)."""
-    return {"engine": engine.kind, **decoding.as_record()}
+    """What a speech pass records (speech_pass.settings): the engine kind, the decoding it
+    got (decoding_for), and how lost or looped speech is retried (coverage.heard)."""
+    from .coverage import retry_record
+
+    return {"engine": engine.kind, **decoding.as_record(), "coverage": retry_record(engine)}

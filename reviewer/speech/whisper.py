@@ -9,8 +9,10 @@ import numpy as np
 from ..device import DeviceChoice
 from ..errors import ModelError
 from ..model_registry import ModelInfo
+from .audio import SAMPLE_RATE
 from .engine import RANDOM_SEED, SpeechOptions
 from .kernels import pin_cpu_kernels, stabilise_features
+from .voice import speech_regions
 
 
 class WhisperEngine:
@@ -52,6 +54,46 @@ class WhisperEngine:
         stabilise_features(self.model)
 
     def transcribe(self, audio: np.ndarray, options: SpeechOptions) -> Iterator[dict]:
+        """Each stretch of speech (VAD regions of at most MAX_SEGMENT_S, cut at pauses) decoded
+        in a window of its own.
+
+        faster-whisper's own VAD joins all speech and decodes it in 30 s windows, and a window
+        that fails is lost whole: judged "no speech", or decoded as one repetition loop whose
+        timestamps swallow the rest of the window (the demo lost 0:31-1:01 that way). Repeated
+        sentences in one window compress like a loop, which sends Whisper into sampling at high
+        temperatures (the real voices said twice in a row). One region per window confines a
+        failure to that region, which `coverage.heard` then retries.
+        """
+        regions = speech_regions(audio)
+        if not regions:
+            return
+        clips = [round(x / SAMPLE_RATE, 3) for region in regions for x in region]
+        yield from self._decode(
+            audio,
+            options,
+            clip_timestamps=clips,
+            initial_prompt=options.initial_prompt,
+            hotwords=options.hotwords,
+        )
+
+    # Retries of a stretch the first pass lost or looped on: greedy, then sampling (seeded).
+    RETRY_TEMPERATURES = (0.0, 0.4)
+    retry_attempts = len(RETRY_TEMPERATURES)
+
+    def retry(self, audio: np.ndarray, options: SpeechOptions, attempt: int) -> Iterator[dict]:
+        """`audio` (a voiced stretch, alone) again: no prompt or hotwords (they can start a
+        loop), no VAD and no "no speech" skip (VAD already heard speech), another temperature."""
+        return self._decode(
+            audio,
+            options,
+            vad_filter=False,
+            temperature=self.RETRY_TEMPERATURES[attempt],
+            no_speech_threshold=None,
+        )
+
+    def _decode(
+        self, audio: np.ndarray, options: SpeechOptions, **settings: object
+    ) -> Iterator[dict]:
         import ctranslate2
 
         # Whisper falls back to sampling on hard audio; a fixed seed makes the same recording
@@ -62,10 +104,8 @@ class WhisperEngine:
             language=options.language,
             beam_size=options.beam_size,
             word_timestamps=options.word_timestamps,
-            vad_filter=True,  # no text from stretches without speech
-            initial_prompt=options.initial_prompt,
-            hotwords=options.hotwords,
             condition_on_previous_text=options.condition_on_previous_text,
+            **settings,
         )
         for seg in segments:
             text = seg.text.strip()

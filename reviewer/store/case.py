@@ -217,7 +217,8 @@ class Case:
             for s in segments:
                 cur = conn.execute(
                     "INSERT INTO segment (media_id, start_s, end_s, text, language, confidence,"
-                    " no_speech_prob, words, engine) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " no_speech_prob, words, engine, unintelligible)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         media_id,
                         s["start_s"],
@@ -228,6 +229,7 @@ class Case:
                         s.get("no_speech_prob"),
                         json.dumps(s.get("words", []), ensure_ascii=False),
                         s.get("engine", engine),
+                        int(bool(s.get("unintelligible"))),
                     ),
                 )
                 saved.append({**s, "id": cur.lastrowid, "media_id": media_id})

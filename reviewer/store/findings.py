@@ -28,6 +28,7 @@ DETECTION_COLUMNS = (
     "frame_text_id",
     "segment_id",
     "engine",
+    "why",
 )
 
 
@@ -200,12 +201,13 @@ def write_flags(
                 flag["text"],
                 json.dumps(flag["matched"], ensure_ascii=False),
                 json.dumps(flag["models"], ensure_ascii=False),
+                flag.get("why"),
             )
             flag_id = flag.get("id")
             if flag_id in pending:
                 conn.execute(
                     "UPDATE flag SET start_s = ?, end_s = ?, play_from_s = ?, category = ?,"
-                    " score = ?, source = ?, text = ?, matched = ?, models = ?, updated_utc = ?"
+                    " score = ?, source = ?, text = ?, matched = ?, models = ?, why = ?, updated_utc = ?"
                     " WHERE id = ?",
                     (*values, now, flag_id),
                 )
@@ -214,8 +216,8 @@ def write_flags(
             else:
                 flag_id = conn.execute(
                     "INSERT INTO flag (media_id, start_s, end_s, play_from_s, category, score,"
-                    " source, text, matched, models, created_utc, updated_utc)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " source, text, matched, models, why, created_utc, updated_utc)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (media_id, *values, now, now),
                 ).lastrowid
                 counts["created"] += 1

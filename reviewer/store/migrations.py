@@ -182,6 +182,61 @@ MIGRATIONS: list[str] = [
     ALTER TABLE audit ADD COLUMN public_key TEXT;
     ALTER TABLE audit ADD COLUMN signature TEXT;
     """,
+    # identifiers (who is behind it): occurrences of phones, accounts, links... derived from the
+    # case's text and from QR codes in its pictures; an officer's relevance mark per identifier.
+    """
+    CREATE TABLE identifier (
+        id INTEGER PRIMARY KEY,
+        media_id INTEGER NOT NULL REFERENCES media(id),
+        start_s REAL,                   -- NULL for a screenshot
+        end_s REAL,
+        source TEXT NOT NULL,           -- ocr | qr | speech
+        origin_id INTEGER,              -- frame_text.id or segment.id it was read from
+        raw TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        value TEXT NOT NULL,            -- normalised (E.164, bare domain, digits...)
+        display TEXT NOT NULL,
+        bank TEXT,
+        confidence REAL NOT NULL,
+        details TEXT                    -- JSON (VietQR amount and message, wallet chain...)
+    );
+    CREATE INDEX identifier_value ON identifier(kind, value);
+    CREATE INDEX identifier_media ON identifier(media_id, start_s);
+    CREATE TABLE identifier_scan (      -- which media's pictures were read for QR codes
+        media_id INTEGER PRIMARY KEY REFERENCES media(id),
+        scanned_utc TEXT NOT NULL
+    );
+    CREATE TABLE identifier_mark (
+        kind TEXT NOT NULL,
+        value TEXT NOT NULL,
+        relevant INTEGER NOT NULL,
+        officer TEXT NOT NULL,
+        marked_utc TEXT NOT NULL,
+        note TEXT,
+        PRIMARY KEY (kind, value)
+    );
+    """,
+    # Speech no engine could transcribe (nothing heard is silently lost): a visible segment
+    # "[không nghe rõ / unintelligible]" the officer can play; detection skips it.
+    """
+    ALTER TABLE segment ADD COLUMN unintelligible INTEGER NOT NULL DEFAULT 0;
+    """,
+    # Meaning, not only words: every detection and flag says why, in words an officer can check
+    # (matched terms, the pattern, or "meaning close to: «…»" naming the nearest example).
+    """
+    ALTER TABLE detection ADD COLUMN why TEXT;
+    ALTER TABLE flag ADD COLUMN why TEXT;
+    -- and search by meaning: one int8 sentence vector (+ scale) per speech segment / screen line.
+    CREATE TABLE sentence_vector (
+        source TEXT NOT NULL,           -- speech (segment.id) | ocr (frame_text.id)
+        item_id INTEGER NOT NULL,
+        media_id INTEGER NOT NULL REFERENCES media(id),
+        text_sha TEXT NOT NULL,         -- of the text embedded: a rewritten line is re-embedded
+        vec BLOB NOT NULL,              -- 384 x int8
+        scale REAL NOT NULL,
+        PRIMARY KEY (source, item_id)
+    );
+    """,
 ]
 
 

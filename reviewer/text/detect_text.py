@@ -16,6 +16,12 @@ How a category's score (0..1) is made, and why:
   patterns phone, account, link, deposit-offer and profit-rate boosts are added the same way,
            capped at 0.35, and ONLY when the category has a lexicon term: "combined with terms",
            so a phone number or an account read out by a shop never fires on its own.
+  meaning  the sentence-meaning head (reviewer.text.meaning, calibrated so its dev-chosen cut is
+           0.5) joins as score = 1 - (1 - score)(1 - s x damp); when it is sure the text is benign
+           for the category it damps the lexicon like the model's veto. Off with
+           REVIEWER_MEANING=0 or meaning=False.
+  why      every hit says why in words an officer can check: the matched terms, the patterns, or
+           "meaning close to: «…»" naming the nearest labelled example of the category.
 """
 
 from __future__ import annotations
@@ -29,6 +35,8 @@ import numpy as np
 from reviewer.text.classifier import TextClassifier, prepare
 from reviewer.text.lexicon import Lexicon
 from reviewer.text.matcher import LexiconMatch, LexiconMatcher
+from reviewer.text.meaning import fusion as meaning_fusion
+from reviewer.text.meaning.engine import meaning_enabled
 from reviewer.text.normalize import Token, tokenize
 from reviewer.text.patterns import BOOSTS, PatternHit, find_patterns
 
@@ -64,6 +72,7 @@ class TextHit:
     matched_terms: list[str] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)  # in the text given to detect()
     reason: str = ""
+    why: str = ""  # for the officer: terms, patterns or the nearest labelled example
 
 
 class TextDetector:
@@ -77,6 +86,7 @@ class TextDetector:
         use_model: bool = True,
         threshold: float = DEFAULT_THRESHOLD,
         thresholds: Mapping[str, float] | None = None,
+        meaning: bool | None = None,
     ) -> None:
         self.lexicon = Lexicon.load(lexicon_dir)
         self.matcher = LexiconMatcher(self.lexicon.terms, self.lexicon.common_words)
@@ -87,6 +97,9 @@ class TextDetector:
         self.classifier = TextClassifier(model_path) if use_model else None
         self.threshold = threshold
         self.thresholds = dict(thresholds or {})
+        # The meaning model: on unless turned off (REVIEWER_MEANING=0); a broken one raises.
+        use_meaning = meaning_enabled() if meaning is None else meaning
+        self.meaning = meaning_fusion.MeaningScorer() if use_meaning else None
         model_cats = self.classifier.categories if self.classifier else ()
         self.categories: tuple[str, ...] = tuple(
             dict.fromkeys([*self.lexicon.categories, *model_cats])
@@ -94,7 +107,8 @@ class TextDetector:
 
     @property
     def model_id(self) -> str:
-        return self.classifier.model_id if self.classifier else "lexicon-only"
+        base = self.classifier.model_id if self.classifier else "lexicon-only"
+        return f"{base}+{self.meaning.model_id}" if self.meaning else base
 
     @property
     def model_sha256(self) -> str:
@@ -122,12 +136,24 @@ class TextDetector:
         """Every category with any evidence, whatever its score: store these to re-threshold later."""
         return self.score_many([text], language)[0]
 
-    def score_many(self, texts: Sequence[str], language: str | None = None) -> list[list[TextHit]]:
+    def score_many(
+        self,
+        texts: Sequence[str],
+        language: str | None = None,
+        contexts: Sequence[str | None] | None = None,
+    ) -> list[list[TextHit]]:
+        """Scores of many texts; `contexts` (speech) gives each the sentence said before it, so
+        the meaning model also reads the pair."""
         tokens = [tokenize(t, language) for t in texts]
         probs = self._model_probs(texts, tokens, language)
+        meaning = (
+            self.meaning.evidence(texts, language, contexts)
+            if self.meaning
+            else [{} for _ in texts]
+        )
         return [
-            self._score(text, toks, row)
-            for text, toks, row in zip(texts, tokens, probs, strict=True)
+            self._score(text, toks, row, mean)
+            for text, toks, row, mean in zip(texts, tokens, probs, meaning, strict=True)
         ]
 
     def _model_probs(
@@ -146,7 +172,13 @@ class TextDetector:
                 out[i] = {c: float(p) for c, p in zip(cats, row, strict=True)}
         return out
 
-    def _score(self, text: str, tokens: list[Token], probs: dict[str, float]) -> list[TextHit]:
+    def _score(
+        self,
+        text: str,
+        tokens: list[Token],
+        probs: dict[str, float],
+        meaning: Mapping[str, meaning_fusion.MeaningEvidence] | None = None,
+    ) -> list[TextHit]:
         if not tokens:
             return []
         matches = self.matcher.match_tokens(tokens)
@@ -164,7 +196,9 @@ class TextDetector:
         short = min(1.0, words / SHORT_TEXT_WORDS)
         hits: list[TextHit] = []
         for cat in self.categories:
-            hit = self._score_category(cat, text, matches, cues, patterns, probs, short)
+            hit = self._score_category(
+                cat, text, matches, cues, patterns, probs, short, (meaning or {}).get(cat)
+            )
             if hit is not None:
                 hits.append(hit)
         hits.sort(key=lambda h: -h.score)
@@ -179,6 +213,7 @@ class TextDetector:
         patterns: list[PatternHit],
         probs: dict[str, float],
         short: float,
+        mean: meaning_fusion.MeaningEvidence | None = None,
     ) -> TextHit | None:
         own = [m for m in matches if m.category == cat]
         best: dict[str, LexiconMatch] = {}
@@ -196,6 +231,9 @@ class TextDetector:
         if cat in probs and p < MODEL_VETO_BELOW and lex > 0:
             lex_factor *= MODEL_VETO_FACTOR
             notes.append("model disagrees")
+        if mean is not None and mean.score < meaning_fusion.VETO_BELOW and lex > 0:
+            lex_factor *= meaning_fusion.VETO_FACTOR
+            notes.append("meaning disagrees")
         score = 1.0 - (1.0 - lex_factor * lex) * (1.0 - MODEL_FACTOR * p * damp)
         boosting = [h for h in patterns if BOOSTS.get(h.kind, {}).get(cat)]
         boost = 0.0
@@ -205,6 +243,9 @@ class TextDetector:
             score = 1.0 - (1.0 - score) * (1.0 - boost)
         else:
             boosting = []
+        if mean is not None and mean.score >= meaning_fusion.MEANING_FLOOR:
+            weight = meaning_fusion.factor(cat) * mean.score * damp
+            score = 1.0 - (1.0 - score) * (1.0 - weight)
         if score < 0.01:
             return None
         terms = [m.term for m in own]
@@ -224,5 +265,36 @@ class TextDetector:
             parts.append(
                 f"model p={probs[cat]:.2f}" + (f" x{short:.2f} (short)" if short < 1 else "")
             )
+        if mean is not None:
+            parts.append(f"meaning s={mean.score:.2f} (p={mean.probability:.2f})")
         parts.extend(notes)
-        return TextHit(cat, round(min(1.0, score), 3), terms, spans, "; ".join(parts))
+        why = self._why(cat, best, boosting, probs, mean)
+        return TextHit(cat, round(min(1.0, score), 3), terms, spans, "; ".join(parts), why)
+
+    def _why(
+        self,
+        cat: str,
+        best: Mapping[str, LexiconMatch],
+        boosting: Sequence[PatternHit],
+        probs: Mapping[str, float],
+        mean: meaning_fusion.MeaningEvidence | None,
+    ) -> str:
+        """In words an officer can check against the text."""
+        parts = []
+        if best:
+            parts.append("matched: " + ", ".join(f"«{m.term}»" for m in best.values()))
+        if boosting:
+            parts.append(
+                "pattern: " + ", ".join(dict.fromkeys(f"{h.kind} «{h.text}»" for h in boosting))
+            )
+        if (
+            mean is not None
+            and self.meaning is not None
+            and (mean.score >= meaning_fusion.WHY_FROM or not parts)
+        ):
+            near = mean.why(self.meaning.head, cat)
+            if near:
+                parts.append(near)
+        if not parts and cat in probs:
+            parts.append(f"wording like the category's training sentences (p={probs[cat]:.2f})")
+        return "; ".join(parts)

@@ -1,0 +1,149 @@
+"""Text detection on the held-out meaning set: recall per category and channel, FPR on benign.
+
+    .venv/bin/python bench/eval_text.py                  # held-out split, both modes
+    .venv/bin/python bench/eval_text.py --split dev      # the dev split (fusion was tuned on it)
+    .venv/bin/python bench/eval_text.py --json out.json --misses
+
+Modes: "lexicon" = today's detector (lexicons + patterns + char n-gram model), "meaning" = the
+same with the sentence-meaning head fused in. Same TextDetector, thresholds and lexicons as
+analysis. Channels (deterministic, seeded per sentence):
+  clean   the sentence as written
+  tone    lower case, the tone marks of a third of the words lost (weak OCR/ASR)
+  notone  lower case, every diacritic lost
+  noisy   recogniser-like: regional merges (ch/tr, s/x, d/gi/r, final n/ng, c/t), one word in ten
+          dropped
+A hit counts when the expected category is among the categories detected. FPR: benign sentences
+with any hit, over the clean, tone and noisy channels together.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "models" / "text" / "meaning"))
+
+from slots import recogniser_noise, strip_tones  # noqa: E402
+
+from reviewer.text import TextDetector  # noqa: E402
+
+CHANNELS = ("clean", "tone", "notone", "noisy")
+HELDOUT = ROOT / "models" / "text" / "meaning" / "heldout.jsonl"
+CORPUS = ROOT / "models" / "text" / "meaning" / "corpus.jsonl"
+
+
+def channel(text: str, name: str, seed: int) -> str:
+    rng = random.Random(seed)
+    if name == "tone":
+        return strip_tones(text.lower(), 1 / 3, rng)
+    if name == "notone":
+        return strip_tones(text.lower(), 1.0, rng)
+    if name == "noisy":
+        return recogniser_noise(text, rng, 0.1)
+    return text
+
+
+def load(split: str) -> list[dict]:
+    path = HELDOUT if split == "heldout" else CORPUS
+    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    return [r for r in rows if split == "heldout" or r.get("split") == split]
+
+
+def evaluate(detector: TextDetector, rows: list[dict], channels=CHANNELS) -> dict:
+    cats = sorted({c for r in rows for c in r["labels"]})
+    out: dict = {"recall": {}, "fpr": {}, "misses": [], "false": []}
+    benign_fired = benign_total = 0
+    for ch in channels:
+        texts = [channel(r["text"], ch, k) for k, r in enumerate(rows)]
+        hits = detector.detect_many(texts, "vi")
+        per: dict[str, list[int]] = {c: [0, 0] for c in cats}
+        fired = 0
+        for r, text, hs in zip(rows, texts, hits, strict=True):
+            got = {h.category for h in hs}
+            if not r["labels"]:
+                fired += bool(got)
+                if got and ch != "notone":
+                    out["false"].append((ch, text, sorted(got), [h.why for h in hs]))
+                continue
+            for c in r["labels"]:
+                per[c][1] += 1
+                per[c][0] += c in got
+                if c not in got:
+                    out["misses"].append((ch, c, text, sorted(got)))
+        n_benign = sum(not r["labels"] for r in rows)
+        out["fpr"][ch] = fired / max(1, n_benign)
+        if ch != "notone":
+            benign_fired += fired
+            benign_total += n_benign
+        out["recall"][ch] = {c: per[c][0] / max(1, per[c][1]) for c in cats}
+        out["recall"][ch]["all"] = sum(v[0] for v in per.values()) / max(
+            1, sum(v[1] for v in per.values())
+        )
+    out["fpr"]["all"] = benign_fired / max(1, benign_total)
+    return out
+
+
+def table(results: dict[str, dict], channels=CHANNELS) -> str:
+    modes = list(results)
+    cats = [c for c in next(iter(results.values()))["recall"]["clean"] if c != "all"] + ["all"]
+    lines = [
+        "| channel | category | " + " | ".join(modes) + " |",
+        "|---|---|" + "---|" * len(modes),
+    ]
+    for ch in channels:
+        for c in cats:
+            vals = " | ".join(f"{results[m]['recall'][ch][c]:.2f}" for m in modes)
+            lines.append(f"| {ch} | {c} | {vals} |")
+        vals = " | ".join(f"{results[m]['fpr'][ch]:.3f}" for m in modes)
+        lines.append(f"| {ch} | FPR benign | {vals} |")
+    vals = " | ".join(f"{results[m]['fpr']['all']:.3f}" for m in modes)
+    lines.append(f"| clean+tone+noisy | FPR benign | {vals} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--split", choices=["heldout", "dev"], default="heldout")
+    ap.add_argument("--modes", default="lexicon,meaning")
+    ap.add_argument("--json", type=Path)
+    ap.add_argument("--channels", default=",".join(CHANNELS))
+    ap.add_argument(
+        "--cache",
+        type=Path,
+        help="seed the meaning engine's cache from this file (bench only; see train_meaning.py)",
+    )
+    ap.add_argument("--misses", action="store_true", help="print missed and false sentences")
+    args = ap.parse_args()
+    rows = load(args.split)
+    n_pos = sum(bool(r["labels"]) for r in rows)
+    print(f"{args.split}: {n_pos} violating, {len(rows) - n_pos} benign sentences")
+    channels = tuple(args.channels.split(","))
+    if args.cache:
+        from reviewer.text.meaning.engine import shared_engine
+
+        shared_engine().load_disk_cache(args.cache)
+    results = {}
+    for mode in args.modes.split(","):
+        t0 = time.perf_counter()
+        det = TextDetector(meaning=(mode == "meaning"))
+        results[mode] = evaluate(det, rows, channels)
+        print(f"{mode}: {time.perf_counter() - t0:.1f} s")
+    print(table(results, channels))
+    if args.misses:
+        for mode, res in results.items():
+            for miss in res["misses"]:
+                print(f"MISS {mode}", *miss, sep=" | ")
+            for false in res["false"]:
+                print(f"FALSE {mode}", *false, sep=" | ")
+    if args.json:
+        args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,78 @@
+"""Meaning heads refitted on this workstation, and which one analysis uses.
+
+<user folder>/meaning_heads/v<N>/meaning_head.json + meaning_examples.npy, and active.json with the
+stack of installed versions (the last is in use; rollback pops it, its files stay for the record).
+An empty stack means the head shipped with the program.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from ..text.meaning.head import HEAD_FILE, MeaningHead
+from ..text.paths import model_dir
+from ..userdirs import user_home
+from .errors import LearnError, NoPreviousModel
+
+STATE_FILE = "active.json"
+
+
+def store_dir() -> Path:
+    return user_home() / "meaning_heads"
+
+
+def history() -> list[str]:
+    path = store_dir() / STATE_FILE
+    if not path.is_file():
+        return []
+    try:
+        return [str(v) for v in json.loads(path.read_text(encoding="utf-8"))["history"]]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise LearnError(
+            f"{path} is damaged ({exc}); delete it to go back to the shipped meaning head."
+        ) from exc
+
+
+def _save(versions: list[str]) -> None:
+    folder = store_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    tmp = folder / (STATE_FILE + ".tmp")
+    tmp.write_text(json.dumps({"history": versions}, indent=2) + "\n", encoding="utf-8")
+    os.replace(tmp, folder / STATE_FILE)
+
+
+def active_head() -> Path | None:
+    """The head file analysis should load; None for the shipped one."""
+    versions = history()
+    return store_dir() / versions[-1] / HEAD_FILE if versions else None
+
+
+def current_head_path() -> Path:
+    return active_head() or model_dir() / HEAD_FILE
+
+
+def next_version() -> str:
+    folder = store_dir()
+    numbers = [int(p.name[1:]) for p in folder.glob("v*") if p.is_dir() and p.name[1:].isdigit()]
+    return f"v{max(numbers, default=0) + 1}"
+
+
+def install(head: MeaningHead, meta: dict) -> Path:
+    """Write a new version, then make it the active one."""
+    version = next_version()
+    folder = store_dir() / version
+    folder.mkdir(parents=True, exist_ok=False)
+    path = head.save(folder, meta)
+    _save([*history(), version])
+    return path
+
+
+def rollback() -> tuple[str, str | None]:
+    """Stop using the active refitted head; returns (left, now active or None = shipped)."""
+    versions = history()
+    if not versions:
+        raise NoPreviousModel("The shipped meaning head is in use already: nothing to roll back.")
+    _save(versions[:-1])
+    return versions[-1], (versions[-2] if len(versions) > 1 else None)

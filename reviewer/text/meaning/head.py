@@ -1,0 +1,169 @@
+"""The meaning head: one logistic regression per category on sentence vectors, plus examples.
+
+Stored as plain data, both hashed in the card and in models/manifest.json:
+  meaning_head.json      categories, weights (C x 384), biases, per-category cuts chosen on the
+                         dev split, the labelled examples' texts, SHA-256 of the vectors file
+  meaning_examples.npy   float16 (N x 384): vectors of those examples, for "meaning close to «…»"
+Run time needs numpy only (the Windows bundle and `reviewer learn` included).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from reviewer.text.errors import TextModelError, TextModelHashMismatch
+from reviewer.text.paths import model_dir
+
+HEAD_FILE = "meaning_head.json"
+EXAMPLES_FILE = "meaning_examples.npy"
+DEFAULT_CUT = 0.5
+# Below its cut a probability fades fast (0.5 (p/cut)^GAMMA): a benign sentence often scores
+# p = 0.6-0.8, and a linear fade let that tip weak lexicon evidence over (chosen on dev).
+GAMMA = 4.0
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass
+class MeaningHead:
+    categories: list[str]
+    weights: np.ndarray  # (C, 384) float32
+    bias: np.ndarray  # (C,) float32
+    cuts: dict[str, float] = field(default_factory=dict)  # probability that counts as "alone 0.5"
+    example_texts: list[str] = field(default_factory=list)
+    example_labels: list[str] = field(default_factory=list)
+    example_vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 384), np.float16))
+    meta: dict = field(default_factory=dict)
+    sha256: str = ""
+
+    @property
+    def model_id(self) -> str:
+        return str(self.meta.get("model_id", f"meaning-head-{self.sha256[:12]}"))
+
+    def probabilities(self, vectors: np.ndarray) -> np.ndarray:
+        """(n, C) probabilities; zero vectors (empty texts) get 0."""
+        vectors = np.asarray(vectors, dtype=np.float32)
+        logits = vectors @ self.weights.T + self.bias
+        probs = 1.0 / (1.0 + np.exp(-np.clip(logits, -30, 30)))
+        empty = ~np.any(vectors, axis=1)
+        probs[empty] = 0.0
+        return probs
+
+    def calibrated(self, probs: np.ndarray) -> np.ndarray:
+        """Probabilities mapped so each category's dev-chosen cut lands on 0.5 (monotone)."""
+        out = np.empty_like(probs)
+        for j, cat in enumerate(self.categories):
+            cut = min(max(self.cuts.get(cat, DEFAULT_CUT), 1e-3), 0.999)
+            p = probs[:, j]
+            low = 0.5 * np.power(np.clip(p / cut, 0.0, 1.0), self.meta.get("gamma", GAMMA))
+            out[:, j] = np.where(p < cut, low, 0.5 + 0.5 * (p - cut) / (1.0 - cut))
+        return out
+
+    def nearest(self, vector: np.ndarray, category: str) -> tuple[str, float] | None:
+        """The labelled example of `category` closest in meaning, and its cosine."""
+        idx = [i for i, c in enumerate(self.example_labels) if c == category]
+        if not idx or not np.any(vector):
+            return None
+        sims = self.example_vectors[idx].astype(np.float32) @ np.asarray(vector, np.float32)
+        best = int(np.argmax(sims))
+        return self.example_texts[idx[best]], float(sims[best])
+
+    # --- storage -------------------------------------------------------------------------------
+
+    def save(self, folder: Path, meta: dict | None = None) -> Path:
+        """Write the vectors file, then the card that hashes it; returns the card's path."""
+        folder.mkdir(parents=True, exist_ok=True)
+        vec_path = folder / EXAMPLES_FILE
+        np.save(vec_path, self.example_vectors.astype(np.float16), allow_pickle=False)
+        card = {
+            "format": 1,
+            **(meta or self.meta),
+            "categories": list(self.categories),
+            "weights": [[round(float(x), 6) for x in row] for row in self.weights],
+            "bias": [round(float(x), 6) for x in self.bias],
+            "cuts": {k: round(float(v), 4) for k, v in self.cuts.items()},
+            "examples": {
+                "file": EXAMPLES_FILE,
+                "sha256": _sha256(vec_path.read_bytes()),
+                "texts": self.example_texts,
+                "labels": self.example_labels,
+            },
+        }
+        path = folder / HEAD_FILE
+        path.write_text(json.dumps(card, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        return path
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> MeaningHead:
+        path = path or model_dir() / HEAD_FILE
+        try:
+            data = path.read_bytes()
+            card = json.loads(data.decode("utf-8"))
+            categories = list(card["categories"])
+            weights = np.asarray(card["weights"], dtype=np.float32)
+            bias = np.asarray(card["bias"], dtype=np.float32)
+            ex = card["examples"]
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise TextModelError(
+                f"Cannot read the meaning head {path}: {exc}. Reinstall, or re-run "
+                "models/text/train_meaning.py."
+            ) from exc
+        if weights.shape != (len(categories), 384) or bias.shape != (len(categories),):
+            raise TextModelError(f"The meaning head {path} has weights of the wrong shape.")
+        vec_path = path.parent / ex["file"]
+        try:
+            raw = vec_path.read_bytes()
+        except OSError as exc:
+            raise TextModelError(f"Cannot read the meaning examples {vec_path}: {exc}") from exc
+        if _sha256(raw) != ex["sha256"]:
+            raise TextModelHashMismatch(
+                f"{vec_path.name} differs from the one its card {path.name} hashed: it was changed "
+                "or replaced. Not loaded; reinstall or retrain."
+            )
+        vectors = np.load(vec_path, allow_pickle=False)
+        meta = {
+            k: v
+            for k, v in card.items()
+            if k not in {"weights", "bias", "examples", "categories", "cuts"}
+        }
+        return cls(
+            categories,
+            weights,
+            bias,
+            {k: float(v) for k, v in card.get("cuts", {}).items()},
+            list(ex["texts"]),
+            list(ex["labels"]),
+            vectors,
+            meta,
+            _sha256(data),
+        )
+
+
+def pick_examples(
+    texts: Sequence[str], labels: Sequence[str], families: Sequence[str], per_category: int
+) -> list[int]:
+    """Round-robin over families so every family has an example an officer can recognise."""
+    chosen: list[int] = []
+    for cat in dict.fromkeys(labels):
+        if not cat:
+            continue
+        by_family: dict[str, list[int]] = {}
+        for i, (lab, fam) in enumerate(zip(labels, families, strict=True)):
+            if lab == cat:
+                by_family.setdefault(fam, []).append(i)
+        queues = list(by_family.values())
+        picked: list[int] = []
+        while len(picked) < per_category and any(queues):
+            for q in queues:
+                if q and len(picked) < per_category:
+                    picked.append(q.pop(0))
+        chosen += picked
+    return chosen
