@@ -1,10 +1,13 @@
 """Whole analysis of a 720p recording with a scrolling chat, against bare faster-whisper.
 
 Usage: python bench/bench_throughput.py [--minutes 10] [--variants before after vietasr both]
+           [--backgrounds still gradient scene noise vertical] [--before-code DIR]
 
 Builds its own test video (bench/chat_stream.py: Vietnamese speech, a chat line every 1.5 s,
-a 72-second stream looped), then, one after the other on the same file and each in its own
-process (so peak RSS is its own):
+a 72-second stream looped) for each background asked (``still``: a still picture behind the
+chat; ``gradient``, ``scene``, ``noise``: a camera that never stands still; ``vertical``: a
+720x1280 phone stream with a moving scene), then, for each, one after the other on the same
+file and each in its own process (so peak RSS is its own):
 
 - bare faster-whisper: base, int8, beam 5, VAD, language="vi", 2 threads, no hotwords;
 - each analysis variant, ``reviewer`` engine on the CPU:
@@ -14,7 +17,10 @@ process (so peak RSS is its own):
 
 It prints per variant: real-time factor, ratio to bare faster-whisper, wall and CPU seconds
 per stage, busy share of each core, line crops recognised against the chat lines shown, and
-peak RSS. ``bench/profile_analysis.py`` runs one variant on any file.
+peak RSS, and at the end one table of every background and variant side by side.
+``--before-code DIR`` adds the row "after@DIR": the defaults of another checkout of the code
+(e.g. ``git archive main | tar -x -C DIR``), for a before/after in one run on the same files.
+``bench/profile_analysis.py`` runs one variant on any file.
 """
 
 from __future__ import annotations
@@ -275,9 +281,10 @@ def run_bare(recording: Path) -> dict:
     }
 
 
-def child(args: list[str]) -> dict:
-    cmd = [sys.executable, __file__, "--child", *args]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+def child(args: list[str], root: Path = ROOT) -> dict:
+    """One row, measured in a fresh process running the code of ``root``."""
+    cmd = [sys.executable, str(root / "bench" / "bench_throughput.py"), "--child", *args]
+    env = {**os.environ, "PYTHONPATH": str(root)}
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
     if proc.returncode != 0:
         raise RuntimeError(f"{args} failed:\n{proc.stderr[-3000:]}")
@@ -285,7 +292,8 @@ def child(args: list[str]) -> dict:
 
 
 def print_row(row: dict, duration: float, bare_wall: float | None, chat: dict | None) -> None:
-    print(f"\n== {row['variant']}: {row['wall_s']} s for {duration:.0f} s of 720p video")
+    size = f"{chat['width']}x{chat['height']} {chat['background']}" if chat else "video"
+    print(f"\n== {row['variant']}: {row['wall_s']} s for {duration:.0f} s of {size}")
     print(f"  real-time factor      {duration / row['wall_s']:.2f}x")
     if bare_wall and row["variant"] != "bare faster-whisper":
         print(f"  ratio to bare fw      {row['wall_s'] / bare_wall:.2f}x")
@@ -321,11 +329,41 @@ def print_row(row: dict, duration: float, bare_wall: float | None, chat: dict | 
         print(f"  {stage:<40} {wall:>8.1f} {row['stage_cpu_s'][stage]:>13.1f}")
 
 
+def print_table(results: list[tuple[dict, list[dict]]]) -> None:
+    """Every background and variant side by side."""
+    head = (
+        f"{'background':<10} {'variant':<22} {'wall s':>7} {'x real':>7} {'/bare':>6} "
+        f"{'det runs':>8} {'det Mpx':>8} {'crops':>6} {'/shown':>6} {'items':>6} {'RSS MiB':>8}"
+    )
+    print("\n" + head + "\n" + "-" * len(head))
+    for chat, rows in results:
+        for row in rows:
+            crops = row.get("line_crops_recognised")
+            cells = [
+                f"{chat['background']:<10} {row['variant']:<22} {row['wall_s']:>7.1f}",
+                f"{row['realtime_factor']:>7.2f} {row.get('ratio_to_bare', ''):>6}",
+                f"{row.get('detector_runs', ''):>8}",
+                f"{row['detector_pixels'] / 1e6:>8.0f}" if "detector_pixels" in row else " " * 8,
+                f"{'' if crops is None else crops:>6}",
+                f"{crops / chat['chat_lines_shown']:>6.2f}" if crops is not None else " " * 6,
+                f"{row.get('frame_texts', ''):>6} {row['peak_rss_mib']:>8}",
+            ]
+            print(" ".join(cells))
+
+
 def main() -> None:
+    from chat_stream import BACKGROUNDS, make_chat_recording
+
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--minutes", type=float, default=10.0)
     parser.add_argument(
         "--variants", nargs="+", default=["before", "after"], choices=list(VARIANTS)
+    )
+    parser.add_argument(
+        "--backgrounds", nargs="+", default=["still"], choices=BACKGROUNDS, metavar="BACKGROUND"
+    )
+    parser.add_argument(
+        "--before-code", type=Path, help="also run the defaults of the code in this folder"
     )
     parser.add_argument("--no-bare", action="store_true", help="skip bare faster-whisper")
     parser.add_argument("--every", type=float, default=None, help="OCR sampling interval (s)")
@@ -339,27 +377,37 @@ def main() -> None:
         print(json.dumps(row, ensure_ascii=False), flush=True)
         return
 
-    from chat_stream import make_chat_recording
-
     args.out.mkdir(parents=True, exist_ok=True)
-    recording = args.out / f"chat-{args.minutes:g}min-720p.mp4"
-    chat = make_chat_recording(args.minutes, recording)
-    duration = chat["duration_s"]
-    rows = []
-    if not args.no_bare:
-        rows.append(child(["bare", str(recording)]))
-    for variant in args.variants:
-        extra = [str(args.every)] if args.every else []
-        rows.append(child([variant, str(recording), *extra]))
-        print(json.dumps(rows[-1], ensure_ascii=False), flush=True)
-    bare = rows[0]["wall_s"] if not args.no_bare else None
-    for row in rows:
-        row["realtime_factor"] = round(duration / row["wall_s"], 2)
-        if bare:
-            row["ratio_to_bare"] = round(row["wall_s"] / bare, 2)
-        print_row(row, duration, bare, chat)
+    extra = [str(args.every)] if args.every else []
+    results = []
+    for background in args.backgrounds:
+        suffix = "" if background == "still" else f"-{background}"
+        recording = args.out / f"chat-{args.minutes:g}min{suffix}.mp4"
+        chat = make_chat_recording(args.minutes, recording, background, args.out / "streams")
+        duration = chat["duration_s"]
+        rows = []
+        if not args.no_bare:
+            rows.append(child(["bare", str(recording)]))
+        if args.before_code:
+            rows.append(child(["after", str(recording), *extra], args.before_code.resolve()))
+            rows[-1]["variant"] = f"after@{args.before_code.name}"
+        for variant in args.variants:
+            rows.append(child([variant, str(recording), *extra]))
+            print(json.dumps(rows[-1], ensure_ascii=False), flush=True)
+        bare = rows[0]["wall_s"] if not args.no_bare else None
+        for row in rows:
+            row["realtime_factor"] = round(duration / row["wall_s"], 2)
+            if bare:
+                row["ratio_to_bare"] = round(row["wall_s"] / bare, 2)
+            print_row(row, duration, bare, chat)
+        results.append((chat, rows))
+    print_table(results)
     (args.out / "bench_throughput.json").write_text(
-        json.dumps({"recording": chat, "rows": rows}, ensure_ascii=False, indent=2)
+        json.dumps(
+            [{"recording": chat, "rows": rows} for chat, rows in results],
+            ensure_ascii=False,
+            indent=2,
+        )
     )
 
 

@@ -3,6 +3,7 @@ scrolling chat against whole-frame OCR (real OCR models on small synthetic video
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
@@ -41,24 +42,31 @@ def test_regions_cover_only_what_changed():
     assert first.full  # nothing to compare with: read it all
     assert not tracker.changes(base.copy()).any
     moved = base.copy()
-    moved[600:630, 900:1200] = 230  # a new chat line
+    line = "lan_fan99: Chao chi Lan a"  # a new chat line
+    (w, h), _ = cv2.getTextSize(line, cv2.FONT_HERSHEY_SIMPLEX, 0.8, 2)
+    cv2.putText(moved, line, (900, 625), cv2.FONT_HERSHEY_SIMPLEX, 0.8, (230, 230, 230), 2)
     changes = tracker.changes(moved)
     assert not changes.full and len(changes.rects) == 1
     x0, y0, x1, y1 = changes.rects[0]
-    assert x0 <= 900 and y0 <= 600 and x1 >= 1200 and y1 >= 630
+    assert x0 <= 900 and y0 <= 625 - h and x1 >= 900 + w and y1 >= 625
     assert (x1 - x0) * (y1 - y0) < 0.1 * 1280 * 720
+    lit = moved + np.uint8(20)  # the light changed over the whole picture: no new strokes
+    assert tracker.changes(lit).rects == changes.rects
     other = moved.copy()
-    other[:500] = 200  # most of the picture: one whole-frame read is cheaper
+    # A new busy picture over most of the frame: one whole-frame read is cheaper.
+    other[:500] = np.random.default_rng(0).integers(0, 256, (500, 1280, 1), dtype=np.uint8)
     assert tracker.changes(other).full
 
 
 def test_small_changes_add_up_until_read():
     tracker = RegionTracker()
     frame = np.full((360, 640, 3), 100, np.uint8)
+    frame[100:112, 100:400:4] = 150  # short faint strokes, just over the floor
     tracker.changes(frame)
     faded = frame.copy()
-    for step in range(1, 6):
-        faded[100:140, 100:400] = 100 + 5 * step  # 5 gray levels a sample: each step is noise
+    for step in range(1, 8):
+        # Strokes 4 gray levels stronger a sample: each step is noise.
+        faded[100:112, 100:400:4] = 150 + 4 * step
         changes = tracker.changes(faded)
         if changes.any:
             break

@@ -1,11 +1,16 @@
 """OCR of a stream of frames that reads only what is new.
 
-For each sampled frame: find the rectangles that changed (``regions.py``); lines of the last
-frame outside them are kept as they were; the text detector runs on the changed rectangles
-only (on the whole frame when most of it changed); each line crop found there is recognised
-unless the same crop was read before (``line_cache.py``). The result is the frame's lines, as
-a whole-frame read would give them, plus whether the *picture* (not only text) changed, which
-is when the image classifier needs to look again.
+For each sampled frame: find the rectangles whose strokes changed (``regions.py``: a camera
+moving behind the chat does not count); lines of the last frame outside them are kept as they
+were; the text detector runs on the changed rectangles only (on the whole frame when most of it
+changed, and every ``FULL_EVERY_SAMPLES`` samples as a safety net for text too faint for the
+stroke test); each line crop found there is recognised unless the same crop was read before
+(``line_cache.py``). The result is the frame's lines, as a whole-frame read would give them,
+plus whether the *picture* (not only text) changed, which is when the image classifier needs to
+look again.
+
+All state counts samples since ``reset()``, which the caller does at fixed points of the file:
+a read resumed there gives what an unbroken one did.
 """
 
 from __future__ import annotations
@@ -22,6 +27,13 @@ from reviewer.vision.regions import RegionTracker, grow, merge_rects, overlap, u
 
 # A line cut by a region's edge: grow the region by this many line heights and read again.
 _GROW_LINE_HEIGHTS = 8
+# The whole frame goes through the detector at least every this many samples (60 s at the
+# default 2 s sampling): low-contrast text the stroke test cannot see is found within a minute.
+FULL_EVERY_SAMPLES = 30
+# A picture that keeps moving (a camera) is looked at again every this many samples; a change
+# of more than PICTURE_CUT of the frame outside text (a new scene) is looked at at once.
+PICTURE_EVERY_SAMPLES = 3
+PICTURE_CUT = 0.25
 
 
 @dataclass(frozen=True)
@@ -41,21 +53,30 @@ class IncrementalOcr:
         self.cache: LineCache[LineReading] = LineCache()
         self._lines: list[OcrLine] = []
         self.crops_recognised = 0
+        self._since_full = 0  # samples since the whole frame was detected
+        self._since_picture = 0  # samples since the picture was last looked at
 
     def reset(self) -> None:
         """Forget everything: the next frame is read whole, as after a resume."""
         self.regions.reset()
         self.cache.clear()
         self._lines = []
+        self._since_full = self._since_picture = 0
 
     def read(self, image: np.ndarray) -> FrameRead:
         bgr = as_bgr(image)
         changes = self.regions.changes(bgr)
-        if not changes.any:
-            return FrameRead(self._lines, False, False)
-        if changes.full:
+        self._since_full += 1
+        self._since_picture += 1
+        full = changes.full or self._since_full >= FULL_EVERY_SAMPLES
+        if not full and not changes.rects:
+            picture_changed = self._picture_changed(changes.mask, bgr, [], [])
+            return FrameRead(self._lines, False, picture_changed)
+        if full:
+            self.regions.accept_all()
             detected = self.engine.detector.detect(bgr)
             kept: list[OcrLine] = []
+            self._since_full = self._since_picture = 0
             picture_changed = True
         else:
             rects = self._regions_with_lines(list(changes.rects), bgr.shape)
@@ -130,8 +151,10 @@ class IncrementalOcr:
         kept: list[OcrLine],
         detected: list[DetectedLine],
     ) -> bool:
-        """Changed cells outside every text line (old or new) count as a new picture."""
+        """Changed cells outside every text line (old or new) count as a new picture; one that
+        keeps moving is looked at every PICTURE_EVERY_SAMPLES samples."""
         if mask is None:
+            self._since_picture = 0
             return True
         text = np.zeros_like(mask)
         sy, sx = bgr.shape[0] / mask.shape[0], bgr.shape[1] / mask.shape[1]
@@ -140,8 +163,14 @@ class IncrementalOcr:
             text[
                 max(0, cy0) : int(np.ceil(y1 / sy)) + 1, max(0, cx0) : int(np.ceil(x1 / sx)) + 1
             ] = True
-        outside = int(np.count_nonzero(mask & ~text))
-        return outside > self.regions.threshold * mask.size
+        outside = np.count_nonzero(mask & ~text) / mask.size
+        if outside <= self.regions.threshold:
+            return False
+        if outside <= PICTURE_CUT and self._since_picture < PICTURE_EVERY_SAMPLES:
+            return False
+        self._since_picture = 0
+        self.regions.accept_picture()
+        return True
 
 
 def _cut_by(box: Box, rect: Box, width: int, height: int) -> bool:
