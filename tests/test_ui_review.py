@@ -40,7 +40,7 @@ def show(window: MainWindow, qtbot) -> None:
     window.show()
     qtbot.waitExposed(window)
     window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.waitUntil(window.isActiveWindow, timeout=20000)  # a loaded machine is slow to activate
 
 
 def statuses(folder: Path) -> dict[int, tuple[str, str | None]]:
