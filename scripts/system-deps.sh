@@ -2,7 +2,7 @@
 # Install the Debian packages the app and its tests need, only when something is missing.
 # espeak-ng + ffmpeg: generating speech clips for tests and the demo; the rest: Qt offscreen/xcb.
 set -euo pipefail
-PKGS=(espeak-ng ffmpeg fonts-dejavu-core minisign
+PKGS=(espeak-ng ffmpeg fonts-dejavu-core minisign poppler-utils  # poppler: the report PDF tests read its text
       libglib2.0-0 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 libx11-6 libgl1 libegl1
       libpulse0 libbrotli1 libdrm2 libxext6 libxrandr2
       xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
