@@ -138,13 +138,15 @@ def propose_meaning(decisions: list[Decision], folds: int = FOLDS) -> MeaningPro
         for row, i in enumerate(held):
             for cat, y in labels[i].items():
                 if cat in cats:
-                    fired = probs[row, cats.index(cat)] >= head.cuts.get(cat, 0.5)
+                    fired = bool(probs[row, cats.index(cat)] >= head.cuts.get(cat, 0.5))
                     tp += y == 1 and fired
                     fp += y == 0 and fired
                     fn += y == 1 and not fired
     f1_new = round(2 * tp / (2 * tp + fp + fn), 4) if tp + fp + fn else None
     f1_cur = _f1(current, x_dec, labels)
-    better = f1_new is not None and (f1_cur is None or f1_new > f1_cur)
+    # plain Python values: the proposal goes out as JSON (numpy's bool is not serialisable)
+    f1_cur = None if f1_cur is None else float(f1_cur)
+    better = bool(f1_new is not None and (f1_cur is None or f1_new > f1_cur))
     verdict = "better: install it" if better else "not better: keep the current head"
     return MeaningProposal(
         **base,
