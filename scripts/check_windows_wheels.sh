@@ -16,6 +16,11 @@ project = tomllib.load(open("pyproject.toml", "rb"))["project"]
 reqs = list(project["dependencies"])
 for extra in sys.argv[1:]:
     reqs += project["optional-dependencies"][extra]
+# pip evaluates markers against this machine, not Windows: drop what Windows does not install.
+from packaging.requirements import Requirement
+win = {"sys_platform": "win32", "platform_system": "Windows", "os_name": "nt",
+       "python_version": "3.11", "python_full_version": "3.11.9", "extra": ""}
+reqs = [r for r in reqs if Requirement(r).marker is None or Requirement(r).marker.evaluate(win)]
 print("\n".join(reqs))
 PYEOF
 )
