@@ -47,7 +47,7 @@ def run(argv: list[str]) -> int:
             app.quit()
 
         QTimer.singleShot(SMOKE_DELAY_MS, _quit)
-    return ui_main(argv)
+    return ui_main(argv, first_run=not smoke)
 
 
 if __name__ == "__main__":

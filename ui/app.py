@@ -30,10 +30,11 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, first_run: bool = True) -> int:
+    """`first_run=False`: no first-start dialog (a smoke test has nobody to answer it)."""
     args = build_parser().parse_args(argv)
     app = create_app()
-    if run_first_start():
+    if first_run and run_first_start():
         install_translator(app, load_ui_settings().ui_language)
     window = MainWindow()
     window.show()
