@@ -74,7 +74,9 @@ def _print_text(p: Proposals) -> None:
     model = data["text_model"]
     print(f"Text model: {_model_line(model)}")
     meaning = data.get("meaning_head") or {}
-    print(f"Meaning head: {meaning.get('summary') or meaning.get('error') or 'not checked'}")
+    print(
+        f"Meaning head: {meaning.get('summary') or meaning.get('error') or 'not refitted (analysis uses it only with REVIEWER_MEANING=1)'}"
+    )
     if p.applied:
         print("Applied:")
         for entry in p.applied:

@@ -9,6 +9,7 @@ from pathlib import Path
 from ..errors import ReviewerError
 from ..settings import Settings
 from ..text.lexicon import Lexicon
+from ..text.meaning.engine import meaning_enabled
 from .decisions import CaseDecisions, load_cases
 from .errors import LearnError
 from .lexicon_edits import TermAddition, TermRemoval, propose_additions, propose_removals
@@ -88,7 +89,8 @@ def propose(
         except LearnError as exc:
             model_error = str(exc)  # thresholds and lexicons still stand on their own
     meaning, meaning_error = None, None
-    if model:
+    # The head only counts where analysis uses it (REVIEWER_MEANING=1): refitting it takes minutes.
+    if model and meaning_enabled():
         say("Refitting the meaning head on the decisions…")
         try:
             meaning = propose_meaning(decisions)
