@@ -360,7 +360,11 @@ def main() -> None:
         "--variants", nargs="+", default=["before", "after"], choices=list(VARIANTS)
     )
     parser.add_argument(
-        "--backgrounds", nargs="+", default=["still"], choices=BACKGROUNDS, metavar="BACKGROUND"
+        "--backgrounds",
+        nargs="+",
+        default=["still", "gradient", "scene"],
+        choices=BACKGROUNDS,
+        metavar="BACKGROUND",
     )
     parser.add_argument(
         "--before-code", type=Path, help="also run the defaults of the code in this folder"

@@ -7,16 +7,13 @@ An empty stack means the head shipped with the program.
 
 from __future__ import annotations
 
-import json
-import os
 from pathlib import Path
 
 from ..text.meaning.head import HEAD_FILE, MeaningHead
 from ..text.paths import model_dir
 from ..userdirs import user_home
-from .errors import LearnError, NoPreviousModel
-
-STATE_FILE = "active.json"
+from .errors import NoPreviousModel
+from .versions import read_history, write_history
 
 
 def store_dir() -> Path:
@@ -24,23 +21,11 @@ def store_dir() -> Path:
 
 
 def history() -> list[str]:
-    path = store_dir() / STATE_FILE
-    if not path.is_file():
-        return []
-    try:
-        return [str(v) for v in json.loads(path.read_text(encoding="utf-8"))["history"]]
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise LearnError(
-            f"{path} is damaged ({exc}); delete it to go back to the shipped meaning head."
-        ) from exc
+    return read_history(store_dir(), "the shipped meaning head")
 
 
 def _save(versions: list[str]) -> None:
-    folder = store_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    tmp = folder / (STATE_FILE + ".tmp")
-    tmp.write_text(json.dumps({"history": versions}, indent=2) + "\n", encoding="utf-8")
-    os.replace(tmp, folder / STATE_FILE)
+    write_history(store_dir(), versions)
 
 
 def active_head() -> Path | None:

@@ -23,24 +23,31 @@ def store_dir() -> Path:
     return user_home() / "text_models"
 
 
-def history() -> list[str]:
-    path = store_dir() / STATE_FILE
+def read_history(folder: Path, shipped: str) -> list[str]:
+    """The stack of installed versions in `folder` (the last is in use); [] means `shipped`."""
+    path = folder / STATE_FILE
     if not path.is_file():
         return []
     try:
         return [str(v) for v in json.loads(path.read_text(encoding="utf-8"))["history"]]
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise LearnError(
-            f"{path} is damaged ({exc}); delete it to go back to the shipped text model."
-        ) from exc
+        raise LearnError(f"{path} is damaged ({exc}); delete it to go back to {shipped}.") from exc
 
 
-def _save(versions: list[str]) -> None:
-    folder = store_dir()
+def write_history(folder: Path, versions: list[str]) -> None:
+    """Replace the stack atomically: a crash leaves the old one or the new one."""
     folder.mkdir(parents=True, exist_ok=True)
     tmp = folder / (STATE_FILE + ".tmp")
     tmp.write_text(json.dumps({"history": versions}, indent=2) + "\n", encoding="utf-8")
     os.replace(tmp, folder / STATE_FILE)
+
+
+def history() -> list[str]:
+    return read_history(store_dir(), "the shipped text model")
+
+
+def _save(versions: list[str]) -> None:
+    write_history(store_dir(), versions)
 
 
 def active_version() -> str | None:
