@@ -295,7 +295,6 @@ def _font_dir() -> Path:
 def render_pdf(data: ReportData) -> bytes:
     """report.pdf with embedded (subset) DejaVu fonts, so Vietnamese prints on any machine."""
     from fpdf import FPDF
-    from fpdf.enums import WrapMode, XPos, YPos
 
     pdf = FPDF(format="A4")
     pdf.set_creator(data.tool)
@@ -309,15 +308,7 @@ def render_pdf(data: ReportData) -> bytes:
     width = pdf.w - pdf.l_margin - pdf.r_margin
 
     def line(text: str, size: float = 10, bold: bool = False, wrap_chars: bool = False) -> None:
-        pdf.set_font("DejaVu", "B" if bold else "", size)
-        pdf.multi_cell(
-            width,
-            size * 0.5,
-            text,
-            new_x=XPos.LMARGIN,
-            new_y=YPos.NEXT,
-            wrapmode=WrapMode.CHAR if wrap_chars else WrapMode.WORD,
-        )
+        _pdf_line(pdf, width, text, size, bold, wrap_chars)
 
     line("Báo cáo chứng cứ / Evidence report", 16, bold=True)
     line(f"Gói {data.package_id} · {local_time(data.created_utc)} · {data.tool}", 8)
