@@ -84,3 +84,28 @@ def test_decisions_survive_reopen(case):
     case.close()
     with open_case(folder, create=False) as again:
         assert again.verify_audit().entries == 7
+
+
+def test_record_check_reads_one_moment(tmp_path, monkeypatch):
+    """A decision written while the window checks the case is not a disagreement (it was: the
+    log and the table were read in separate transactions, a decision landing between them)."""
+    from reviewer.store import audit, record
+    from ui_case_builder import build_case
+
+    folder = tmp_path / "case"
+    build_case(folder, segments=2, flags=2, texts=0)
+    real_read = audit.read_signed_rows
+
+    def read_then_someone_decides(conn):
+        rows = real_read(conn)
+        with open_case(folder, officer="officer-2", create=False, check_head=False) as other:
+            other.decide_flag(1, "confirmed", note="ghi chú")
+        return rows
+
+    monkeypatch.setattr(audit, "read_signed_rows", read_then_someone_decides)
+    with open_case(folder, create=False, check_head=False) as case:
+        report = record.check_case(case)
+    assert report.failures == []
+    monkeypatch.setattr(audit, "read_signed_rows", real_read)
+    with open_case(folder, create=False, check_head=False) as case:
+        assert record.check_case(case).failures == []

@@ -8,8 +8,10 @@ this workstation does not know) is reported apart.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -154,6 +156,34 @@ def check_conn(
     With `folder` (a case of this workstation), signatures already checked here are not checked
     again (see check_signatures) and the point reached is remembered.
     """
+    with read_snapshot(conn):
+        return _check_conn(conn, case_id, owners, folder)
+
+
+@contextlib.contextmanager
+def read_snapshot(conn: sqlite3.Connection) -> Iterator[None]:
+    """One read transaction: the log and the tables as of one moment.
+
+    The window checks a case in a thread while the officer decides; read in separate implicit
+    transactions, a decision written between the two reads looked like a table the log disagrees
+    with. Inside a caller's transaction, that transaction already is the snapshot.
+    """
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        conn.execute("ROLLBACK")  # nothing was written: reads only
+
+
+def _check_conn(
+    conn: sqlite3.Connection,
+    case_id: str,
+    owners: dict[str, Any] | None,
+    folder: Path | None,
+) -> RecordReport:
     report = RecordReport()
     rows = audit.read_signed_rows(conn)
     try:
@@ -178,7 +208,7 @@ def check_conn(
 def check_case(case: Any) -> RecordReport:
     """check_conn plus the head this workstation recorded for the case folder."""
     report = check_conn(case.conn, case.case_id, folder=Path(case.folder))
-    try:
+    try:  # read fresh, after the snapshot: the recorded head may be newer than the snapshot
         anchor.check(case.conn, case.case_id, Path(case.folder))
     except anchor.RolledBack as exc:
         report.failures.insert(0, str(exc))
