@@ -40,13 +40,10 @@ def _default_chunk_s() -> float:
     return CHUNK_S
 
 
-def _language(value: str) -> str | None:
-    return None if value == "auto" else value
-
-
 def cmd_analyze(args: argparse.Namespace) -> int:
+    from .analysis import make_analyzer
     from .case_report import case_report
-    from .pipeline import AnalysisOptions, Analyzer
+    from .pipeline import AnalysisOptions
     from .progress_text import ProgressPrinter
     from .settings import load_settings
     from .store import open_case
@@ -58,17 +55,15 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             + ", ".join(missing)
             + ". Nothing was added and no case was created; check the path."
         )
-    settings = load_settings()
-    options = AnalysisOptions(
-        language=_language(args.language or settings.language),
-        device=args.device or settings.device,
-        speech_model=args.model or settings.speech_model,
+    options = AnalysisOptions.from_settings(
+        load_settings(),
+        language=args.language,
+        device=args.device,
+        speech_model=args.model,
         chunk_s=args.chunk_seconds or _default_chunk_s(),
-        thresholds=settings.thresholds,
-        lexicon_dir=Path(settings.lexicon_dir) if settings.lexicon_dir else None,
         vision=not args.no_vision,
-        speech_bias=args.speech_bias or settings.speech_bias,
-        speech_engine=args.speech_engine or settings.speech_engine,
+        speech_bias=args.speech_bias,
+        speech_engine=args.speech_engine,
     )
     cancel = threading.Event()
 
@@ -80,14 +75,15 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
     signal.signal(signal.SIGINT, on_signal)
     with open_case(args.case) as case:
-        if args.cluster:  # same options and report; the ranges run on the cluster's workers
-            from .cluster.driver import ClusterAnalyzer
-
-            analyzer = ClusterAnalyzer(
-                case, options, args.cluster, ProgressPrinter(), cancel, args.range_seconds
-            )
-        else:
-            analyzer = Analyzer(case, options, ProgressPrinter(), cancel)
+        # Same options and report wherever the ranges run (--cluster: the cluster's workers).
+        analyzer = make_analyzer(
+            case,
+            options,
+            cluster=args.cluster,
+            on_progress=ProgressPrinter(),
+            cancel=cancel,
+            range_s=args.range_seconds,
+        )
         try:
             result = analyzer.run([Path(p) for p in args.paths])
         except Cancelled as exc:

@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .analysis_core import RANGE_S, CoreOptions
@@ -67,6 +68,31 @@ class AnalysisOptions:
     speech_bias: str = "none"
     # whisper | vietasr | both, for Vietnamese audio; English and auto always use Whisper.
     speech_engine: str = "whisper"
+
+    @classmethod
+    def from_settings(cls, settings: Any, **overrides: Any) -> AnalysisOptions:
+        """The one mapping of the officer's settings (reviewer.settings.Settings) to options.
+
+        `overrides` left None are not given (a command-line flag not used); language "auto"
+        means detect it, like the setting.
+        """
+        given = {k: v for k, v in overrides.items() if v is not None}
+        language = given.pop("language", settings.language)
+        lexicon_dir = given.pop("lexicon_dir", settings.lexicon_dir)
+        options = cls(
+            language=None if language == "auto" else language,
+            device=settings.device,
+            speech_model=settings.speech_model,
+            thresholds=dict(settings.thresholds),
+            lexicon_dir=Path(lexicon_dir) if lexicon_dir else None,
+            speech_bias=settings.speech_bias,
+            speech_engine=settings.speech_engine,
+        )
+        for key, value in given.items():
+            if not hasattr(options, key):
+                raise TypeError(f"AnalysisOptions has no option {key!r}")
+            setattr(options, key, value)
+        return options
 
     def core(self, hotwords: str | None, range_s: float = RANGE_S) -> CoreOptions:
         """What the analysis core needs of these options; `hotwords` as biasing resolved them.

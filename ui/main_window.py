@@ -607,16 +607,7 @@ class MainWindow(QMainWindow):
 
     # -- analysis (in AnalysisWorker's thread) --------------------------------------------------
     def analysis_options(self) -> AnalysisOptions:
-        s = self.settings
-        options = AnalysisOptions(
-            language=None if s.language == "auto" else s.language,
-            device=s.device,
-            speech_model=s.speech_model,
-            thresholds=dict(s.thresholds),
-            lexicon_dir=Path(s.lexicon_dir) if s.lexicon_dir else None,
-            speech_bias=s.speech_bias,
-            speech_engine=s.speech_engine,
-        )
+        options = AnalysisOptions.from_settings(self.settings)
         for key, value in self.analysis_overrides.items():
             setattr(options, key, value)
         return options

@@ -18,10 +18,10 @@ import numpy as np
 from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal
 from PySide6.QtGui import QImage
 
+from reviewer.analysis import Runner, make_analyzer, open_executor
 from reviewer.errors import Cancelled, ReviewerError
 from reviewer.ingest import expand_inputs
-from reviewer.pipeline import AnalysisOptions, Analyzer, EngineFactory, ProgressEvent
-from reviewer.speech import load_named
+from reviewer.pipeline import AnalysisOptions, EngineFactory, ProgressEvent
 from reviewer.store import open_case
 
 _job_ids = itertools.count(1)
@@ -59,7 +59,7 @@ class AnalysisWorker(QThread):
         self.options = options
         self.cluster = cluster  # a Dask scheduler address: files go to its workers
         self.officer = officer
-        self.engine_factory = engine_factory or load_named
+        self.engine_factory = engine_factory
         self._queue: queue.Queue[Job | None] = queue.Queue()
         self._stop = threading.Event()
         self.jobs: dict[int, Job] = {}
@@ -103,7 +103,8 @@ class AnalysisWorker(QThread):
     # -- the worker thread -----------------------------------------------------------------
     def run(self) -> None:
         case = open_case(self.case_folder, officer=self.officer)
-        analyzer: Analyzer | None = None
+        # One executor for the whole queue, so that the models load once.
+        executor = open_executor(self.options, self.cluster, self.engine_factory)
         try:
             while not self._stop.is_set():
                 try:
@@ -117,25 +118,24 @@ class AnalysisWorker(QThread):
                 if job.cancel.is_set():
                     self.job_finished.emit(job.id, "cancelled", "")
                     continue
-                if self.cluster:
-                    from reviewer.cluster.driver import ClusterAnalyzer
-
-                    analyzer = ClusterAnalyzer(case, self.options, self.cluster)
-                elif analyzer is None or not isinstance(analyzer, Analyzer):
-                    # One Analyzer for the whole queue so the speech model loads only once.
-                    analyzer = Analyzer(case, self.options, engine_factory=self.engine_factory)
-                analyzer.on_progress = self._forward(job.id)
-                analyzer.cancel = job.cancel  # each file's own cancel switch
+                analyzer = make_analyzer(
+                    case,
+                    self.options,
+                    executor=executor,
+                    on_progress=self._forward(job.id),
+                    cancel=job.cancel,  # each file's own cancel switch
+                )
                 self.job_started.emit(job.id)
                 self._run_one(analyzer, job)
         finally:
+            executor.close()
             case.close()
             self.idle.emit()
 
     def _forward(self, job_id: int) -> Callable[[ProgressEvent], None]:
         return lambda event: self.progress.emit(job_id, event)
 
-    def _run_one(self, analyzer: Analyzer, job: Job) -> None:
+    def _run_one(self, analyzer: Runner, job: Job) -> None:
         try:
             result = analyzer.run([job.path])
         except Cancelled:

@@ -1,0 +1,83 @@
+"""make_analyzer: picks where the ranges of a run go (this machine or a Dask cluster)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Protocol
+
+from ..pipeline import AnalysisOptions, AnalysisResult, EngineFactory, ProgressEvent
+from ..store.case import Case
+
+ProgressCallback = Callable[[ProgressEvent], None]
+
+
+class Runner(Protocol):
+    """One analysis run into one case."""
+
+    def run(self, paths: list[Path]) -> AnalysisResult: ...
+
+
+class Executor:
+    """Where ranges run, kept between runs so that models load once.
+
+    `cluster`: a Dask scheduler address; None: this workstation.
+    """
+
+    def __init__(
+        self,
+        options: AnalysisOptions,
+        cluster: str | None = None,
+        engine_factory: EngineFactory | None = None,
+    ) -> None:
+        self.options = options
+        self.cluster = cluster or None
+        self.engine_factory = engine_factory
+        self._local: Any = None  # the workstation's analyzer, its models loaded
+
+    def close(self) -> None:
+        self._local = None
+
+    def __enter__(self) -> Executor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_executor(
+    options: AnalysisOptions,
+    cluster: str | None = None,
+    engine_factory: EngineFactory | None = None,
+) -> Executor:
+    """`engine_factory` (tests only): a fake speech engine behind the real interface."""
+    return Executor(options, cluster, engine_factory)
+
+
+def make_analyzer(
+    case: Case,
+    options: AnalysisOptions,
+    *,
+    executor: Executor | None = None,
+    cluster: str | None = None,
+    on_progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+    range_s: float | None = None,
+) -> Runner:
+    """A runner for one run; without `executor`, one is opened for it (models load anew)."""
+    executor = executor or open_executor(options, cluster)
+    if executor.cluster:
+        from ..cluster.driver import ClusterAnalyzer
+
+        extra = {"range_s": range_s} if range_s else {}
+        return ClusterAnalyzer(case, options, executor.cluster, on_progress, cancel, **extra)
+    from ..pipeline import Analyzer
+
+    kept = executor._local
+    if kept is None or kept.case is not case or kept.options != options:
+        extra = {"engine_factory": executor.engine_factory} if executor.engine_factory else {}
+        kept = executor._local = Analyzer(case, options, **extra)
+    kept.on_progress = on_progress or (lambda event: None)
+    kept.cancel = cancel or threading.Event()
+    return kept
