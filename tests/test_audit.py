@@ -109,3 +109,31 @@ def test_record_check_reads_one_moment(tmp_path, monkeypatch):
     monkeypatch.setattr(audit, "read_signed_rows", real_read)
     with open_case(folder, create=False, check_head=False) as case:
         assert record.check_case(case).failures == []
+
+
+def test_anchor_file_written_from_two_threads(tmp_path, monkeypatch):
+    """The window's background check and a merge on the UI thread update one anchor file at
+    once (CI failed: both wrote the same temporary name, the second rename found nothing)."""
+    import threading
+
+    from reviewer.store import anchor
+
+    monkeypatch.setenv("REVIEWER_HOME", str(tmp_path / "home"))
+    errors: list[BaseException] = []
+
+    def write(n: int) -> None:
+        try:
+            for i in range(100):
+                anchor.record_verified("case-x", n * 1000 + i, f"digest-{n}-{i}")
+                anchor.record("case-x", tmp_path / f"copy{n}", anchor.Head(i, f"h{i}"))
+        except BaseException as exc:  # noqa: BLE001 - collected for the assertion
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert anchor.recorded("case-x", tmp_path / "copy0") == anchor.Head(99, "h99")
+    assert list((tmp_path / "home" / "anchors").glob("*.tmp")) == []

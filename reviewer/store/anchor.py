@@ -10,11 +10,17 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import tempfile
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import CaseError
 from ..userdirs import user_home
+
+# The window's background record check and the UI thread both update a case's file.
+_WRITE_LOCK = threading.Lock()
 
 
 class RolledBack(CaseError):
@@ -61,15 +67,32 @@ def record(case_id: str, folder: Path, head: Head) -> None:
     """Remember `head` for this case folder (atomically; never moves backwards)."""
     if not case_id:
         return
-    data = _load(case_id)
-    old = data.get(_key(folder))
-    if old and int(old["seq"]) > head.seq:
-        return
-    data[_key(folder)] = {"seq": head.seq, "hash": head.hash}
-    path = _path(case_id)
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(data, indent=1), encoding="utf-8")
-    os.replace(tmp, path)
+
+    def update(data: dict) -> bool:
+        old = data.get(_key(folder))
+        if old and int(old["seq"]) > head.seq:
+            return False
+        data[_key(folder)] = {"seq": head.seq, "hash": head.hash}
+        return True
+
+    _update(case_id, update)
+
+
+def _update(case_id: str, change: Callable[[dict], bool]) -> None:
+    """Read, change and atomically replace the case's file; a unique temporary per writer."""
+    with _WRITE_LOCK:
+        data = _load(case_id)
+        if not change(data):
+            return
+        path = _path(case_id)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f"{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                json.dump(data, out, indent=1)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
 
 
 def check(conn: sqlite3.Connection, case_id: str, folder: Path) -> Head | None:
@@ -104,9 +127,9 @@ def verified(case_id: str) -> tuple[int, str] | None:
 def record_verified(case_id: str, seq: int, digest: str) -> None:
     if not case_id:
         return
-    data = _load(case_id)
-    data["_verified"] = {"seq": seq, "digest": digest}
-    path = _path(case_id)
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(data, indent=1), encoding="utf-8")
-    os.replace(tmp, path)
+
+    def update(data: dict) -> bool:
+        data["_verified"] = {"seq": seq, "digest": digest}
+        return True
+
+    _update(case_id, update)
