@@ -10,8 +10,14 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from reviewer.store import Case, open_case
-from reviewer.store.officer_flags import add_officer_flag, edit_flag, remove_officer_flag
+from reviewer.session import (
+    Case,
+    add_officer_flag,
+    decide,
+    edit_flag,
+    open_case,
+    remove_officer_flag,
+)
 
 
 def fold(text: str) -> str:
@@ -82,7 +88,7 @@ class CaseData:
 
     def decide(self, flag_id: int, decision: str, note: str | None = None) -> dict:
         """Commit and audit-log one decision (one transaction), then update the cached row."""
-        row = self.case.decide_flag(flag_id, decision, self.case.officer, note)
+        row = decide(self.case, flag_id, decision, note)
         for i, flag in enumerate(self.flags):
             if flag["id"] == flag_id:
                 self.flags[i] = row

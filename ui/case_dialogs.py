@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from reviewer.store.case import DB_NAME
+from reviewer.session import DB_NAME
 
 MEDIA_FILTER = "*.mp4 *.mkv *.mov *.avi *.webm *.flv *.ts *.m4a *.mp3 *.wav *.aac *.ogg *.opus *.flac *.png *.jpg *.jpeg *.webp *.bmp"
 

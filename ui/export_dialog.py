@@ -32,23 +32,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.errors import Cancelled, ReviewerError
-from reviewer.evidence import (
+from reviewer.session import (
+    FAT32_MAX,
+    FAT_TYPES,
+    MIN_PASSPHRASE,
+    Cancelled,
     ExportResult,
     KeyInfo,
     KeyStoreError,
+    OnProgress,
     Progress,
+    ReviewerError,
     WrongPassphrase,
     create_key,
     export_case,
+    filesystem_type,
+    fingerprint_groups,
     list_keys,
+    officer_slug,
+    open_case,
     unlock,
 )
-from reviewer.evidence.keys import MIN_PASSPHRASE, officer_slug
-from reviewer.evidence.minisign import fingerprint_groups
-from reviewer.evidence.progress import OnProgress
-from reviewer.evidence.safe_write import FAT32_MAX, FAT_TYPES, filesystem_type
-from reviewer.store import open_case
 
 PROGRESS_STEPS = 1000
 EMIT_EVERY_S = 0.05  # at most ~20 progress updates a second reach the UI thread

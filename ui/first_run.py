@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.settings import load_settings, save_settings
+from reviewer.session import load_settings, save_settings
 
 from .i18n import install_translator
 from .ui_settings import UiSettings, load_ui_settings, save_ui_settings

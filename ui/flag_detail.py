@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.timefmt import local_time
+from reviewer.session import local_time
 
 from .colors import category_color, status_color
 from .i18n import category_label, clock, source_label, status_label

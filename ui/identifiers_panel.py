@@ -9,11 +9,16 @@ import sqlite3
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from reviewer.errors import ReviewerError
-from reviewer.identifiers.index import find, index_open_case, other_cases_count
-from reviewer.identifiers.model import KINDS
-from reviewer.identifiers.store import case_identifiers, refresh_identifiers
-from reviewer.store.case import Case
+from reviewer.session import IDENTIFIER_KINDS as KINDS
+from reviewer.session import (
+    Case,
+    ReviewerError,
+    case_identifiers,
+    index_open_case,
+    other_cases_count,
+    refresh_identifiers,
+)
+from reviewer.session import find_identifier as find
 
 MOMENT_ROLE = Qt.ItemDataRole.UserRole
 CASE_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -19,7 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.errors import ReviewerError
+from reviewer.session import (
+    ReviewerError,
+    learn_apply,
+    learn_min_decisions,
+    learn_min_texts,
+    learn_propose,
+    learn_revert,
+    learn_rollback,
+)
 
 from .i18n import category_label
 from .workers import BackgroundLoader
@@ -119,13 +127,10 @@ class LearningPanel(QWidget):
 
     # -- actions --------------------------------------------------------------------------------
     def propose(self) -> None:
-        from reviewer.learn.proposals import propose
-        from reviewer.settings import load_settings
-
         dirs, model = list(self.case_dirs), self.retrain.isChecked()
         self._start(
             "propose",
-            lambda: propose(dirs, load_settings(), model),
+            lambda: learn_propose(dirs, model),
             self.tr("Reading the decisions…"),
         )
 
@@ -144,8 +149,6 @@ class LearningPanel(QWidget):
         return [x for x in self._checked() if isinstance(x, str)]
 
     def revert_checked(self) -> None:
-        from reviewer.learn.apply import revert
-
         chosen = [self.applied_entries[x] for x in self._checked() if isinstance(x, int)]
         dirs, officer = list(self.case_dirs), self.officer
         if not chosen:
@@ -153,33 +156,20 @@ class LearningPanel(QWidget):
             return
 
         def run() -> list[dict]:
-            return [revert(entry, dirs, officer) for entry in chosen]
+            return [learn_revert(entry, dirs, officer) for entry in chosen]
 
         self._start("revert", run, self.tr("Undoing…"))
 
     def apply_checked(self) -> None:
-        from reviewer.learn.apply import apply
-
         ids, proposals, officer = self.checked_ids(), self.proposals, self.officer
         if not ids or proposals is None:
             self.status.setText(self.tr("Check the proposals to apply first."))
             return
-        self._start("apply", lambda: apply(proposals, ids, officer), self.tr("Applying…"))
+        self._start("apply", lambda: learn_apply(proposals, ids, officer), self.tr("Applying…"))
 
     def rollback_model(self) -> None:
-        from reviewer.learn.retrain import rollback
-        from reviewer.store import open_case
-
         dirs, officer = list(self.case_dirs), self.officer
-
-        def run() -> dict:
-            result = rollback()
-            for folder in dirs:
-                with open_case(folder, officer=officer, create=False) as case:
-                    case.log("learn.model_rollback", result)
-            return result
-
-        self._start("rollback", run, self.tr("Rolling back…"))
+        self._start("rollback", lambda: learn_rollback(dirs, officer), self.tr("Rolling back…"))
 
     # -- results --------------------------------------------------------------------------------
     def _on_done(self, key: object, result: object) -> None:
@@ -248,8 +238,7 @@ class LearningPanel(QWidget):
 
     # The engine's summaries are English: the panel says the same from the numbers.
     def threshold_effect(self, t) -> str:
-        from reviewer.learn.thresholds import MIN_DECISIONS
-
+        MIN_DECISIONS = learn_min_decisions()  # noqa: N806 - the engine's constant
         decided = t.confirmed + t.rejected + t.added
         if decided < MIN_DECISIONS:
             return self.tr("only {n} decisions (need {need}): no change proposed").format(
@@ -279,8 +268,7 @@ class LearningPanel(QWidget):
         return text
 
     def model_effect(self, m) -> str:
-        from reviewer.learn.retrain import MIN_TEXTS
-
+        MIN_TEXTS = learn_min_texts()  # noqa: N806 - the engine's constant
         if m.decided_texts < MIN_TEXTS:
             return self.tr("only {n} decided texts (need {need}): no retraining").format(
                 n=m.decided_texts, need=MIN_TEXTS

@@ -31,11 +31,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.errors import ReviewerError
-from reviewer.flag_cli import known_categories
-from reviewer.pipeline import AnalysisOptions, EngineFactory, ProgressEvent
-from reviewer.resources import demo_case_dir, demo_recording
-from reviewer.settings import Settings, load_settings, save_settings
+from reviewer.session import (
+    AnalysisOptions,
+    EngineFactory,
+    ProgressEvent,
+    ReviewerError,
+    Settings,
+    demo_case_dir,
+    demo_recording,
+    known_categories,
+    load_settings,
+    log_reveal,
+    save_settings,
+)
 
 from . import case_dialogs
 from .case_data import CaseData
@@ -48,7 +56,7 @@ from .identifiers_panel import IdentifiersPanel
 from .learning_panel import LearningPanel
 from .meaning_search import MeaningSearch
 from .media_list import MediaList
-from .merge_dialog import merge_reviewed_copy
+from .merge_dialog import MergeRunner
 from .player import PlayerWidget
 from .queue_panel import QueuePanel
 from .record_check import RecordCheck
@@ -90,6 +98,8 @@ class MainWindow(QMainWindow):
         self._case_gen = 0  # results of background loads from a closed case are dropped
         self.undo_stack = QUndoStack(self)
         self.record_check = RecordCheck(self)  # passphrase once; a failing record shown
+        self.merger = MergeRunner(self)  # dry run and merge in a worker, summary between
+        self.merger.finished.connect(self._on_merged)
         self.loader = BackgroundLoader(self)
         self.loader.loaded.connect(self._on_loaded)
         self.setAcceptDrops(True)
@@ -502,6 +512,7 @@ class MainWindow(QMainWindow):
         return True
 
     def close_case(self) -> None:
+        self.merger.shutdown()
         if self.worker is not None:
             self.worker.shutdown()
             self.worker = None
@@ -583,7 +594,10 @@ class MainWindow(QMainWindow):
                 self, self.tr("Merge a reviewed copy"), self.tr("Open a case first, then merge.")
             )
             return
-        if merge_reviewed_copy(self, self.data.case):
+        self.merger.start(self.data.folder, self.data.case.officer)
+
+    def _on_merged(self, written: bool) -> None:
+        if written and self.data is not None:
             self.refresh_from_db()
 
     # -- drag and drop --------------------------------------------------------------------------
@@ -1086,7 +1100,7 @@ class MainWindow(QMainWindow):
     def _log_reveal(self, flag_id: int) -> None:
         # Seeing an obscene picture is an officer action like any other: it goes in the audit log.
         if self.data is not None:
-            self.data.case.log("flag.reveal", {"flag_id": flag_id})
+            log_reveal(self.data.case, flag_id)
 
     def focus_search(self) -> None:
         self.transcript_dock.show()

@@ -13,6 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from reviewer.session import ReviewerError, meaning_search
+
 from .i18n import clock, source_label
 
 MOMENT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -29,13 +31,8 @@ class _SearchTask(QRunnable):
         self.relay, self.folder, self.query = relay, folder, query
 
     def run(self) -> None:
-        from reviewer.errors import ReviewerError
-        from reviewer.store import open_case
-        from reviewer.text.meaning.search import search
-
         try:
-            with open_case(self.folder, create=False) as case:
-                hits = search(case, self.query, progress=self.relay.progress.emit)
+            hits = meaning_search(self.folder, self.query, progress=self.relay.progress.emit)
             result: object = hits
         except ReviewerError as exc:
             result = exc

@@ -1,14 +1,16 @@
 """ "Merge a reviewed copy…": what another officer's copy of the case would change, shown before
-anything is written; the merge runs only when the officer accepts it (reviewer.merge.engine).
+anything is written; the merge runs only when the officer accepts it (reviewer.session.merge_copy).
 
-The merge reads two SQLite audit logs and writes one transaction: milliseconds for a case of
-thousands of decisions, so it runs on the UI thread like a decision does.
+Both the dry run and the merge read two audit logs and may take a while on a large case, so
+they run in a worker thread with its own Case (a connection belongs to one thread); a
+window-modal busy dialog keeps the officer's decisions from landing during the write.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,15 +18,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMessageBox,
+    QProgressDialog,
     QVBoxLayout,
     QWidget,
 )
 
-from reviewer.errors import ReviewerError
-from reviewer.identifiers.merge_marks import merge_identifier_marks
-from reviewer.merge.engine import MergeReport, merge_case
-from reviewer.store import Case
-from reviewer.timefmt import local_time
+from reviewer.session import MergeReport, ReviewerError, local_time, merge_copy
 
 from .i18n import status_label
 
@@ -103,28 +102,120 @@ class MergeDialog(QDialog):
         return lines
 
 
-def merge_reviewed_copy(parent: QWidget, case: Case, folder: Path | None = None) -> bool:
-    """Ask for the copy (unless given), show what it would change, merge on acceptance.
+class MergeTask(QThread):
+    """One dry run (write=False) or merge (write=True) with the thread's own Case."""
 
-    Returns True when something was written.
+    done = Signal(object, bool)  # MergeReport, written
+    failed = Signal(str)
+
+    def __init__(
+        self, folder: Path, officer: str | None, other: Path, write: bool, parent: QObject
+    ) -> None:
+        super().__init__(parent)
+        self.folder, self.officer, self.other, self.write = folder, officer, other, write
+
+    def run(self) -> None:
+        try:
+            report, written = merge_copy(self.folder, self.officer, self.other, write=self.write)
+        except ReviewerError as exc:
+            self.failed.emit(str(exc))
+            return
+        except Exception as exc:  # noqa: BLE001 - a thread must report, never die silently
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+            return
+        self.done.emit(report, written)
+
+
+class MergeRunner(QObject):
+    """Ask for the copy, dry-run it in a worker, show the summary, merge on acceptance.
+
+    `finished(written)` is emitted once per `start` that got as far as a worker (True when
+    something was written); `busy` says whether a worker is running.
     """
-    if folder is None:
-        chosen = QFileDialog.getExistingDirectory(
-            parent, parent.tr("Choose the folder of the reviewed copy of this case")
-        )
-        if not chosen:
+
+    finished = Signal(bool)
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.task: MergeTask | None = None
+        self.progress: QProgressDialog | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self.task is not None
+
+    def start(self, folder: Path, officer: str | None, other: Path | None = None) -> bool:
+        """Begin with the dry run; False when nothing was started (no copy chosen, or busy)."""
+        if self.busy:
             return False
-        folder = Path(chosen)
-    try:
-        preview = merge_case(case, folder, write=False)
-        dialog = MergeDialog(preview, parent)
+        if other is None:
+            chosen = QFileDialog.getExistingDirectory(
+                self.parent_widget,
+                self.tr("Choose the folder of the reviewed copy of this case"),
+            )
+            if not chosen:
+                return False
+            other = Path(chosen)
+        self._run(folder, officer, other, write=False)
+        return True
+
+    def _run(self, folder: Path, officer: str | None, other: Path, write: bool) -> None:
+        self._show_progress(
+            self.tr("Merging the reviewed copy…")
+            if write
+            else self.tr("Reading the reviewed copy and this case…")
+        )
+        task = MergeTask(folder, officer, other, write, self)
+        task.done.connect(self._written if write else self._previewed)
+        task.failed.connect(self._failed)
+        self.task = task
+        task.start()
+
+    def _show_progress(self, text: str) -> None:
+        if self.progress is None:
+            box = QProgressDialog(self.parent_widget)
+            box.setObjectName("mergeProgress")
+            box.setWindowTitle(self.tr("Merge a reviewed copy"))
+            box.setRange(0, 0)  # busy: the merge is one transaction, it cannot stop midway
+            box.setCancelButton(None)
+            box.setMinimumDuration(300)
+            box.setWindowModality(Qt.WindowModality.WindowModal)
+            self.progress = box
+        self.progress.setLabelText(text)
+        self.progress.show()
+
+    def _end_task(self) -> None:
+        if self.task is not None:
+            self.task.wait()
+            self.task.deleteLater()
+            self.task = None
+        if self.progress is not None:
+            self.progress.hide()
+
+    def _previewed(self, report: MergeReport, _written: bool) -> None:
+        task = self.task
+        assert task is not None
+        folder, officer, other = task.folder, task.officer, task.other
+        self._end_task()
+        dialog = MergeDialog(report, self.parent_widget)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         dialog.deleteLater()
-        if not accepted:
-            return False
-        written = merge_case(case, folder, write=True).written
-        merge_identifier_marks(case, folder)  # identifiers: recomputed; relevance marks carried
-        return written
-    except ReviewerError as exc:
-        QMessageBox.warning(parent, parent.tr("Merge refused"), str(exc))
-        return False
+        if accepted:
+            self._run(folder, officer, other, write=True)
+        else:
+            self.finished.emit(False)
+
+    def _written(self, _report: MergeReport, written: bool) -> None:
+        self._end_task()
+        self.finished.emit(written)
+
+    def _failed(self, reason: str) -> None:
+        self._end_task()
+        QMessageBox.warning(self.parent_widget, self.tr("Merge refused"), reason)
+        self.finished.emit(False)
+
+    def shutdown(self) -> None:
+        """Wait for a running worker (the window is closing): a merge is never cut midway."""
+        if self.task is not None:
+            self.task.wait()

@@ -2,7 +2,7 @@
 fails (tables against the audit log, signatures, a roll-back) shown with the reasons.
 
 The check runs in a thread (a case of thousands of entries takes a moment) and reports through
-a signal; the engine (reviewer.store.record, reviewer.store.signing) does all the work.
+a signal; the engine (through reviewer.session) does all the work.
 """
 
 from __future__ import annotations
@@ -14,8 +14,13 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
-from reviewer.errors import ReviewerError
-from reviewer.store import signing
+from reviewer.session import (
+    ReviewerError,
+    check_record,
+    has_officer_key,
+    session_key,
+    unlock_session,
+)
 
 MAX_SHOWN = 20
 
@@ -39,11 +44,8 @@ class RecordCheck(QObject):
         return thread
 
     def _run(self, folder: str) -> None:
-        from reviewer.store import open_case, record
-
         try:
-            with open_case(folder, create=False, check_head=False) as case:
-                report = record.check_case(case)
+            report = check_record(folder)
             if report.ok:
                 self.passed.emit(folder)
             else:
@@ -81,9 +83,9 @@ class RecordCheck(QObject):
 
     def unlock_once(self, officer: str) -> bool:
         """Ask the officer's passphrase once per session; True when their key signs from now."""
-        if not officer or signing.session_key(officer) is not None:
+        if not officer or session_key(officer) is not None:
             return bool(officer)
-        if officer in self.declined or not signing.has_officer_key(officer):
+        if officer in self.declined or not has_officer_key(officer):
             return False
         while True:
             text, ok = QInputDialog.getText(
@@ -99,7 +101,7 @@ class RecordCheck(QObject):
                 self.declined.add(officer)  # decisions are then signed by the workstation only
                 return False
             try:
-                signing.unlock_session(officer, text)
+                unlock_session(officer, text)
                 return True
             except ReviewerError as exc:
                 QMessageBox.warning(self.parent_widget, self.tr("Wrong passphrase"), str(exc))

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import importlib
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -29,9 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.device import choose_device
-from reviewer.flagging import DEFAULT_THRESHOLDS, threshold_for
-from reviewer.settings import Settings
+from reviewer.session import (
+    DEFAULT_THRESHOLDS,
+    Settings,
+    choose_device,
+    list_models,
+    run_checks,
+    threshold_for,
+)
 
 from .i18n import categories, category_label
 from .ui_settings import UiSettings
@@ -42,8 +46,6 @@ RED, GREEN = "#c92a2a", "#2b8a3e"
 
 def speech_model_names() -> list[str]:
     try:
-        from reviewer.model_registry import list_models
-
         return [
             m.name
             for m in list_models(verify=False)
@@ -238,14 +240,9 @@ class SettingsDialog(QDialog):
 
 def self_test() -> dict[str, Any]:
     """reviewer.doctor.run_checks() when the engine has it, else what device and registry say."""
-    try:
-        doctor = importlib.import_module("reviewer.doctor")
-    except ImportError:
-        doctor = None
-    if doctor is not None and hasattr(doctor, "run_checks"):
-        return doctor.run_checks()
-    from reviewer.model_registry import list_models
-
+    checks = run_checks()
+    if checks is not None:
+        return checks
     errors: list[str] = []
     warnings: list[str] = []
     chosen = choose_device("auto")

@@ -35,8 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.errors import ReviewerError
-from reviewer.transcript import CORRECTED_MARK
+from reviewer.session import CORRECTED_MARK, ReviewerError, correct_and_redetect
 
 from .case_data import CaseData, fold
 from .i18n import clock, source_label
@@ -173,12 +172,8 @@ class CorrectionJob(QThread):
         self.folder, self.officer, self.segment_id, self.text = folder, officer, segment_id, text
 
     def run(self) -> None:
-        from reviewer.corrections import correct_and_redetect
-        from reviewer.store import open_case
-
         try:
-            with open_case(self.folder, officer=self.officer, create=False) as case:
-                result = correct_and_redetect(case, self.segment_id, self.text, self.officer)
+            result = correct_and_redetect(self.folder, self.officer, self.segment_id, self.text)
         except ReviewerError as exc:
             self.failed.emit(str(exc))
             return

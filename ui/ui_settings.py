@@ -11,7 +11,7 @@ import os
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
-from reviewer.userdirs import user_home
+from reviewer.session import user_home
 
 UI_SETTINGS_FILE = "ui-settings.json"
 MAX_RECENT = 8

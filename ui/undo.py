@@ -8,7 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from reviewer.errors import ReviewerError
+from reviewer.session import ReviewerError
 
 from .i18n import status_label
 

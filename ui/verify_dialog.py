@@ -31,11 +31,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.errors import ReviewerError
-from reviewer.evidence import VerifyReport, verify_package
-from reviewer.evidence.keys import trusted_local_keys
-from reviewer.evidence.minisign import PublicKey, fingerprint_groups, parse_public_key
-from reviewer.evidence.progress import OnProgress
+from reviewer.session import (
+    OnProgress,
+    PublicKey,
+    ReviewerError,
+    VerifyReport,
+    fingerprint_groups,
+    parse_public_key,
+    trusted_local_keys,
+    verify_package,
+)
 
 from .export_dialog import AMBER, GREEN, PROGRESS_STEPS, RED, EvidenceTask, colored, human_size
 

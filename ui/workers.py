@@ -19,10 +19,16 @@ from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal
 from PySide6.QtGui import QImage
 
 from reviewer.analysis import Runner, make_analyzer, open_executor
-from reviewer.errors import Cancelled, ReviewerError
-from reviewer.ingest import expand_inputs
-from reviewer.pipeline import AnalysisOptions, EngineFactory, ProgressEvent
-from reviewer.store import open_case
+from reviewer.session import (
+    AnalysisOptions,
+    Cancelled,
+    EngineFactory,
+    ProgressEvent,
+    ReviewerError,
+    expand_inputs,
+    open_case,
+    read_audio,
+)
 
 _job_ids = itertools.count(1)
 
@@ -223,13 +229,12 @@ def grab_frame(path: Path, at_s: float, max_width: int = 640) -> QImage | None:
 
 def waveform(path: Path, bins_per_s: float = 4.0) -> np.ndarray | None:
     """Peak level per 1/bins_per_s seconds of the whole audio track (for the timeline)."""
-    from reviewer.speech.audio import SAMPLE_RATE, AudioReader
-
-    step = max(1, int(SAMPLE_RATE / bins_per_s))
     peaks: list[np.ndarray] = []
     carry = np.zeros(0, dtype=np.float32)
     try:
-        for block in AudioReader(path, block_s=60.0):
+        sample_rate, blocks = read_audio(path, block_s=60.0)
+        step = max(1, int(sample_rate / bins_per_s))
+        for block in blocks:
             data = np.concatenate([carry, block])
             usable = data.size - data.size % step
             if usable:
