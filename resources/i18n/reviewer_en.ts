@@ -2,6 +2,67 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AnalysisController</name>
+    <message>
+        <location filename="../../ui/analysis_controller.py" line="57"/>
+        <source>No files found to add.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/analysis_controller.py" line="86"/>
+        <source>Warning: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/analysis_controller.py" line="94"/>
+        <source>the GPU was chosen in Settings but none can be used here; speech runs on the processor (CPU), which is slower.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/analysis_controller.py" line="99"/>
+        <source>the GPU could not load the speech model; speech runs on the processor (CPU), which is slower.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseController</name>
+    <message>
+        <location filename="../../ui/case_controller.py" line="45"/>
+        <source>Cannot open the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_controller.py" line="114"/>
+        <source>Not a case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_controller.py" line="115"/>
+        <source>{folder} holds no case. Use New case to start one there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_controller.py" line="142"/>
+        <source>Export evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_controller.py" line="142"/>
+        <source>Open a case first, then export it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_controller.py" line="157"/>
+        <source>Merge a reviewed copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_controller.py" line="157"/>
+        <source>Open a case first, then merge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CaseDialogs</name>
     <message>
         <location filename="../../ui/case_dialogs.py" line="18"/>
@@ -55,179 +116,179 @@
 <context>
     <name>DevicePage</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="298"/>
+        <location filename="../../ui/settings_dialog.py" line="295"/>
         <source>Item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="298"/>
+        <location filename="../../ui/settings_dialog.py" line="295"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="300"/>
+        <location filename="../../ui/settings_dialog.py" line="297"/>
         <source>Check again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="318"/>
+        <location filename="../../ui/settings_dialog.py" line="315"/>
         <source>Checking the models, the GPU and the disk…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="370"/>
+        <location filename="../../ui/settings_dialog.py" line="367"/>
         <source>Problems found: {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="375"/>
+        <location filename="../../ui/settings_dialog.py" line="372"/>
         <source>Ready, with warnings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="379"/>
+        <location filename="../../ui/settings_dialog.py" line="376"/>
         <source>Everything is ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="382"/>
+        <location filename="../../ui/settings_dialog.py" line="379"/>
         <source>Problems</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="386"/>
+        <location filename="../../ui/settings_dialog.py" line="383"/>
         <source>Warnings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="408"/>
-        <location filename="../../ui/settings_dialog.py" line="413"/>
+        <location filename="../../ui/settings_dialog.py" line="405"/>
+        <location filename="../../ui/settings_dialog.py" line="410"/>
         <source>System</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="423"/>
+        <location filename="../../ui/settings_dialog.py" line="420"/>
         <source>Analysis will use</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="430"/>
+        <location filename="../../ui/settings_dialog.py" line="427"/>
         <source>speech on {device} ({compute}), images and on-screen text on {vision}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="437"/>
+        <location filename="../../ui/settings_dialog.py" line="434"/>
         <source>Device setting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="439"/>
+        <location filename="../../ui/settings_dialog.py" line="436"/>
         <source>Warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="445"/>
+        <location filename="../../ui/settings_dialog.py" line="442"/>
         <source>Models</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="446"/>
+        <location filename="../../ui/settings_dialog.py" line="443"/>
         <source>{ok} of {n} ready, hashes checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="454"/>
+        <location filename="../../ui/settings_dialog.py" line="451"/>
         <source>ready, hash matches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="456"/>
+        <location filename="../../ui/settings_dialog.py" line="453"/>
         <source>not ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="460"/>
+        <location filename="../../ui/settings_dialog.py" line="457"/>
         <source>Opt-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="460"/>
+        <location filename="../../ui/settings_dialog.py" line="457"/>
         <source>licence not stated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="462"/>
+        <location filename="../../ui/settings_dialog.py" line="459"/>
         <source>SHA-256</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="463"/>
+        <location filename="../../ui/settings_dialog.py" line="460"/>
         <source>Licence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="464"/>
+        <location filename="../../ui/settings_dialog.py" line="461"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="465"/>
+        <location filename="../../ui/settings_dialog.py" line="462"/>
         <source>Origin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="466"/>
-        <location filename="../../ui/settings_dialog.py" line="496"/>
+        <location filename="../../ui/settings_dialog.py" line="463"/>
+        <location filename="../../ui/settings_dialog.py" line="493"/>
         <source>Path</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="472"/>
+        <location filename="../../ui/settings_dialog.py" line="469"/>
         <source>GPU for speech (CTranslate2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="476"/>
+        <location filename="../../ui/settings_dialog.py" line="473"/>
         <source>{n} CUDA device(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="480"/>
+        <location filename="../../ui/settings_dialog.py" line="477"/>
         <source>Compute types on {device}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="485"/>
+        <location filename="../../ui/settings_dialog.py" line="482"/>
         <source>onnxruntime providers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="491"/>
+        <location filename="../../ui/settings_dialog.py" line="488"/>
         <source>User folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="495"/>
+        <location filename="../../ui/settings_dialog.py" line="492"/>
         <source>{free:.1f} GiB free</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="498"/>
+        <location filename="../../ui/settings_dialog.py" line="495"/>
         <source>Portable mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="498"/>
+        <location filename="../../ui/settings_dialog.py" line="495"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="501"/>
+        <location filename="../../ui/settings_dialog.py" line="498"/>
         <source>Versions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="503"/>
+        <location filename="../../ui/settings_dialog.py" line="500"/>
         <source>not installed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -235,72 +296,72 @@
 <context>
     <name>EvidenceStages</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="597"/>
+        <location filename="../../ui/export_dialog.py" line="601"/>
         <source>Opening the signing key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="598"/>
+        <location filename="../../ui/export_dialog.py" line="602"/>
         <source>Checking the case and the destination</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="599"/>
+        <location filename="../../ui/export_dialog.py" line="603"/>
         <source>Copying the originals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="600"/>
+        <location filename="../../ui/export_dialog.py" line="604"/>
         <source>Cutting clips and stills</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="601"/>
+        <location filename="../../ui/export_dialog.py" line="605"/>
         <source>Writing transcripts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="602"/>
+        <location filename="../../ui/export_dialog.py" line="606"/>
         <source>Writing the report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="603"/>
+        <location filename="../../ui/export_dialog.py" line="607"/>
         <source>Sealing the package</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="604"/>
+        <location filename="../../ui/export_dialog.py" line="608"/>
         <source>Finishing on the destination</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="605"/>
+        <location filename="../../ui/export_dialog.py" line="609"/>
         <source>Verifying the package</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="606"/>
+        <location filename="../../ui/export_dialog.py" line="610"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="609"/>
+        <location filename="../../ui/export_dialog.py" line="613"/>
         <source>intact, signed by a trusted key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="610"/>
+        <location filename="../../ui/export_dialog.py" line="614"/>
         <source>TAMPERED</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="611"/>
+        <location filename="../../ui/export_dialog.py" line="615"/>
         <source>intact, but the signer is not trusted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="612"/>
+        <location filename="../../ui/export_dialog.py" line="616"/>
         <source>not a complete package</source>
         <translation type="unfinished"></translation>
     </message>
@@ -308,273 +369,273 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="134"/>
+        <location filename="../../ui/export_dialog.py" line="138"/>
         <source>Export evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="144"/>
+        <location filename="../../ui/export_dialog.py" line="148"/>
         <source>Case: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="147"/>
+        <location filename="../../ui/export_dialog.py" line="151"/>
         <source>Destination (USB stick)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="149"/>
+        <location filename="../../ui/export_dialog.py" line="153"/>
         <source>The folder the package is written into</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="151"/>
+        <location filename="../../ui/export_dialog.py" line="155"/>
         <source>Choose…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="162"/>
+        <location filename="../../ui/export_dialog.py" line="166"/>
         <source>Flags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="165"/>
+        <location filename="../../ui/export_dialog.py" line="169"/>
         <source>Also export pending flags (not yet decided)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="172"/>
+        <location filename="../../ui/export_dialog.py" line="176"/>
         <source>Officer&apos;s signing key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="182"/>
+        <location filename="../../ui/export_dialog.py" line="186"/>
         <source>The passphrase of this key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="186"/>
-        <location filename="../../ui/export_dialog.py" line="209"/>
+        <location filename="../../ui/export_dialog.py" line="190"/>
+        <location filename="../../ui/export_dialog.py" line="213"/>
         <source>Passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="191"/>
+        <location filename="../../ui/export_dialog.py" line="195"/>
         <source>Optional</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="195"/>
+        <location filename="../../ui/export_dialog.py" line="199"/>
         <source>At least {n} characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="201"/>
+        <location filename="../../ui/export_dialog.py" line="205"/>
         <source>You have no signing key yet: one is created now and protected by this passphrase. Nobody can recover a forgotten passphrase; keep it safe.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="207"/>
+        <location filename="../../ui/export_dialog.py" line="211"/>
         <source>Officer id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="208"/>
+        <location filename="../../ui/export_dialog.py" line="212"/>
         <source>Full name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="210"/>
+        <location filename="../../ui/export_dialog.py" line="214"/>
         <source>Passphrase again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="226"/>
+        <location filename="../../ui/export_dialog.py" line="230"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="229"/>
+        <location filename="../../ui/export_dialog.py" line="233"/>
         <source>Cancel export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="232"/>
+        <location filename="../../ui/export_dialog.py" line="236"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="291"/>
+        <location filename="../../ui/export_dialog.py" line="295"/>
         <source>{officer} — key {key_id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="297"/>
+        <location filename="../../ui/export_dialog.py" line="301"/>
         <source>Create a signing key for me</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="315"/>
+        <location filename="../../ui/export_dialog.py" line="319"/>
         <source>Key {key_id}, fingerprint {fingerprint}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="323"/>
+        <location filename="../../ui/export_dialog.py" line="327"/>
         <source>Choose the USB stick or folder for the package</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="341"/>
+        <location filename="../../ui/export_dialog.py" line="345"/>
         <source>{confirmed} confirmed and {pending} pending flag(s) will be exported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="344"/>
+        <location filename="../../ui/export_dialog.py" line="348"/>
         <source>{confirmed} confirmed flag(s) will be exported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="349"/>
+        <location filename="../../ui/export_dialog.py" line="353"/>
         <source>Review the flags first: nothing to export.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="365"/>
+        <location filename="../../ui/export_dialog.py" line="369"/>
         <source>Choose the USB stick (or a folder on it) to write the package to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="372"/>
+        <location filename="../../ui/export_dialog.py" line="376"/>
         <source>This folder does not exist: plug in the stick or choose another.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="385"/>
+        <location filename="../../ui/export_dialog.py" line="389"/>
         <source>Free space: {free} · file system: {fs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="386"/>
+        <location filename="../../ui/export_dialog.py" line="390"/>
         <source>unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="395"/>
+        <location filename="../../ui/export_dialog.py" line="399"/>
         <source>The originals of these flags take {size}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="401"/>
+        <location filename="../../ui/export_dialog.py" line="405"/>
         <source>Not enough free space on this stick.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="404"/>
+        <location filename="../../ui/export_dialog.py" line="408"/>
         <source>FAT32: it cannot hold files of 4 GiB or more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="411"/>
+        <location filename="../../ui/export_dialog.py" line="415"/>
         <source>{name} is {size}: too large for FAT32. Use a stick formatted as exFAT or NTFS.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="429"/>
+        <location filename="../../ui/export_dialog.py" line="433"/>
         <source>Choose the destination folder first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="431"/>
+        <location filename="../../ui/export_dialog.py" line="435"/>
         <source>The destination {folder} does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="435"/>
+        <location filename="../../ui/export_dialog.py" line="439"/>
         <source>There are no flags to export: confirm flags first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="438"/>
+        <location filename="../../ui/export_dialog.py" line="442"/>
         <source>Give the officer id the key belongs to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="440"/>
+        <location filename="../../ui/export_dialog.py" line="444"/>
         <source>The passphrase needs at least {n} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="444"/>
+        <location filename="../../ui/export_dialog.py" line="448"/>
         <source>The two passphrases differ; type them again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="446"/>
+        <location filename="../../ui/export_dialog.py" line="450"/>
         <source>Type the passphrase of your key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="495"/>
+        <location filename="../../ui/export_dialog.py" line="499"/>
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="519"/>
+        <location filename="../../ui/export_dialog.py" line="523"/>
         <source>Package written and verified.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="521"/>
+        <location filename="../../ui/export_dialog.py" line="525"/>
         <source>Package written but it did not verify.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="524"/>
+        <location filename="../../ui/export_dialog.py" line="528"/>
         <source>Package</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="525"/>
+        <location filename="../../ui/export_dialog.py" line="529"/>
         <source>Flags exported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="526"/>
+        <location filename="../../ui/export_dialog.py" line="530"/>
         <source>Originals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="528"/>
+        <location filename="../../ui/export_dialog.py" line="532"/>
         <source>Files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="529"/>
+        <location filename="../../ui/export_dialog.py" line="533"/>
         <source>{files} ({size} of data)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="533"/>
+        <location filename="../../ui/export_dialog.py" line="537"/>
         <source>Verification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="534"/>
+        <location filename="../../ui/export_dialog.py" line="538"/>
         <source>Seal SHA-256</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="550"/>
+        <location filename="../../ui/export_dialog.py" line="554"/>
         <source>Export cancelled: the unfinished package was removed from the stick.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="556"/>
+        <location filename="../../ui/export_dialog.py" line="560"/>
         <source>Wrong passphrase: it does not open this key. Type it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="558"/>
+        <location filename="../../ui/export_dialog.py" line="562"/>
         <source>Export failed: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -864,102 +925,102 @@
 <context>
     <name>IdentifiersPanel</name>
     <message>
-        <location filename="../../ui/identifiers_panel.py" line="51"/>
+        <location filename="../../ui/identifiers_panel.py" line="56"/>
         <source>Phone numbers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/identifiers_panel.py" line="52"/>
+        <location filename="../../ui/identifiers_panel.py" line="57"/>
         <source>Bank accounts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/identifiers_panel.py" line="53"/>
+        <location filename="../../ui/identifiers_panel.py" line="58"/>
         <source>QR codes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/identifiers_panel.py" line="54"/>
+        <location filename="../../ui/identifiers_panel.py" line="59"/>
         <source>Links</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/identifiers_panel.py" line="55"/>
+        <location filename="../../ui/identifiers_panel.py" line="60"/>
         <source>Social accounts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/identifiers_panel.py" line="56"/>
+        <location filename="../../ui/identifiers_panel.py" line="61"/>
         <source>E-mail addresses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/identifiers_panel.py" line="57"/>
+        <location filename="../../ui/identifiers_panel.py" line="62"/>
         <source>Crypto wallets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/identifiers_panel.py" line="58"/>
+        <location filename="../../ui/identifiers_panel.py" line="63"/>
         <source>Amounts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/identifiers_panel.py" line="64"/>
+        <location filename="../../ui/identifiers_panel.py" line="69"/>
         <source>on screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/identifiers_panel.py" line="65"/>
+        <location filename="../../ui/identifiers_panel.py" line="70"/>
         <source>QR code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/identifiers_panel.py" line="66"/>
+        <location filename="../../ui/identifiers_panel.py" line="71"/>
         <source>speech</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/identifiers_panel.py" line="70"/>
+        <location filename="../../ui/identifiers_panel.py" line="75"/>
         <source>Identifier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/identifiers_panel.py" line="70"/>
+        <location filename="../../ui/identifiers_panel.py" line="75"/>
         <source>Where</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/identifiers_panel.py" line="70"/>
+        <location filename="../../ui/identifiers_panel.py" line="75"/>
         <source>Flags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/identifiers_panel.py" line="96"/>
+        <location filename="../../ui/identifiers_panel.py" line="101"/>
         <source>No case open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/identifiers_panel.py" line="99"/>
+        <location filename="../../ui/identifiers_panel.py" line="104"/>
         <source>{n} identifiers in this case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/identifiers_panel.py" line="101"/>
+        <location filename="../../ui/identifiers_panel.py" line="106"/>
         <source>No phone numbers, accounts or links found yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/identifiers_panel.py" line="126"/>
+        <location filename="../../ui/identifiers_panel.py" line="131"/>
         <source>seen in {n} other cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/identifiers_panel.py" line="139"/>
+        <location filename="../../ui/identifiers_panel.py" line="144"/>
         <source>Other cases…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/identifiers_panel.py" line="154"/>
+        <location filename="../../ui/identifiers_panel.py" line="159"/>
         <source>open this case</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1058,172 +1119,172 @@
 <context>
     <name>LearningPanel</name>
     <message>
-        <location filename="../../ui/learning_panel.py" line="93"/>
+        <location filename="../../ui/learning_panel.py" line="101"/>
         <source>Propose from this case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="94"/>
+        <location filename="../../ui/learning_panel.py" line="102"/>
         <source>Also retrain the text model (about a minute)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="95"/>
+        <location filename="../../ui/learning_panel.py" line="103"/>
         <source>Apply checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="96"/>
+        <location filename="../../ui/learning_panel.py" line="104"/>
         <source>Roll back the text model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="97"/>
+        <location filename="../../ui/learning_panel.py" line="105"/>
         <source>Undo checked applied changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="98"/>
+        <location filename="../../ui/learning_panel.py" line="106"/>
         <source>Proposal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="98"/>
+        <location filename="../../ui/learning_panel.py" line="106"/>
         <source>Effect on the decided flags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="129"/>
+        <location filename="../../ui/learning_panel.py" line="134"/>
         <source>Reading the decisions…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="152"/>
+        <location filename="../../ui/learning_panel.py" line="155"/>
         <source>Check the applied changes to undo first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="158"/>
+        <location filename="../../ui/learning_panel.py" line="161"/>
         <source>Undoing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="165"/>
+        <location filename="../../ui/learning_panel.py" line="166"/>
         <source>Check the proposals to apply first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="167"/>
+        <location filename="../../ui/learning_panel.py" line="168"/>
         <source>Applying…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="182"/>
+        <location filename="../../ui/learning_panel.py" line="172"/>
         <source>Rolling back…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="189"/>
+        <location filename="../../ui/learning_panel.py" line="179"/>
         <source>Not done: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="195"/>
+        <location filename="../../ui/learning_panel.py" line="185"/>
         <source>{n} proposals; nothing changes until you apply.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="201"/>
+        <location filename="../../ui/learning_panel.py" line="191"/>
         <source>Applied {n} changes; the next analysis or re-detection uses them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="209"/>
+        <location filename="../../ui/learning_panel.py" line="199"/>
         <source>Undid {n} changes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="213"/>
+        <location filename="../../ui/learning_panel.py" line="203"/>
         <source>Text model is now {model} ({sha}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="221"/>
+        <location filename="../../ui/learning_panel.py" line="211"/>
         <source>Applied (check to undo)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="300"/>
+        <location filename="../../ui/learning_panel.py" line="288"/>
         <source>Thresholds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="308"/>
+        <location filename="../../ui/learning_panel.py" line="296"/>
         <source>Lexicon terms to remove (mostly rejected)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="314"/>
+        <location filename="../../ui/learning_panel.py" line="302"/>
         <source>rejected {r}, confirmed {c}; e.g. {ex}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="318"/>
+        <location filename="../../ui/learning_panel.py" line="306"/>
         <source>Phrases to add (in missed or confirmed moments only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="324"/>
+        <location filename="../../ui/learning_panel.py" line="312"/>
         <source>in {n} moments; e.g. {ex}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="326"/>
+        <location filename="../../ui/learning_panel.py" line="314"/>
         <source>Text model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="335"/>
+        <location filename="../../ui/learning_panel.py" line="323"/>
         <source>not retrained</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="255"/>
+        <location filename="../../ui/learning_panel.py" line="244"/>
         <source>only {n} decisions (need {need}): no change proposed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="259"/>
+        <location filename="../../ui/learning_panel.py" line="248"/>
         <source>precision {p0} → {p1}, recall {r0} → {r1}; would have removed {removed} of {rejected} rejected flags, kept {kept} of {confirmed} confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="272"/>
+        <location filename="../../ui/learning_panel.py" line="261"/>
         <source>, raised {n} of {added} the officers added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="276"/>
+        <location filename="../../ui/learning_panel.py" line="265"/>
         <source>; would also raise up to {n} undecided detections for review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="285"/>
+        <location filename="../../ui/learning_panel.py" line="273"/>
         <source>only {n} decided texts (need {need}): no retraining</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="289"/>
+        <location filename="../../ui/learning_panel.py" line="277"/>
         <source>better: install it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="291"/>
+        <location filename="../../ui/learning_panel.py" line="279"/>
         <source>not better: keep the current model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/learning_panel.py" line="293"/>
+        <location filename="../../ui/learning_panel.py" line="281"/>
         <source>F1 on the decisions {now} now, {new} retrained: {verdict}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1231,230 +1292,160 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>As the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>&amp;Case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>Recent cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>&amp;Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>&amp;Playback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>&amp;Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394"/>
+        <location filename="../../ui/main_window.py" line="385"/>
         <source>Interface language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397"/>
+        <location filename="../../ui/main_window.py" line="388"/>
         <source>Files in the case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="398"/>
+        <location filename="../../ui/main_window.py" line="389"/>
         <source>Transcript and search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="399"/>
+        <location filename="../../ui/main_window.py" line="390"/>
         <source>Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>Flags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>Analysis queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="402"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>Learning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415"/>
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>Zoom in (+)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="416"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>Zoom out (-)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>Whole recording (Z)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431"/>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>Livestream Reviewer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="434"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source>Livestream Reviewer — case {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="440"/>
+        <location filename="../../ui/main_window.py" line="433"/>
         <source>Officer: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="443"/>
+        <location filename="../../ui/main_window.py" line="436"/>
         <source>Officer: {name} (set your name in Settings)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="452"/>
+        <location filename="../../ui/main_window.py" line="445"/>
         <source>Speech ran on {device} ({compute})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="460"/>
+        <location filename="../../ui/main_window.py" line="453"/>
         <source>Analysing: {n} file(s) left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="471"/>
-        <source>Cannot open the case</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="539"/>
-        <source>Not a case</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="540"/>
-        <source>{folder} holds no case. Use New case to start one there.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="568"/>
-        <source>Export evidence</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="568"/>
-        <source>Open a case first, then export it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="583"/>
-        <source>Merge a reviewed copy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="583"/>
-        <source>Open a case first, then merge.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="645"/>
-        <source>No files found to add.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="674"/>
-        <source>Warning: {text}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="934"/>
-        <source>Decision not saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="994"/>
-        <source>Flag not added</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="1052"/>
-        <source>Flag not changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="1138"/>
+        <location filename="../../ui/main_window.py" line="515"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404"/>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>Identifiers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="682"/>
-        <source>the GPU was chosen in Settings but none can be used here; speech runs on the processor (CPU), which is slower.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="687"/>
-        <source>the GPU could not load the speech model; speech runs on the processor (CPU), which is slower.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MeaningSearch</name>
     <message>
-        <location filename="../../ui/meaning_search.py" line="73"/>
+        <location filename="../../ui/meaning_search.py" line="70"/>
         <source>Search words or meaning, e.g. bán tài khoản</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/meaning_search.py" line="84"/>
+        <location filename="../../ui/meaning_search.py" line="81"/>
         <source>Searching…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/meaning_search.py" line="89"/>
+        <location filename="../../ui/meaning_search.py" line="86"/>
         <source>Preparing this case for search: {done}/{total} lines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/meaning_search.py" line="100"/>
+        <location filename="../../ui/meaning_search.py" line="97"/>
         <source>{n} moments</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1510,43 +1501,71 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="37"/>
+        <location filename="../../ui/merge_dialog.py" line="36"/>
         <source>Merge a reviewed copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="39"/>
+        <location filename="../../ui/merge_dialog.py" line="38"/>
         <source>Copy: {folder}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="48"/>
+        <location filename="../../ui/merge_dialog.py" line="47"/>
         <source>Merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="56"/>
+        <location filename="../../ui/merge_dialog.py" line="55"/>
         <source>{applied} changes to apply, {conflicts} conflicts for a senior officer, {same} already equal, {skipped} cannot be applied. Nothing is written until you press Merge.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="67"/>
+        <location filename="../../ui/merge_dialog.py" line="66"/>
         <source>Nothing to merge: this case already holds that work.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="81"/>
+        <location filename="../../ui/merge_dialog.py" line="80"/>
         <source>Conflict, flag {id}: {a} chose {x} here ({when_a}); {b} chose {y} in the copy ({when_b}). It stays unsure for a senior officer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="95"/>
+        <location filename="../../ui/merge_dialog.py" line="94"/>
         <source>Flag {id}: {action} by {officer} ({when})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="102"/>
+        <location filename="../../ui/merge_dialog.py" line="101"/>
         <source>Cannot apply: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MergeRunner</name>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="155"/>
+        <source>Choose the folder of the reviewed copy of this case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="165"/>
+        <source>Merging the reviewed copy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="167"/>
+        <source>Reading the reviewed copy and this case…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="179"/>
+        <source>Merge a reviewed copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="215"/>
+        <source>Merge refused</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2057,203 +2076,221 @@
 <context>
     <name>RecordCheck</name>
     <message>
-        <location filename="../../ui/record_check.py" line="65"/>
+        <location filename="../../ui/record_check.py" line="67"/>
         <source>… and {n} more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/record_check.py" line="69"/>
+        <location filename="../../ui/record_check.py" line="71"/>
         <source>The record of this case fails</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/record_check.py" line="72"/>
+        <location filename="../../ui/record_check.py" line="74"/>
         <source>The tables, signatures or audit chain of this case disagree with its audit log. You can read it, but it will not be exported or merged until this is resolved.
 
 {case}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/record_check.py" line="91"/>
+        <location filename="../../ui/record_check.py" line="93"/>
         <source>Unlock your signing key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/record_check.py" line="93"/>
+        <location filename="../../ui/record_check.py" line="95"/>
         <source>Passphrase of the key of officer {officer}. It is asked once per session; every decision is then signed with your key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/record_check.py" line="105"/>
+        <location filename="../../ui/record_check.py" line="107"/>
         <source>Wrong passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewController</name>
+    <message>
+        <location filename="../../ui/review_controller.py" line="277"/>
+        <source>Decision not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_controller.py" line="336"/>
+        <source>Flag not added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_controller.py" line="394"/>
+        <source>Flag not changed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="65"/>
+        <location filename="../../ui/settings_dialog.py" line="67"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="73"/>
+        <location filename="../../ui/settings_dialog.py" line="75"/>
         <source>As the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="81"/>
+        <location filename="../../ui/settings_dialog.py" line="83"/>
         <source>Vietnamese</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="82"/>
+        <location filename="../../ui/settings_dialog.py" line="84"/>
         <source>English</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="83"/>
+        <location filename="../../ui/settings_dialog.py" line="85"/>
         <source>Detect automatically</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="95"/>
+        <location filename="../../ui/settings_dialog.py" line="97"/>
         <source>Whisper (default)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="96"/>
+        <location filename="../../ui/settings_dialog.py" line="98"/>
         <source>Vietnamese recogniser (viet-asr, opt-in)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="97"/>
+        <location filename="../../ui/settings_dialog.py" line="99"/>
         <source>Both, and compare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="103"/>
+        <location filename="../../ui/settings_dialog.py" line="105"/>
         <source>viet-asr hears Vietnamese about four times more accurately than Whisper base, but the licence of its weights is not stated: turn it on only if your agency accepts that. English and automatic language detection always use Whisper.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="109"/>
+        <location filename="../../ui/settings_dialog.py" line="111"/>
         <source>Prompt the speech model with the category terms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="113"/>
+        <location filename="../../ui/settings_dialog.py" line="115"/>
         <source>Automatic (GPU if usable)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="114"/>
+        <location filename="../../ui/settings_dialog.py" line="116"/>
         <source>CPU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="115"/>
+        <location filename="../../ui/settings_dialog.py" line="117"/>
         <source>GPU (CUDA)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="125"/>
+        <location filename="../../ui/settings_dialog.py" line="127"/>
         <source>Flag thresholds (lower: more flags to review)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="137"/>
+        <location filename="../../ui/settings_dialog.py" line="139"/>
         <source>The shipped lexicons</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="138"/>
+        <location filename="../../ui/settings_dialog.py" line="140"/>
         <source>Choose…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="145"/>
+        <location filename="../../ui/settings_dialog.py" line="147"/>
         <source>This computer (or tcp://server:8786)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="147"/>
+        <location filename="../../ui/settings_dialog.py" line="149"/>
         <source>Officer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="148"/>
+        <location filename="../../ui/settings_dialog.py" line="150"/>
         <source>Interface language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="149"/>
+        <location filename="../../ui/settings_dialog.py" line="151"/>
         <source>Spoken language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="150"/>
+        <location filename="../../ui/settings_dialog.py" line="152"/>
         <source>Speech model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="151"/>
+        <location filename="../../ui/settings_dialog.py" line="153"/>
         <source>Vietnamese speech engine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="154"/>
+        <location filename="../../ui/settings_dialog.py" line="156"/>
         <source>Device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="156"/>
-        <location filename="../../ui/settings_dialog.py" line="214"/>
+        <location filename="../../ui/settings_dialog.py" line="158"/>
+        <location filename="../../ui/settings_dialog.py" line="216"/>
         <source>Lexicon folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="157"/>
+        <location filename="../../ui/settings_dialog.py" line="159"/>
         <source>Analysis cluster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="158"/>
+        <location filename="../../ui/settings_dialog.py" line="160"/>
         <source>New thresholds and lexicons apply to files analysed from now on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="163"/>
+        <location filename="../../ui/settings_dialog.py" line="165"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="164"/>
+        <location filename="../../ui/settings_dialog.py" line="166"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="181"/>
+        <location filename="../../ui/settings_dialog.py" line="183"/>
         <source>General</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="182"/>
+        <location filename="../../ui/settings_dialog.py" line="184"/>
         <source>Device and models</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="196"/>
+        <location filename="../../ui/settings_dialog.py" line="198"/>
         <source>Will run on: {device} ({compute})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="200"/>
+        <location filename="../../ui/settings_dialog.py" line="202"/>
         <source>Last analysis ran on: {used}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="205"/>
+        <location filename="../../ui/settings_dialog.py" line="207"/>
         <source>The GPU cannot be used on this computer; analysis will run on the CPU, which is slower.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2487,34 +2524,34 @@
 <context>
     <name>TranscriptPane</name>
     <message>
-        <location filename="../../ui/transcript_pane.py" line="325"/>
+        <location filename="../../ui/transcript_pane.py" line="320"/>
         <source>Search all transcripts and on-screen text (Ctrl+F)</source>
         <extracomment>an officer&apos;s correction is stored and detected on (segment id): flags may have changed</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/transcript_pane.py" line="327"/>
+        <location filename="../../ui/transcript_pane.py" line="322"/>
         <source>No speech transcribed in this recording yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/transcript_pane.py" line="387"/>
+        <location filename="../../ui/transcript_pane.py" line="382"/>
         <source>{n} found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/transcript_pane.py" line="101"/>
+        <location filename="../../ui/transcript_pane.py" line="100"/>
         <source>Corrected by officer {officer} ({when}).
 The recogniser heard: {machine}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/transcript_pane.py" line="109"/>
+        <location filename="../../ui/transcript_pane.py" line="108"/>
         <source>Double-click or press F2 to correct what was said.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/transcript_pane.py" line="359"/>
+        <location filename="../../ui/transcript_pane.py" line="354"/>
         <source>The correction was not saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2522,57 +2559,57 @@ The recogniser heard: {machine}</source>
 <context>
     <name>VerifyChecks</name>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="44"/>
+        <location filename="../../ui/verify_dialog.py" line="49"/>
         <source>Folder layout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="45"/>
+        <location filename="../../ui/verify_dialog.py" line="50"/>
         <source>BagIt declaration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="46"/>
+        <location filename="../../ui/verify_dialog.py" line="51"/>
         <source>Signature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="47"/>
+        <location filename="../../ui/verify_dialog.py" line="52"/>
         <source>Seal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="48"/>
+        <location filename="../../ui/verify_dialog.py" line="53"/>
         <source>Tag files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="49"/>
+        <location filename="../../ui/verify_dialog.py" line="54"/>
         <source>Set of files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="50"/>
+        <location filename="../../ui/verify_dialog.py" line="55"/>
         <source>Package information</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="51"/>
+        <location filename="../../ui/verify_dialog.py" line="56"/>
         <source>Evidence files (hashes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="52"/>
+        <location filename="../../ui/verify_dialog.py" line="57"/>
         <source>Audit log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="53"/>
+        <location filename="../../ui/verify_dialog.py" line="58"/>
         <source>Case description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="54"/>
+        <location filename="../../ui/verify_dialog.py" line="59"/>
         <source>Stopped at</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2580,267 +2617,254 @@ The recogniser heard: {machine}</source>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="74"/>
+        <location filename="../../ui/verify_dialog.py" line="79"/>
         <source>Verify an evidence package</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="78"/>
+        <location filename="../../ui/verify_dialog.py" line="83"/>
         <source>The package folder (EVP-…)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="79"/>
+        <location filename="../../ui/verify_dialog.py" line="84"/>
         <source>Choose…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="82"/>
-        <location filename="../../ui/verify_dialog.py" line="331"/>
+        <location filename="../../ui/verify_dialog.py" line="87"/>
+        <location filename="../../ui/verify_dialog.py" line="336"/>
         <source>Package</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="86"/>
+        <location filename="../../ui/verify_dialog.py" line="91"/>
         <source>Trusted keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="87"/>
+        <location filename="../../ui/verify_dialog.py" line="92"/>
         <source>Trust the keys of this computer&apos;s officers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="91"/>
+        <location filename="../../ui/verify_dialog.py" line="96"/>
         <source>Add a public key file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="93"/>
+        <location filename="../../ui/verify_dialog.py" line="98"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="117"/>
+        <location filename="../../ui/verify_dialog.py" line="122"/>
         <source>Check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="117"/>
+        <location filename="../../ui/verify_dialog.py" line="122"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="117"/>
+        <location filename="../../ui/verify_dialog.py" line="122"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="119"/>
+        <location filename="../../ui/verify_dialog.py" line="124"/>
         <source>Verify</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="122"/>
+        <location filename="../../ui/verify_dialog.py" line="127"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="125"/>
+        <location filename="../../ui/verify_dialog.py" line="130"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="154"/>
+        <location filename="../../ui/verify_dialog.py" line="159"/>
         <source>Choose the package folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="162"/>
+        <location filename="../../ui/verify_dialog.py" line="167"/>
         <source>Add trusted public keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="164"/>
+        <location filename="../../ui/verify_dialog.py" line="169"/>
         <source>Public keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="164"/>
+        <location filename="../../ui/verify_dialog.py" line="169"/>
         <source>All files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="181"/>
+        <location filename="../../ui/verify_dialog.py" line="186"/>
         <source>{file} — key {key_id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="188"/>
+        <location filename="../../ui/verify_dialog.py" line="193"/>
         <source>Not a public key file:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="206"/>
+        <location filename="../../ui/verify_dialog.py" line="211"/>
         <source>Choose the package folder first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="219"/>
+        <location filename="../../ui/verify_dialog.py" line="224"/>
         <source>Verifying…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="244"/>
+        <location filename="../../ui/verify_dialog.py" line="249"/>
         <source>Verification stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="247"/>
+        <location filename="../../ui/verify_dialog.py" line="252"/>
         <source>Verification failed: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="293"/>
+        <location filename="../../ui/verify_dialog.py" line="298"/>
         <source>INTACT AND TRUSTED: the package is exactly as sealed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="295"/>
+        <location filename="../../ui/verify_dialog.py" line="300"/>
         <source>TAMPERED: the package was changed after it was sealed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="300"/>
+        <location filename="../../ui/verify_dialog.py" line="305"/>
         <source>UNTRUSTED SIGNER: the package is intact, but its key is not one you trust. Compare the fingerprint with the officer&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="305"/>
+        <location filename="../../ui/verify_dialog.py" line="310"/>
         <source>NOT A COMPLETE PACKAGE: unfinished, damaged, or not an evidence package.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="313"/>
+        <location filename="../../ui/verify_dialog.py" line="318"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="319"/>
+        <location filename="../../ui/verify_dialog.py" line="324"/>
         <source>Signed by officer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="320"/>
+        <location filename="../../ui/verify_dialog.py" line="325"/>
         <source>Key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="322"/>
+        <location filename="../../ui/verify_dialog.py" line="327"/>
         <source>Fingerprint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="326"/>
+        <location filename="../../ui/verify_dialog.py" line="331"/>
         <source>Key trusted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="327"/>
+        <location filename="../../ui/verify_dialog.py" line="332"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="327"/>
+        <location filename="../../ui/verify_dialog.py" line="332"/>
         <source>no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="335"/>
+        <location filename="../../ui/verify_dialog.py" line="340"/>
         <source>Files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="336"/>
+        <location filename="../../ui/verify_dialog.py" line="341"/>
         <source>{files} ({size} of data)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="355"/>
+        <location filename="../../ui/verify_dialog.py" line="360"/>
         <source>passed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="355"/>
+        <location filename="../../ui/verify_dialog.py" line="360"/>
         <source>FAILED</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="257"/>
+        <location filename="../../ui/verify_dialog.py" line="262"/>
         <source>Intact and signed by officer {officer} with trusted key {key}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="262"/>
+        <location filename="../../ui/verify_dialog.py" line="267"/>
         <source>Intact, but signed by key {key} (fingerprint {fingerprint}), which is not a trusted key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="267"/>
+        <location filename="../../ui/verify_dialog.py" line="272"/>
         <source>{f} was changed after the package was sealed ({a} differs).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="269"/>
+        <location filename="../../ui/verify_dialog.py" line="274"/>
         <source>{f} is missing from the package.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="271"/>
+        <location filename="../../ui/verify_dialog.py" line="276"/>
         <source>{f} is not part of the sealed package (added later).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="272"/>
+        <location filename="../../ui/verify_dialog.py" line="277"/>
         <source>{f} is missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="274"/>
+        <location filename="../../ui/verify_dialog.py" line="279"/>
         <source>This is an unfinished export (.partial): export the case again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="276"/>
+        <location filename="../../ui/verify_dialog.py" line="281"/>
         <source>This export failed its read-back check (.failed): export again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="277"/>
+        <location filename="../../ui/verify_dialog.py" line="282"/>
         <source>{f} is not a package folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="279"/>
+        <location filename="../../ui/verify_dialog.py" line="284"/>
         <source>The audit log does not end where the seal says it does.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="281"/>
+        <location filename="../../ui/verify_dialog.py" line="286"/>
         <source>The size or number of files differs from the sealed package.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <location filename="../../ui/merge_dialog.py" line="113"/>
-        <source>Choose the folder of the reviewed copy of this case</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/merge_dialog.py" line="129"/>
-        <source>Merge refused</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
