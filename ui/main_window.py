@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QTabWidget,
-    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -56,6 +55,7 @@ from .shortcuts import SHORTCUTS, shortcut_help_html
 from .timeline import TimelineWidget
 from .transcript_pane import TranscriptPane
 from .ui_settings import UiSettings, load_ui_settings, save_ui_settings
+from .window_menus import build_menus
 from .workers import AnalysisWorker, BackgroundLoader
 
 
@@ -269,98 +269,7 @@ class MainWindow(QMainWindow):
             self.language_actions[code] = action
 
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        a = self.actions_by_name
-        self.case_menu = bar.addMenu("")
-        for name in ("new_case", "open_case", "open_demo"):
-            self.case_menu.addAction(a[name])
-        self.recent_menu = self.case_menu.addMenu("")
-        self.case_menu.addSeparator()
-        for name in ("add_files", "add_folder", "cancel_analysis"):
-            self.case_menu.addAction(a[name])
-        self.case_menu.addSeparator()
-        for name in ("export_evidence", "verify_package", "merge_copy"):
-            self.case_menu.addAction(a[name])
-        self.case_menu.addSeparator()
-        self.case_menu.addAction(a["quit"])
-        self.review_menu = bar.addMenu("")
-        for name in (
-            "next_flag",
-            "prev_flag",
-            "play_flag",
-            None,
-            "confirm",
-            "reject",
-            "unsure",
-            "reset",
-            "note",
-            "reveal",
-            None,
-            "add_flag",
-            "edit_flag",
-            None,
-            "undo",
-            "redo",
-        ):
-            if name is None:
-                self.review_menu.addSeparator()
-            else:
-                self.review_menu.addAction(a[name])
-        self.playback_menu = bar.addMenu("")
-        for name in (
-            "play_pause",
-            "back",
-            "forward",
-            "frame_back",
-            "frame_forward",
-            "slower",
-            "faster",
-            None,
-            "zoom_in",
-            "zoom_out",
-            "zoom_fit",
-            "search",
-        ):
-            if name is None:
-                self.playback_menu.addSeparator()
-            else:
-                self.playback_menu.addAction(a[name])
-        self.settings_menu = bar.addMenu("")
-        self.settings_menu.addAction(a["settings"])
-        self.language_menu = self.settings_menu.addMenu("")
-        for action in self.language_actions.values():
-            self.language_menu.addAction(action)
-        self.help_menu = bar.addMenu("")
-        self.help_menu.addAction(a["shortcuts"])
-
-        self.toolbar = QToolBar(self)
-        self.toolbar.setObjectName("main-toolbar")
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for name in (
-            "open_case",
-            "add_files",
-            None,
-            "prev_flag",
-            "next_flag",
-            "play_flag",
-            None,
-            "confirm",
-            "reject",
-            "unsure",
-            "note",
-            "add_flag",
-            None,
-            "undo",
-            "redo",
-            None,
-            "settings",
-        ):
-            if name is None:
-                self.toolbar.addSeparator()
-            else:
-                self.toolbar.addAction(a[name])
-        self.addToolBar(self.toolbar)
-        self.cases.fill_recent_menu()
+        build_menus(self)
 
     def retranslate_ui(self) -> None:
         """Every visible string again, in the current language (called on a language switch)."""
@@ -455,10 +364,6 @@ class MainWindow(QMainWindow):
         else:
             self.analysis_label.setText("")
 
-    # -- cases ----------------------------------------------------------------------------------
-
-    # -- evidence -----------------------------------------------------------------------------
-
     # -- drag and drop --------------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
@@ -470,14 +375,6 @@ class MainWindow(QMainWindow):
             return
         event.acceptProposedAction()
         self.cases.handle_drop(paths)
-
-    # -- analysis (in AnalysisWorker's thread) --------------------------------------------------
-
-    # -- media --------------------------------------------------------------------------------
-
-    # -- flags --------------------------------------------------------------------------------
-
-    # -- officer-made flags and span edits ---------------------------------------------------------
 
     # -- settings and language ------------------------------------------------------------------
     def open_settings(self) -> None:
