@@ -11,11 +11,10 @@ from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPe
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from .colors import category_color, status_color
-from .i18n import category_label, category_short, clock, source_label, status_label
+from .i18n import category_short, clock
 from .timeline_lanes import Lane, pack_rows, text_bars
+from .timeline_paint import LABEL_W, RULER_H, flag_reason, paint_ruler, paint_wave, run_rects
 
-LABEL_W = 124
-RULER_H = 18
 FLAG_ROW_H = 22  # one row of flags; overlapping flags stack in more rows
 MAX_FLAG_ROWS = 6
 FLAG_STRIP = 5  # the status stripe at the top of a flag
@@ -24,7 +23,6 @@ TEXT_H = 42  # on-screen lines shown at the same time stack in thin rows inside 
 MAX_TEXT_ROWS = 8
 WAVE_H = 36
 GAP = 4
-TICK_STEPS = (1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200)
 EDGE_PX = 5  # how near a flag's edge the pointer must be to drag it
 MIN_FLAG_S = 0.2
 MIN_VISIBLE = 0.006  # of the recording: flags closer than this stack, as they would touch
@@ -239,13 +237,22 @@ class TimelineWidget(QWidget):
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                 names[key],
             )
-        self._paint_ruler(p, t0, t1)
+        paint_ruler(
+            p, self._x, self._plot_w() / self.view_span, t0, t1, self.palette().mid().color()
+        )
         p.setClipRect(QRectF(LABEL_W, 0, self._plot_w(), self.height()))
         key = (self.view_start, self.view_span, self.width(), self._version)
         if key != self._cache_key:
             # Rectangles are worked out once per view: repaints while playing only draw them.
             self._cache_key, self._cache, self._labels = key, [], []
-            self._runs(lanes["speech"], self._segments, t0, t1, QColor("#4dabf7"))
+            self._cache += run_rects(
+                lanes["speech"],
+                self._segments,
+                t0,
+                t1,
+                self.view_start,
+                self._plot_w() / self.view_span,
+            )
             self._text_items(lanes["text"], t0, t1, QColor("#8ce99a"))
             self._flag_rects(lanes["flags"], t0, t1)
         for rect, fill in self._cache:
@@ -253,46 +260,14 @@ class TimelineWidget(QWidget):
         for rect, text, color in self._labels:
             p.setPen(color)
             p.drawText(rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
-        self._paint_wave(p, lanes["wave"], t0, t1)
+        paint_wave(
+            p, lanes["wave"], self._wave, self._wave_rate, t0, t1, int(self._plot_w()), self._x
+        )
         self._paint_selected(p, lanes["flags"])
         x = self._x(self.playhead)
         p.setPen(QPen(QColor("#e03131"), 2))
         p.drawLine(QPointF(x, 0), QPointF(x, self.height()))
         p.end()
-
-    def _paint_ruler(self, p: QPainter, t0: float, t1: float) -> None:
-        px_per_s = self._plot_w() / self.view_span
-        step = next((s for s in TICK_STEPS if s * px_per_s >= 70), TICK_STEPS[-1])
-        first = int(t0 // step) * step
-        p.setPen(self.palette().mid().color())
-        t = first
-        while t <= t1:
-            x = self._x(t)
-            if x >= LABEL_W:
-                p.drawLine(QPointF(x, RULER_H - 5), QPointF(x, RULER_H))
-                p.drawText(QPointF(x + 2, RULER_H - 6), clock(t))
-            t += step
-
-    def _runs(self, lane: QRectF, items: Lane, t0: float, t1: float, color: QColor) -> None:
-        # Adjacent items closer than a pixel become one rectangle: 5,000 segments over 4 hours
-        # paint as a few hundred runs. Worked out with numpy over the visible slice.
-        lo, hi = items.span_indices(t0, t1)
-        starts, ends = items.start_arr[lo:hi], items.end_arr[lo:hi]
-        keep = ends >= t0
-        starts, ends = starts[keep], ends[keep]
-        if not starts.size:
-            return
-        scale = self._plot_w() / self.view_span
-        x0 = LABEL_W + (starts - self.view_start) * scale
-        x1 = np.maximum(x0 + 1.5, LABEL_W + (ends - self.view_start) * scale)
-        reach = np.maximum.accumulate(x1)
-        breaks = np.flatnonzero(x0[1:] > reach[:-1] + 1) + 1
-        top, height = lane.top() + 2, lane.height() - 4
-        for first, last in zip(
-            np.r_[0, breaks].tolist(), (np.r_[breaks, x0.size] - 1).tolist(), strict=True
-        ):
-            left = float(x0[first])
-            self._cache.append((QRectF(left, top, float(reach[last]) - left, height), color))
 
     def _text_row_of(self, item: dict) -> int:
         for i, other in enumerate(self._texts.items):
@@ -315,27 +290,6 @@ class TimelineWidget(QWidget):
         # A darker start: when each line appeared shows even under long static text.
         start_color = QColor("#2b8a3e")
         self._cache += [(rect, start_color if tick else color) for rect, tick in bars]
-
-    def _paint_wave(self, p: QPainter, lane: QRectF, t0: float, t1: float) -> None:
-        if self._wave is None or not len(self._wave):
-            return
-        width = int(self._plot_w())
-        i0 = int(t0 * self._wave_rate)
-        i1 = max(i0 + 1, min(len(self._wave), int(t1 * self._wave_rate) + 1))
-        chunk = self._wave[i0:i1]
-        if not len(chunk):
-            return
-        # One vertical line per pixel column: the loudest bin under it.
-        edges = np.linspace(0, len(chunk), num=min(width, len(chunk)) + 1).astype(int)
-        peaks = np.maximum.reduceat(chunk, edges[:-1]) if len(edges) > 1 else chunk
-        scale = float(max(1e-3, self._wave.max()))
-        mid = lane.center().y()
-        p.setPen(QColor("#748ffc"))
-        span = self._x(t0 + len(chunk) / self._wave_rate) - self._x(i0 / self._wave_rate)
-        for k, value in enumerate(peaks):
-            x = self._x(i0 / self._wave_rate) + k * span / max(1, len(peaks))
-            h = float(value) / scale * (lane.height() / 2 - 1)
-            p.drawLine(QPointF(x, mid - h), QPointF(x, mid + h))
 
     def _flag_rects(self, lane: QRectF, t0: float, t1: float) -> None:
         seen: set[tuple] = set()
@@ -521,7 +475,7 @@ class TimelineWidget(QWidget):
     def _hover(self, pos: QPointF) -> None:
         flag = self.flag_at(pos.x(), pos.y())
         if flag is not None:
-            QToolTip.showText(self.mapToGlobal(pos.toPoint()), self.flag_reason(flag), self)
+            QToolTip.showText(self.mapToGlobal(pos.toPoint()), flag_reason(flag), self)
             return
         hit = self._item_at(pos.x(), pos.y())
         if hit is not None:
@@ -533,20 +487,3 @@ class TimelineWidget(QWidget):
             )
             return
         QToolTip.hideText()
-
-    def flag_reason(self, flag: dict) -> str:
-        """Why the moment was flagged, in one tooltip."""
-        matched = ", ".join(flag.get("matched") or []) or "-"
-        return self.tr(
-            "<b>{category}</b> ({status})<br>{start}–{end} · {source} · score {score:.2f}"
-            "<br>Matched: {matched}<br><i>{text}</i>"
-        ).format(
-            category=category_label(flag["category"]),
-            status=status_label(flag["status"]),
-            start=clock(flag.get("start_s")),
-            end=clock(flag.get("end_s")),
-            source=source_label(flag["source"]),
-            score=flag["score"],
-            matched=matched,
-            text=(flag.get("text") or "")[:200],
-        )

@@ -42,7 +42,7 @@ from reviewer.session import (
     verify_package,
 )
 
-from .export_dialog import AMBER, GREEN, PROGRESS_STEPS, RED, EvidenceTask, colored, human_size
+from .evidence_task import AMBER, GREEN, PROGRESS_STEPS, RED, EvidenceTask, colored, human_size
 
 # The engine's check names, in the order it runs them.
 CHECKS = {

@@ -114,6 +114,49 @@
     </message>
 </context>
 <context>
+    <name>DestinationInfo</name>
+    <message>
+        <location filename="../../ui/export_destination.py" line="28"/>
+        <source>Choose the USB stick (or a folder on it) to write the package to.</source>
+        <translation>Chọn USB (hoặc một thư mục trên đó) để ghi gói chứng cứ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_destination.py" line="35"/>
+        <source>This folder does not exist: plug in the stick or choose another.</source>
+        <translation>Thư mục này không tồn tại: hãy cắm USB hoặc chọn thư mục khác.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_destination.py" line="48"/>
+        <source>Free space: {free} · file system: {fs}</source>
+        <translation>Dung lượng trống: {free} · hệ thống tệp: {fs}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_destination.py" line="49"/>
+        <source>unknown</source>
+        <translation>không rõ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_destination.py" line="57"/>
+        <source>The originals of these flags take {size}.</source>
+        <translation>Bản gốc của các cảnh báo này chiếm {size}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_destination.py" line="63"/>
+        <source>Not enough free space on this stick.</source>
+        <translation>USB này không đủ dung lượng trống.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_destination.py" line="66"/>
+        <source>FAT32: it cannot hold files of 4 GiB or more.</source>
+        <translation>FAT32: không chứa được tệp từ 4 GiB trở lên.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_destination.py" line="73"/>
+        <source>{name} is {size}: too large for FAT32. Use a stick formatted as exFAT or NTFS.</source>
+        <translation>{name} có dung lượng {size}: quá lớn với FAT32. Hãy dùng USB định dạng exFAT hoặc NTFS.</translation>
+    </message>
+</context>
+<context>
     <name>DevicePage</name>
     <message>
         <location filename="../../ui/settings_dialog.py" line="295"/>
@@ -296,72 +339,72 @@
 <context>
     <name>EvidenceStages</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="601"/>
+        <location filename="../../ui/evidence_task.py" line="83"/>
         <source>Opening the signing key</source>
         <translation>Đang mở khóa ký</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="602"/>
+        <location filename="../../ui/evidence_task.py" line="84"/>
         <source>Checking the case and the destination</source>
         <translation>Đang kiểm tra vụ việc và nơi lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="603"/>
+        <location filename="../../ui/evidence_task.py" line="85"/>
         <source>Copying the originals</source>
         <translation>Đang sao chép bản gốc</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="604"/>
+        <location filename="../../ui/evidence_task.py" line="86"/>
         <source>Cutting clips and stills</source>
         <translation>Đang cắt đoạn video và ảnh tĩnh</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="605"/>
+        <location filename="../../ui/evidence_task.py" line="87"/>
         <source>Writing transcripts</source>
         <translation>Đang ghi bản chép lời</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="606"/>
+        <location filename="../../ui/evidence_task.py" line="88"/>
         <source>Writing the report</source>
         <translation>Đang viết báo cáo</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="607"/>
+        <location filename="../../ui/evidence_task.py" line="89"/>
         <source>Sealing the package</source>
         <translation>Đang niêm phong gói</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="608"/>
+        <location filename="../../ui/evidence_task.py" line="90"/>
         <source>Finishing on the destination</source>
         <translation>Đang hoàn tất trên nơi lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="609"/>
+        <location filename="../../ui/evidence_task.py" line="91"/>
         <source>Verifying the package</source>
         <translation>Đang kiểm tra gói</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="610"/>
+        <location filename="../../ui/evidence_task.py" line="92"/>
         <source>Done</source>
         <translation>Xong</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="613"/>
+        <location filename="../../ui/evidence_task.py" line="95"/>
         <source>intact, signed by a trusted key</source>
         <translation>nguyên vẹn, được ký bằng khóa tin cậy</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="614"/>
+        <location filename="../../ui/evidence_task.py" line="96"/>
         <source>TAMPERED</source>
         <translation>ĐÃ BỊ SỬA ĐỔI</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="615"/>
+        <location filename="../../ui/evidence_task.py" line="97"/>
         <source>intact, but the signer is not trusted</source>
         <translation>nguyên vẹn, nhưng người ký không được tin cậy</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="616"/>
+        <location filename="../../ui/evidence_task.py" line="98"/>
         <source>not a complete package</source>
         <translation>không phải gói hoàn chỉnh</translation>
     </message>
@@ -369,273 +412,233 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="138"/>
+        <location filename="../../ui/export_dialog.py" line="78"/>
         <source>Export evidence</source>
         <translation>Xuất chứng cứ</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="148"/>
+        <location filename="../../ui/export_dialog.py" line="88"/>
         <source>Case: {name}</source>
         <translation>Vụ việc: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="151"/>
+        <location filename="../../ui/export_dialog.py" line="91"/>
         <source>Destination (USB stick)</source>
         <translation>Nơi lưu (USB)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="153"/>
+        <location filename="../../ui/export_dialog.py" line="93"/>
         <source>The folder the package is written into</source>
         <translation>Thư mục sẽ ghi gói chứng cứ vào</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="155"/>
+        <location filename="../../ui/export_dialog.py" line="95"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="166"/>
+        <location filename="../../ui/export_dialog.py" line="106"/>
         <source>Flags</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="169"/>
+        <location filename="../../ui/export_dialog.py" line="109"/>
         <source>Also export pending flags (not yet decided)</source>
         <translation>Xuất cả các cảnh báo đang chờ xem xét (chưa quyết định)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="176"/>
+        <location filename="../../ui/export_dialog.py" line="116"/>
         <source>Officer&apos;s signing key</source>
         <translation>Khóa ký của cán bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="186"/>
+        <location filename="../../ui/export_dialog.py" line="126"/>
         <source>The passphrase of this key</source>
         <translation>Mật khẩu của khóa này</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="190"/>
-        <location filename="../../ui/export_dialog.py" line="213"/>
+        <location filename="../../ui/export_dialog.py" line="130"/>
+        <location filename="../../ui/export_dialog.py" line="153"/>
         <source>Passphrase</source>
         <translation>Mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="195"/>
+        <location filename="../../ui/export_dialog.py" line="135"/>
         <source>Optional</source>
         <translation>Không bắt buộc</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="199"/>
+        <location filename="../../ui/export_dialog.py" line="139"/>
         <source>At least {n} characters</source>
         <translation>Ít nhất {n} ký tự</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="205"/>
+        <location filename="../../ui/export_dialog.py" line="145"/>
         <source>You have no signing key yet: one is created now and protected by this passphrase. Nobody can recover a forgotten passphrase; keep it safe.</source>
         <translation>Cán bộ chưa có khóa ký: khóa sẽ được tạo ngay bây giờ và được bảo vệ bằng mật khẩu này. Không ai khôi phục được mật khẩu đã quên; hãy giữ cẩn thận.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="211"/>
+        <location filename="../../ui/export_dialog.py" line="151"/>
         <source>Officer id</source>
         <translation>Mã cán bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="212"/>
+        <location filename="../../ui/export_dialog.py" line="152"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="214"/>
+        <location filename="../../ui/export_dialog.py" line="154"/>
         <source>Passphrase again</source>
         <translation>Nhập lại mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="230"/>
+        <location filename="../../ui/export_dialog.py" line="170"/>
         <source>Export</source>
         <translation>Xuất</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="233"/>
+        <location filename="../../ui/export_dialog.py" line="173"/>
         <source>Cancel export</source>
         <translation>Hủy xuất</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="236"/>
+        <location filename="../../ui/export_dialog.py" line="176"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="295"/>
+        <location filename="../../ui/export_dialog.py" line="235"/>
         <source>{officer} — key {key_id}</source>
         <translation>{officer} — khóa {key_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="301"/>
+        <location filename="../../ui/export_dialog.py" line="241"/>
         <source>Create a signing key for me</source>
         <translation>Tạo khóa ký cho tôi</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="319"/>
+        <location filename="../../ui/export_dialog.py" line="259"/>
         <source>Key {key_id}, fingerprint {fingerprint}</source>
         <translation>Khóa {key_id}, dấu vân tay {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="327"/>
+        <location filename="../../ui/export_dialog.py" line="267"/>
         <source>Choose the USB stick or folder for the package</source>
         <translation>Chọn USB hoặc thư mục để lưu gói chứng cứ</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="345"/>
+        <location filename="../../ui/export_dialog.py" line="285"/>
         <source>{confirmed} confirmed and {pending} pending flag(s) will be exported.</source>
         <translation>Sẽ xuất {confirmed} cảnh báo đã xác nhận và {pending} cảnh báo đang chờ xem xét.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="348"/>
+        <location filename="../../ui/export_dialog.py" line="288"/>
         <source>{confirmed} confirmed flag(s) will be exported.</source>
         <translation>Sẽ xuất {confirmed} cảnh báo đã xác nhận.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="353"/>
+        <location filename="../../ui/export_dialog.py" line="293"/>
         <source>Review the flags first: nothing to export.</source>
         <translation>Hãy xem xét các cảnh báo trước: chưa có gì để xuất.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="369"/>
-        <source>Choose the USB stick (or a folder on it) to write the package to.</source>
-        <translation>Chọn USB (hoặc một thư mục trên đó) để ghi gói chứng cứ.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export_dialog.py" line="376"/>
-        <source>This folder does not exist: plug in the stick or choose another.</source>
-        <translation>Thư mục này không tồn tại: hãy cắm USB hoặc chọn thư mục khác.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export_dialog.py" line="389"/>
-        <source>Free space: {free} · file system: {fs}</source>
-        <translation>Dung lượng trống: {free} · hệ thống tệp: {fs}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export_dialog.py" line="390"/>
-        <source>unknown</source>
-        <translation>không rõ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export_dialog.py" line="399"/>
-        <source>The originals of these flags take {size}.</source>
-        <translation>Bản gốc của các cảnh báo này chiếm {size}.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export_dialog.py" line="405"/>
-        <source>Not enough free space on this stick.</source>
-        <translation>USB này không đủ dung lượng trống.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export_dialog.py" line="408"/>
-        <source>FAT32: it cannot hold files of 4 GiB or more.</source>
-        <translation>FAT32: không chứa được tệp từ 4 GiB trở lên.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export_dialog.py" line="415"/>
-        <source>{name} is {size}: too large for FAT32. Use a stick formatted as exFAT or NTFS.</source>
-        <translation>{name} có dung lượng {size}: quá lớn với FAT32. Hãy dùng USB định dạng exFAT hoặc NTFS.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export_dialog.py" line="433"/>
+        <location filename="../../ui/export_dialog.py" line="318"/>
         <source>Choose the destination folder first.</source>
         <translation>Hãy chọn thư mục lưu trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="435"/>
+        <location filename="../../ui/export_dialog.py" line="320"/>
         <source>The destination {folder} does not exist.</source>
         <translation>Nơi lưu {folder} không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="439"/>
+        <location filename="../../ui/export_dialog.py" line="324"/>
         <source>There are no flags to export: confirm flags first.</source>
         <translation>Không có cảnh báo nào để xuất: hãy xác nhận cảnh báo trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="442"/>
+        <location filename="../../ui/export_dialog.py" line="327"/>
         <source>Give the officer id the key belongs to.</source>
         <translation>Hãy nhập mã cán bộ sở hữu khóa.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="444"/>
+        <location filename="../../ui/export_dialog.py" line="329"/>
         <source>The passphrase needs at least {n} characters.</source>
         <translation>Mật khẩu cần ít nhất {n} ký tự.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="448"/>
+        <location filename="../../ui/export_dialog.py" line="333"/>
         <source>The two passphrases differ; type them again.</source>
         <translation>Hai mật khẩu không khớp; hãy nhập lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="450"/>
+        <location filename="../../ui/export_dialog.py" line="335"/>
         <source>Type the passphrase of your key.</source>
         <translation>Hãy nhập mật khẩu của khóa.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="499"/>
+        <location filename="../../ui/export_dialog.py" line="384"/>
         <source>Cancelling…</source>
         <translation>Đang hủy…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="523"/>
+        <location filename="../../ui/export_dialog.py" line="408"/>
         <source>Package written and verified.</source>
         <translation>Đã ghi và kiểm tra gói chứng cứ.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="525"/>
+        <location filename="../../ui/export_dialog.py" line="410"/>
         <source>Package written but it did not verify.</source>
         <translation>Đã ghi gói nhưng gói không qua được kiểm tra.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="528"/>
+        <location filename="../../ui/export_dialog.py" line="413"/>
         <source>Package</source>
         <translation>Gói</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="529"/>
+        <location filename="../../ui/export_dialog.py" line="414"/>
         <source>Flags exported</source>
         <translation>Cảnh báo đã xuất</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="530"/>
+        <location filename="../../ui/export_dialog.py" line="415"/>
         <source>Originals</source>
         <translation>Bản gốc</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="532"/>
+        <location filename="../../ui/export_dialog.py" line="417"/>
         <source>Files</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="533"/>
+        <location filename="../../ui/export_dialog.py" line="418"/>
         <source>{files} ({size} of data)</source>
         <translation>{files} ({size} dữ liệu)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="537"/>
+        <location filename="../../ui/export_dialog.py" line="422"/>
         <source>Verification</source>
         <translation>Kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="538"/>
+        <location filename="../../ui/export_dialog.py" line="423"/>
         <source>Seal SHA-256</source>
         <translation>SHA-256 của niêm phong</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="554"/>
+        <location filename="../../ui/export_dialog.py" line="439"/>
         <source>Export cancelled: the unfinished package was removed from the stick.</source>
         <translation>Đã hủy xuất: gói chưa hoàn tất đã được xóa khỏi USB.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="560"/>
+        <location filename="../../ui/export_dialog.py" line="445"/>
         <source>Wrong passphrase: it does not open this key. Type it again.</source>
         <translation>Sai mật khẩu: không mở được khóa này. Hãy nhập lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="562"/>
+        <location filename="../../ui/export_dialog.py" line="447"/>
         <source>Export failed: {reason}</source>
         <translation>Xuất không thành công: {reason}</translation>
     </message>
@@ -1292,137 +1295,137 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>As the system</source>
         <translation>Theo hệ thống</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>&amp;Case</source>
         <translation>&amp;Vụ việc</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>Recent cases</source>
         <translation>Vụ việc gần đây</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>&amp;Review</source>
         <translation>&amp;Xem xét</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>&amp;Playback</source>
         <translation>&amp;Phát lại</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>&amp;Settings</source>
         <translation>&amp;Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Interface language</source>
         <translation>Ngôn ngữ giao diện</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>&amp;Help</source>
         <translation>&amp;Trợ giúp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>Tools</source>
         <translation>Công cụ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>Files in the case</source>
         <translation>Tệp trong vụ việc</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>Transcript and search</source>
         <translation>Lời thoại và tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>Review</source>
         <translation>Xem xét</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>Flags</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>Analysis queue</source>
         <translation>Hàng đợi phân tích</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>Learning</source>
         <translation>Học từ quyết định</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>Zoom in (+)</source>
         <translation>Phóng to (+)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>Zoom out (-)</source>
         <translation>Thu nhỏ (-)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>Whole recording (Z)</source>
         <translation>Toàn bộ bản ghi (Z)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="424"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>Livestream Reviewer</source>
         <translation>Công cụ xem xét livestream</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="427"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>Livestream Reviewer — case {name}</source>
         <translation>Công cụ xem xét livestream — vụ việc {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="433"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>Officer: {name}</source>
         <translation>Cán bộ: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="436"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>Officer: {name} (set your name in Settings)</source>
         <translation>Cán bộ: {name} (đặt tên trong Cài đặt)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="445"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>Speech ran on {device} ({compute})</source>
         <translation>Nhận dạng giọng nói chạy trên {device} ({compute})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="453"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>Analysing: {n} file(s) left</source>
         <translation>Đang phân tích: còn {n} tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>Identifiers</source>
         <translation>Định danh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="399"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>Search</source>
         <translation>Tìm kiếm</translation>
     </message>
@@ -2498,27 +2501,27 @@
 <context>
     <name>TimelineWidget</name>
     <message>
-        <location filename="../../ui/timeline.py" line="229"/>
+        <location filename="../../ui/timeline.py" line="227"/>
         <source>Flags</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="230"/>
+        <location filename="../../ui/timeline.py" line="228"/>
         <source>Speech</source>
         <translation>Giọng nói</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="231"/>
+        <location filename="../../ui/timeline.py" line="229"/>
         <source>On-screen text</source>
         <translation>Chữ trên màn hình</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="232"/>
+        <location filename="../../ui/timeline.py" line="230"/>
         <source>Audio</source>
         <translation>Âm thanh</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="541"/>
+        <location filename="../../ui/timeline_paint.py" line="95"/>
         <source>&lt;b&gt;{category}&lt;/b&gt; ({status})&lt;br&gt;{start}–{end} · {source} · score {score:.2f}&lt;br&gt;Matched: {matched}&lt;br&gt;&lt;i&gt;{text}&lt;/i&gt;</source>
         <translation>&lt;b&gt;{category}&lt;/b&gt; ({status})&lt;br&gt;{start}–{end} · {source} · điểm {score:.2f}&lt;br&gt;Từ khớp: {matched}&lt;br&gt;&lt;i&gt;{text}&lt;/i&gt;</translation>
     </message>
