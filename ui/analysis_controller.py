@@ -23,6 +23,8 @@ REFRESH_EVERY_S = 1.5  # flags are re-read from the case at most this often duri
 
 
 class AnalysisController(QObject):
+    """The window's analysis queue: started on the first file added, stopped with the case."""
+
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.w = window

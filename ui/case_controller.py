@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 
 class CaseController(QObject):
+    """Opening and closing cases and the case-wide actions; the window's state stays on it."""
+
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.w = window
@@ -53,8 +55,7 @@ class CaseController(QObject):
         self.fill_recent_menu()
         self.w.current_media_id = None
         self.w.review.clear_flag_selection()
-        self.w.review.waves.clear()  # keyed by media id: another case's ids mean other recordings
-        self.w.review.case_gen += 1
+        self.w.review.forget_case()
         self.w.transcript.search_box.clear()
         self.w.transcript.results.clear()
         self.w.transcript.results_label.setText("")

@@ -29,12 +29,19 @@ WAVE_BINS_PER_S = 4.0
 
 
 class ReviewController(QObject):
+    """What is shown and decided: the file, the flag, the officer's decisions and flags."""
+
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.w = window
         self.waves: dict[int, object] = {}  # waveform per media id of the open case
         self.case_gen = 0  # results of background loads from a closed case are dropped
         self.last_refresh = 0.0
+
+    def forget_case(self) -> None:
+        """Another case opened: its media ids mean other recordings; loads under way are dropped."""
+        self.waves.clear()
+        self.case_gen += 1
 
     def refresh_from_db(self) -> None:
         """Re-read media and flags written by the analysis thread (flags appear as chunks land)."""

@@ -4,22 +4,22 @@
 <context>
     <name>AnalysisController</name>
     <message>
-        <location filename="../../ui/analysis_controller.py" line="57"/>
+        <location filename="../../ui/analysis_controller.py" line="59"/>
         <source>No files found to add.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/analysis_controller.py" line="86"/>
+        <location filename="../../ui/analysis_controller.py" line="88"/>
         <source>Warning: {text}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/analysis_controller.py" line="94"/>
+        <location filename="../../ui/analysis_controller.py" line="96"/>
         <source>the GPU was chosen in Settings but none can be used here; speech runs on the processor (CPU), which is slower.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/analysis_controller.py" line="99"/>
+        <location filename="../../ui/analysis_controller.py" line="101"/>
         <source>the GPU could not load the speech model; speech runs on the processor (CPU), which is slower.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -27,37 +27,37 @@
 <context>
     <name>CaseController</name>
     <message>
-        <location filename="../../ui/case_controller.py" line="45"/>
+        <location filename="../../ui/case_controller.py" line="47"/>
         <source>Cannot open the case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/case_controller.py" line="114"/>
+        <location filename="../../ui/case_controller.py" line="115"/>
         <source>Not a case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/case_controller.py" line="115"/>
+        <location filename="../../ui/case_controller.py" line="116"/>
         <source>{folder} holds no case. Use New case to start one there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/case_controller.py" line="142"/>
+        <location filename="../../ui/case_controller.py" line="143"/>
         <source>Export evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/case_controller.py" line="142"/>
+        <location filename="../../ui/case_controller.py" line="143"/>
         <source>Open a case first, then export it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/case_controller.py" line="157"/>
+        <location filename="../../ui/case_controller.py" line="158"/>
         <source>Merge a reviewed copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/case_controller.py" line="157"/>
+        <location filename="../../ui/case_controller.py" line="158"/>
         <source>Open a case first, then merge.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2114,17 +2114,17 @@
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../ui/review_controller.py" line="277"/>
+        <location filename="../../ui/review_controller.py" line="284"/>
         <source>Decision not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/review_controller.py" line="336"/>
+        <location filename="../../ui/review_controller.py" line="343"/>
         <source>Flag not added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/review_controller.py" line="394"/>
+        <location filename="../../ui/review_controller.py" line="401"/>
         <source>Flag not changed</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,22 +4,22 @@
 <context>
     <name>AnalysisController</name>
     <message>
-        <location filename="../../ui/analysis_controller.py" line="57"/>
+        <location filename="../../ui/analysis_controller.py" line="59"/>
         <source>No files found to add.</source>
         <translation>Không tìm thấy tệp nào để thêm.</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis_controller.py" line="86"/>
+        <location filename="../../ui/analysis_controller.py" line="88"/>
         <source>Warning: {text}</source>
         <translation>Cảnh báo: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis_controller.py" line="94"/>
+        <location filename="../../ui/analysis_controller.py" line="96"/>
         <source>the GPU was chosen in Settings but none can be used here; speech runs on the processor (CPU), which is slower.</source>
         <translation>đã chọn GPU trong Cài đặt nhưng máy này không dùng được GPU; nhận dạng giọng nói chạy trên bộ xử lý (CPU), chậm hơn.</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis_controller.py" line="99"/>
+        <location filename="../../ui/analysis_controller.py" line="101"/>
         <source>the GPU could not load the speech model; speech runs on the processor (CPU), which is slower.</source>
         <translation>GPU không nạp được mô hình giọng nói; nhận dạng giọng nói chạy trên bộ xử lý (CPU), chậm hơn.</translation>
     </message>
@@ -27,37 +27,37 @@
 <context>
     <name>CaseController</name>
     <message>
-        <location filename="../../ui/case_controller.py" line="45"/>
+        <location filename="../../ui/case_controller.py" line="47"/>
         <source>Cannot open the case</source>
         <translation>Không mở được vụ việc</translation>
     </message>
     <message>
-        <location filename="../../ui/case_controller.py" line="114"/>
+        <location filename="../../ui/case_controller.py" line="115"/>
         <source>Not a case</source>
         <translation>Không phải vụ việc</translation>
     </message>
     <message>
-        <location filename="../../ui/case_controller.py" line="115"/>
+        <location filename="../../ui/case_controller.py" line="116"/>
         <source>{folder} holds no case. Use New case to start one there.</source>
         <translation>{folder} không chứa vụ việc nào. Dùng “Vụ việc mới” để tạo tại đó.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_controller.py" line="142"/>
+        <location filename="../../ui/case_controller.py" line="143"/>
         <source>Export evidence</source>
         <translation>Xuất chứng cứ</translation>
     </message>
     <message>
-        <location filename="../../ui/case_controller.py" line="142"/>
+        <location filename="../../ui/case_controller.py" line="143"/>
         <source>Open a case first, then export it.</source>
         <translation>Hãy mở một vụ việc trước rồi mới xuất.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_controller.py" line="157"/>
+        <location filename="../../ui/case_controller.py" line="158"/>
         <source>Merge a reviewed copy</source>
         <translation>Gộp bản sao đã xem xét</translation>
     </message>
     <message>
-        <location filename="../../ui/case_controller.py" line="157"/>
+        <location filename="../../ui/case_controller.py" line="158"/>
         <source>Open a case first, then merge.</source>
         <translation>Hãy mở một vụ việc trước, rồi hợp nhất.</translation>
     </message>
@@ -2116,17 +2116,17 @@
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../ui/review_controller.py" line="277"/>
+        <location filename="../../ui/review_controller.py" line="284"/>
         <source>Decision not saved</source>
         <translation>Quyết định chưa được lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/review_controller.py" line="336"/>
+        <location filename="../../ui/review_controller.py" line="343"/>
         <source>Flag not added</source>
         <translation>Chưa thêm được cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/review_controller.py" line="394"/>
+        <location filename="../../ui/review_controller.py" line="401"/>
         <source>Flag not changed</source>
         <translation>Chưa sửa được cảnh báo</translation>
     </message>
