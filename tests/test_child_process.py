@@ -3,7 +3,7 @@ reason the officer can read, the child is restarted and the next file is analyse
 through the child gives the payloads an in-process run gives.
 
 Faults are injected inside the child through REVIEWER_TEST_CHILD_FAULT (child_main.py); the
-fast tests run a fake speech engine in the child (installed by `fake_models_in_child`)."""
+fast tests run a fake speech engine in the child (tests/child_fakes.py)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import time
 
 import numpy as np
 import pytest
+from child_fakes import fake_models_in_child
 
 import speech_clips
 from reviewer.analysis.child_main import FAULT_ENV
@@ -32,17 +33,6 @@ from reviewer.pipeline import AnalysisOptions
 from reviewer.store import open_case
 
 OPTIONS = AnalysisOptions(language="en", chunk_s=20.0, vision=False, speech_bias="none")
-
-
-def fake_models_in_child() -> None:
-    """Runs in the child (by reference: this module is importable there): the fake engine."""
-    from conftest import FakeEngine
-    from reviewer.analysis_core import CoreModels
-
-    engine = FakeEngine()
-    tasks._models["faster-whisper-base"] = CoreModels(
-        "faster-whisper-base", "cpu", engine_factory=lambda name, device: engine
-    )
 
 
 def _burst_wav(path):

@@ -151,6 +151,8 @@ class ChildBackend:
         self.setup = setup
         self.starts = 0  # children started (the first one and every restart)
         self.peak_rss = 0  # the largest RSS seen of any child, for benches
+        #: (task, file name, seconds, "done" | the error class) of each task run, for benches
+        self.finished: list[tuple[str, str, float, str]] = []
         self._ctx = multiprocessing.get_context("spawn")
         self._proc: Any = None
         self._child_peak = 0
@@ -278,6 +280,17 @@ class ChildBackend:
             pass  # cancelled meanwhile: nobody waits for it
 
     def _run(self, task: _Task) -> None:
+        began = time.monotonic()
+        self._attempt(task)
+        future = task.future
+        outcome = "cancelled" if future.cancelled() else "done"
+        if outcome == "done" and future.done() and future.exception() is not None:
+            outcome = type(future.exception()).__name__
+        name = str(task.args[0]).replace("\\", "/").rsplit("/", 1)[-1] if task.args else ""
+        seconds = round(time.monotonic() - began, 3)
+        self.finished.append((getattr(task.fn, "__name__", "?"), name, seconds, outcome))
+
+    def _attempt(self, task: _Task) -> None:
         if self._proc is None or not self._proc.is_alive():
             if self._proc is not None:
                 self._stop(kill=True)
