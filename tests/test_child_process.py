@@ -154,3 +154,18 @@ def test_real_models_in_the_child_give_the_in_process_payloads(media_dir):
     assert [_comparable(p) for p in child] == [_comparable(p) for p in here]
     assert child[0]["segments"] and child[0]["vision"], "the clip has speech and frames"
     print(f"child run with model loading: {in_child:.1f} s")
+
+
+def test_an_executor_with_child_runs_the_case_through_it(tmp_path, media_dir):
+    """make_analyzer over open_executor(child=True): the child is kept between runs."""
+    from reviewer.analysis import make_analyzer, open_executor
+
+    options = AnalysisOptions(language="en", speech_bias="none")
+    with open_executor(options, child=True) as executor, open_case(tmp_path / "case") as case:
+        first = make_analyzer(case, options, executor=executor).run([media_dir / "screenshot.png"])
+        backend = executor._child
+        again = make_analyzer(case, options, executor=executor).run([media_dir / "screenshot.png"])
+        assert first.all_ok and again.all_ok
+        assert executor._child is backend and backend.starts == 1
+        assert case.frame_texts(), "the test card's text was read in the child"
+    assert backend._proc is None  # closed with the executor
