@@ -16,10 +16,12 @@ import pytest
 from child_fakes import fake_models_in_child
 
 import speech_clips
+from reviewer.analysis import child_process
 from reviewer.analysis.child_main import FAULT_ENV
 from reviewer.analysis.child_process import (
     ChildBackend,
     ChildCrashed,
+    ChildFailed,
     ChildHung,
     ChildOutOfMemory,
     ChildTaskError,
@@ -169,3 +171,33 @@ def test_an_executor_with_child_runs_the_case_through_it(tmp_path, media_dir):
         assert executor._child is backend and backend.starts == 1
         assert case.frame_texts(), "the test card's text was read in the child"
     assert backend._proc is None  # closed with the executor
+
+
+def test_an_answer_that_is_not_json_is_refused_and_the_child_stopped(tmp_path, monkeypatch):
+    """A child taken over by a crafted file could send anything: the parent reads JSON only."""
+    path = _burst_wav(tmp_path / "evil.wav")
+    monkeypatch.setenv(FAULT_ENV, "garble:evil")
+    media = {"kind": "audio", "duration_s": 8.0, "has_audio": True}
+    with ChildBackend(setup=fake_models_in_child) as backend:
+        future = backend.submit(tasks.plan_task, str(path), media, CoreOptions(vision=False))
+        with pytest.raises(ChildFailed, match="answer while reading its sound track could not"):
+            future.result(timeout=60)
+        fine = _burst_wav(tmp_path / "fine.wav")
+        assert backend.submit(tasks.plan_task, str(fine), media, CoreOptions()).result(timeout=60)
+        assert backend.starts == 2
+
+
+@pytest.mark.skipif(os.name != "posix", reason="no RLIMIT_AS: the RSS watchdog is the limit")
+def test_an_allocation_past_the_address_space_ceiling_is_out_of_memory(
+    tmp_path, monkeypatch, two_files
+):
+    """Where the OS has RLIMIT_AS the child's own MemoryError ends the task, before the RSS
+    watchdog sees the limit (here the ceiling is the limit itself: no slack)."""
+    monkeypatch.setattr(child_process, "ADDRESS_SPACE_SLACK", 0)
+    monkeypatch.setenv(FAULT_ENV, "balloon:boom")
+    with ChildBackend(setup=fake_models_in_child, memory_limit=3 * 1024**3) as backend:
+        outcomes, segments = _run(tmp_path, two_files, backend)
+        peak = backend.peak_rss
+    assert "Ran out of its 3 GiB memory limit" in outcomes["a boom.wav"].error
+    assert outcomes["b fine.wav"].status == "analyzed"
+    assert peak < 3 * 1024**3  # the ceiling, not the watchdog, stopped it

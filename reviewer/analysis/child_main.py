@@ -23,7 +23,8 @@ from typing import Any
 
 from ..errors import ReviewerError
 
-#: Test-only fault injection, read only here: "crash|hang|balloon[:part of a file name]".
+#: Test-only fault injection, read only here: "crash|hang|balloon|garble[:part of a file name]"
+#: (garble: an answer that is not JSON, as a child taken over by an exploit might send).
 FAULT_ENV = "REVIEWER_TEST_CHILD_FAULT"
 BEAT_S = 1.0
 #: Secrets the parent may hold in its environment; a spawned child inherits it, so they go first.
@@ -52,7 +53,7 @@ def _task_file(args: tuple) -> str:
     return os.path.basename(str(args[0])) if args and isinstance(args[0], str) else ""
 
 
-def _inject_fault(args: tuple) -> None:
+def _inject_fault(args: tuple, channel: _Channel) -> None:
     """Tests only: misbehave like a broken decoder on the file whose name matches."""
     spec = os.environ.get(FAULT_ENV, "")
     if not spec:
@@ -71,6 +72,11 @@ def _inject_fault(args: tuple) -> None:
         while True:  # touched pages, so RSS grows as well as the address space
             hoard.append(b"\x01" * (32 * 1024 * 1024))
             time.sleep(0.005)
+    elif kind == "garble":
+        with channel.lock:
+            channel.conn.send_bytes(b"\x80\x04\x95 not json")
+        while True:
+            time.sleep(3600)
 
 
 class _Channel:
@@ -148,7 +154,7 @@ def serve(conn: Connection, memory_limit: int | None, setup: Callable[[], None] 
             return
         task_id, fn, args = message
         try:
-            _inject_fault(args)
+            _inject_fault(args, channel)
             channel.send(["done", task_id, fn(*args)])
         except MemoryError:
             # The heap may be left in pieces: say so and go; the parent starts a fresh child.

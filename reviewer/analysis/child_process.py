@@ -225,12 +225,15 @@ class ChildBackend:
         self.starts += 1
         self._child_peak = 0
 
-    def _stop(self, kill: bool) -> int | None:
-        """End the child (asked politely unless `kill`); its exit code."""
+    def _stop(self, kill: bool, grace_s: float = 0.0) -> int | None:
+        """End the child (asked politely unless `kill`; one that is dying gets `grace_s` to
+        finish, so its own exit status is read); its exit code."""
         proc, conn = self._proc, self._conn
         self._proc = self._conn = None
         if proc is None:
             return None
+        if grace_s:
+            proc.join(timeout=grace_s)
         if not kill:
             with contextlib.suppress(OSError):
                 conn.send(None)
@@ -302,20 +305,31 @@ class ChildBackend:
         began = last_move = time.monotonic()
         counter = None
         while True:
-            if task.future.cancelled():
+            if task.future.cancelled() or self._closed:
                 self._stop(kill=True)
+                task.future.cancel()
                 return
             message = None
             try:
                 if self._conn.poll(WATCH_S):
                     message = json.loads(self._conn.recv_bytes(MAX_MESSAGE_BYTES))
-            except (EOFError, OSError, ValueError):
+            except EOFError:
                 message = ["gone"]
+            except (OSError, ValueError) as exc:  # too long, or not JSON: never trusted
+                self._stop(kill=True)
+                self._settle(
+                    task.future,
+                    exc=ChildFailed(
+                        f"The analysis process's answer {where} could not be read ({exc}); it "
+                        "was stopped. The other files go on."
+                    ),
+                )
+                return
             now = time.monotonic()
             kind = message[0] if isinstance(message, list) and message else None
             if kind == "beat" and message[1:] != [counter]:
                 counter, last_move = (message + [None])[1], now
-            if kind == "done" and message[1] == task_id:
+            if kind == "done" and len(message) == 3 and message[1] == task_id:
                 self._settle(task.future, result=_as_asked(message[2]))
                 return
             if kind == "error" and message[1] == task_id:
@@ -330,7 +344,7 @@ class ChildBackend:
                 self._settle(task.future, exc=self._out_of_memory(where))
                 return
             if kind == "gone" or not self._proc.is_alive():
-                code = self._stop(kill=True)
+                code = self._stop(kill=True, grace_s=5.0)  # its own exit status, not our kill
                 self._settle(task.future, exc=self._died(code, where))
                 return
             if now - max(last_move, began) > self.stall_s:
