@@ -42,11 +42,11 @@ DEFAULT_MEMORY_LIMIT = 3 * 1024**3
 DEFAULT_STALL_S = 120.0
 WATCH_S = 0.2  # how often the parent looks at the child's messages, life and memory
 #: RLIMIT_AS counts address space, not memory: thread stacks, allocator arenas and model runtimes
-#: reserve far more than they touch. The ceiling sits this much above the RSS limit, a backstop
+#: reserve far more than they touch (measured here: 1.9 GB of address space for 0.56 GB RSS on
+#: one range of the demo, Whisper and OCR loaded; more cores, more threads). The ceiling sits this much above the RSS limit, a backstop
 #: against a balloon too fast for the watchdog; the RSS watchdog is the limit the officer sets.
 ADDRESS_SPACE_SLACK = 4 * 1024**3
 MAX_MESSAGE_BYTES = 80 * 1024 * 1024  # above payload_check.MAX_PAYLOAD_BYTES, which decides
-START_TIMEOUT_S = 60.0
 
 
 class ChildFailed(MediaError):
