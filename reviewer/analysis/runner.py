@@ -22,7 +22,8 @@ class Runner(Protocol):
 class Executor:
     """Where ranges run, kept between runs so that models load once.
 
-    `cluster`: a Dask scheduler address; None: this workstation.
+    `cluster`: a Dask scheduler address; None: this workstation. `child`: this workstation's
+    ranges in an isolated child process (reviewer.analysis.child_process), kept between runs.
     """
 
     def __init__(
@@ -30,14 +31,20 @@ class Executor:
         options: AnalysisOptions,
         cluster: str | None = None,
         engine_factory: EngineFactory | None = None,
+        child: bool = False,
     ) -> None:
         self.options = options
         self.cluster = cluster or None
         self.engine_factory = engine_factory
+        self.child = child and not self.cluster
         self._local: Any = None  # the workstation's analyzer, its models loaded
+        self._child: Any = None  # the ChildBackend, started on first use
 
     def close(self) -> None:
         self._local = None
+        if self._child is not None:
+            self._child.close()
+            self._child = None
 
     def __enter__(self) -> Executor:
         return self
@@ -50,9 +57,10 @@ def open_executor(
     options: AnalysisOptions,
     cluster: str | None = None,
     engine_factory: EngineFactory | None = None,
+    child: bool = False,
 ) -> Executor:
     """`engine_factory` (tests only): a fake speech engine behind the real interface."""
-    return Executor(options, cluster, engine_factory)
+    return Executor(options, cluster, engine_factory, child)
 
 
 def make_analyzer(
@@ -72,6 +80,13 @@ def make_analyzer(
 
         extra = {"range_s": range_s} if range_s else {}
         return ClusterAnalyzer(case, options, executor.cluster, on_progress, cancel, **extra)
+    if executor.child:
+        from ..cluster.driver import ClusterAnalyzer
+        from .child_process import ChildBackend
+
+        executor._child = executor._child or ChildBackend()
+        extra = {"range_s": range_s} if range_s else {}
+        return ClusterAnalyzer(case, options, executor._child, on_progress, cancel, **extra)
     from ..pipeline import Analyzer
 
     kept = executor._local
