@@ -23,13 +23,13 @@ def check_lines(
     lines: Iterable[str], language: str | None = None, lexicon_dir: Path | None = None
 ) -> Iterator[dict]:
     """One {"text", "hits": [{"category", "score", "why"}]} per line, in order."""
-    from .detect import load_text_detector
+    from .detections import load_text_scorer
     from .flagging import threshold_for
     from .settings import load_settings
 
     settings = load_settings()
     folder = lexicon_dir or (Path(settings.lexicon_dir) if settings.lexicon_dir else None)
-    detector = load_text_detector(folder)
+    detector = load_text_scorer(folder)
     batch: list[str] = []
 
     def flush() -> Iterator[dict]:

@@ -154,7 +154,7 @@ def _model_checks(errors: list[str]) -> list[dict[str, Any]]:
         from .learn.versions import active_model_path
         from .text.paths import model_dir
 
-        # A version `reviewer learn` installed is the one analysis loads (reviewer/detect.py).
+        # A version `reviewer learn` installed is the one analysis loads (reviewer/detections.py).
         learned = active_model_path()
         folder = learned.parent if learned else model_dir()
         card_path = folder / "text_classifier.json"

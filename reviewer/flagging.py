@@ -20,10 +20,13 @@ from .store.case import Case
 from .store.findings import write_flags
 from .store.officer_flags import OFFICER_SOURCE, is_fixed
 
+# Detections scoring below this are not stored (reviewer/detections.py), so no threshold under
+# it brings them back (reviewer/learn/thresholds.py).
+DETECTION_FLOOR = 0.25
 MERGE_GAP_S = 8.0
 LEAD_IN_S = 3.0
 DEFAULT_THRESHOLDS: dict[str, float] = {
-    # The text scores are calibrated so 0.5 is "the evidence says so" (reviewer/text/detect_text).
+    # The text scores are calibrated so 0.5 is "the evidence says so" (reviewer/text/scorer).
     "gambling": 0.5,
     "fraud": 0.5,
     "illegal_trade": 0.5,

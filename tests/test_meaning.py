@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from reviewer.text import TextDetector
+from reviewer.text import TextScorer
 from reviewer.text.errors import TextModelHashMismatch
 from reviewer.text.meaning.engine import DIM, MeaningEngine, embed_form, shared_engine
 from reviewer.text.meaning.fit import choose_cut, fit_head
@@ -25,8 +25,8 @@ SCAM_PARAPHRASE = "bỏ tiền vào ví của nhóm em, sáng nào thức dậy 
 
 
 @pytest.fixture(scope="module")
-def detectors() -> tuple[TextDetector, TextDetector]:
-    return TextDetector(meaning=False), TextDetector(meaning=True)
+def detectors() -> tuple[TextScorer, TextScorer]:
+    return TextScorer(meaning=False), TextScorer(meaning=True)
 
 
 def test_known_sentence_gives_the_stored_reference_vector() -> None:
@@ -128,7 +128,7 @@ def test_window_with_the_sentence_before(detectors) -> None:
 
 def test_meaning_off_by_environment(monkeypatch) -> None:
     monkeypatch.setenv("REVIEWER_MEANING", "0")
-    det = TextDetector()
+    det = TextScorer()
     assert det.meaning is None and "meaning" not in det.model_id
 
 
@@ -265,7 +265,7 @@ def test_learn_refits_installs_only_when_better_and_rolls_back() -> None:
     assert proposal.better, proposal.summary
     installed = build_and_install_meaning(proposal, 1)
     assert meaning_versions.history() == ["v1"]
-    det = TextDetector(meaning=True)
+    det = TextScorer(meaning=True)
     assert det.meaning.model_id == installed["model_id"] == "meaning-learned-v1"
     assert not any(t in (meaning_versions.store_dir() / "v1" / "meaning_head.json").read_text(
         encoding="utf-8") for t in pos)  # fmt: skip
@@ -274,4 +274,4 @@ def test_learn_refits_installs_only_when_better_and_rolls_back() -> None:
     assert not again.better
     back = rollback_meaning()
     assert back["active"] == "shipped" and meaning_versions.history() == []
-    assert TextDetector(meaning=True).meaning.model_id.startswith("meaning-head-")
+    assert TextScorer(meaning=True).meaning.model_id.startswith("meaning-head-")

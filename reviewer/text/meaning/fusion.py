@@ -1,9 +1,9 @@
-"""The meaning model's evidence for TextDetector: calibrated per-category scores and "why".
+"""The meaning model's evidence for TextScorer: calibrated per-category scores and "why".
 
 For each text (and, for speech, the window of the sentence and the one before: offers run across
 segment boundaries) the head gives a probability per category, mapped so that the cut chosen on
 the dev split is 0.5 (alone, at the default threshold, it fires exactly there). The window counts
-only when it says more than the sentence alone. detect_text combines it with the rest as
+only when it says more than the sentence alone. scorer combines it with the rest as
     score = 1 - (1 - base) (1 - MEANING_FACTOR x s x damp)
 and, when the meaning model is sure a text is benign for a category (s < VETO_BELOW), damps the
 lexicon as the n-gram model's veto does: "a film about a former gambler" keeps its words but

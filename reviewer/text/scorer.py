@@ -75,7 +75,7 @@ class TextHit:
     why: str = ""  # for the officer: terms, patterns or the nearest labelled example
 
 
-class TextDetector:
+class TextScorer:
     """Build once (loads lexicons and the model), then call detect() per segment."""
 
     def __init__(
