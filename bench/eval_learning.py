@@ -184,9 +184,9 @@ MISTUNED_THRESHOLD = 0.75
 
 def mistune() -> dict:
     """Settings of an agency that starts badly: high thresholds, a third of the terms missing."""
+    from reviewer.paths import lexicon_dir
     from reviewer.settings import load_settings, save_settings
     from reviewer.text.lexicon import category_ids
-    from reviewer.text.paths import lexicon_dir
 
     folder = user_home() / "lexicons"
     shutil.copytree(lexicon_dir(), folder)

@@ -184,7 +184,7 @@ def cmd_models(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from .resources import demo_case_dir, demo_recording
+    from .paths import demo_case_dir, demo_recording
 
     demo = demo_recording()
     if not demo.is_file():

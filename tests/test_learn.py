@@ -15,10 +15,10 @@ from reviewer.detections import MediaDetector, load_text_scorer
 from reviewer.ingest import ingest_file
 from reviewer.learn import versions
 from reviewer.learn.apply import revert
+from reviewer.paths import lexicon_dir, text_model_dir
 from reviewer.settings import load_settings
 from reviewer.store import open_case
 from reviewer.store.officer_flags import add_officer_flag
-from reviewer.text.paths import lexicon_dir, model_dir
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "resources" / "demo"))
 import speech_clips  # noqa: E402
@@ -202,9 +202,9 @@ def _pool_strings(onnx_path: Path) -> set[str]:
 
 @pytest.mark.slow
 def test_retrain_installs_only_when_better_and_rolls_back(tmp_path):
-    shipped = json.loads((model_dir() / "text_classifier.json").read_text())["sha256"]
+    shipped = json.loads((text_model_dir() / "text_classifier.json").read_text())["sha256"]
     # Decisions the shipped model already gets right (corpus lines, same labels): not better.
-    corpus = [json.loads(x) for x in (model_dir() / "corpus.jsonl").read_text().splitlines()]
+    corpus = [json.loads(x) for x in (text_model_dir() / "corpus.jsonl").read_text().splitlines()]
     easy = _text_case(
         tmp_path / "easy",
         [r["text"] for r in corpus if r["labels"] == ["gambling"]][:4],
@@ -235,7 +235,7 @@ def test_retrain_installs_only_when_better_and_rolls_back(tmp_path):
     assert not any(t in card_text for t in POSITIVE + NEGATIVE)
     # The model's n-grams are the corpus's alone: no decided text went into it.
     assert _pool_strings(versions.store_dir() / "v1" / "text_classifier.onnx") == _pool_strings(
-        model_dir() / "text_classifier.onnx"
+        text_model_dir() / "text_classifier.onnx"
     )
     # Later detections (and the flags made of them) name the learned version.
     with open_case(hard, create=False) as case:

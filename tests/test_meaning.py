@@ -12,12 +12,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from reviewer.paths import text_model_dir
 from reviewer.text import TextScorer
 from reviewer.text.errors import TextModelHashMismatch
 from reviewer.text.meaning.engine import DIM, MeaningEngine, embed_form, shared_engine
 from reviewer.text.meaning.fit import choose_cut, fit_head
 from reviewer.text.meaning.head import EXAMPLES_FILE, MeaningHead
-from reviewer.text.paths import model_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 # Investment fraud in words no lexicon holds (no "lãi", "đầu tư", "cam kết", "lợi nhuận"...).
@@ -83,7 +83,7 @@ def test_choose_cut_holds_the_false_positive_rate() -> None:
 
 
 def test_shipped_head_matches_its_manifest_entry() -> None:
-    head = MeaningHead.load(model_dir() / "meaning_head.json")
+    head = MeaningHead.load(text_model_dir() / "meaning_head.json")
     assert len(head.categories) == 6 and all(0.5 <= c < 1 for c in head.cuts.values())
     manifest = json.loads((ROOT / "models" / "manifest.json").read_text(encoding="utf-8"))
     entry = next(m for m in manifest["models"] if m["role"] == "text-meaning")
@@ -91,7 +91,7 @@ def test_shipped_head_matches_its_manifest_entry() -> None:
 
     assert file_sha256(weights_path()) == entry["weights_sha256"]
     for name, sha in entry["head"]["files"].items():
-        assert file_sha256(model_dir() / name) == sha, name
+        assert file_sha256(text_model_dir() / name) == sha, name
 
 
 def test_fusion_flags_a_paraphrase_no_lexicon_term_covers(detectors) -> None:

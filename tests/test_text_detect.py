@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from reviewer.paths import lexicon_dir, text_model_dir
 from reviewer.text import TextHit, TextScorer
 from reviewer.text.lexicon import Lexicon
-from reviewer.text.paths import lexicon_dir, model_dir
 
 # Held-out sentences, NOT in models/text/corpus.jsonl (test_heldout_is_not_in_the_corpus checks).
 # The first list was written after the lexicons and the first corpus, and was used once to
@@ -213,7 +213,7 @@ def detector() -> TextScorer:
 def test_heldout_is_not_in_the_corpus() -> None:
     corpus = {
         json.loads(line)["text"].strip().casefold()
-        for line in (model_dir() / "corpus.jsonl").read_text(encoding="utf-8").splitlines()
+        for line in (text_model_dir() / "corpus.jsonl").read_text(encoding="utf-8").splitlines()
     }
     leaked = [t for t, _, _ in ALL if t.strip().casefold() in corpus]
     assert leaked == []
@@ -279,7 +279,7 @@ def test_warnings_and_negations_damp(detector: TextScorer) -> None:
 
 
 def test_provenance(detector: TextScorer) -> None:
-    card = json.loads((model_dir() / "text_classifier.json").read_text(encoding="utf-8"))
+    card = json.loads((text_model_dir() / "text_classifier.json").read_text(encoding="utf-8"))
     assert detector.model_sha256 == card["sha256"]
     assert detector.model_id == card["model_id"]
     assert len(detector.lexicon_sha256) == 64

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from reviewer.paths import lexicon_dir
 from reviewer.text.errors import LexiconError
 from reviewer.text.lexicon import Lexicon, parse_terms
 from reviewer.text.matcher import LexiconMatcher, within_one_edit
-from reviewer.text.paths import lexicon_dir
 
 DEFAULT_IDS = {
     "gambling",

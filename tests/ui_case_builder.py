@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 from reviewer.ingest import ingest_file
-from reviewer.resources import demo_recording
+from reviewer.paths import demo_recording
 from reviewer.store import open_case
 from reviewer.store.case import utc_now
 

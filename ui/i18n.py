@@ -8,7 +8,7 @@ from functools import cache
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from reviewer.resources import resource_path
+from reviewer.paths import resource_path
 
 TS_CONTEXT = "Labels"
 LANGUAGES = ("vi", "en")

@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 
 from reviewer.errors import ReviewerError
 from reviewer.flag_cli import known_categories
+from reviewer.paths import demo_case_dir, demo_recording
 from reviewer.pipeline import AnalysisOptions, EngineFactory, ProgressEvent
-from reviewer.resources import demo_case_dir, demo_recording
 from reviewer.settings import Settings, load_settings, save_settings
 
 from . import case_dialogs

@@ -10,7 +10,7 @@ from pathlib import Path
 from string import Template
 from typing import Any
 
-from ..resources import resource_path
+from ..paths import resource_path
 from .minisign import fingerprint_groups
 
 DECISION_VI = {

@@ -22,8 +22,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reviewer.paths import lexicon_dir
 from reviewer.text.errors import LexiconError
-from reviewer.text.paths import lexicon_dir
 
 DEFAULT_WEIGHT = 0.8
 MODES = ("tolerant", "folded", "exact")

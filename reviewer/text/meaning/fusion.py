@@ -24,9 +24,9 @@ from pathlib import Path
 
 import numpy as np
 
+from reviewer.paths import text_model_dir
 from reviewer.text.meaning.engine import MeaningEngine, embed_form, shared_engine
 from reviewer.text.meaning.head import HEAD_FILE, MeaningHead
-from reviewer.text.paths import model_dir
 
 MEANING_FACTOR = 1.0
 # Profanity is a matter of words, not meaning: the head learnt the chatter around curses ("sao hôm
@@ -71,7 +71,7 @@ def active_head_path() -> Path:
             return found
     except ImportError:  # pragma: no cover - the learn package is optional in a bare engine
         pass
-    return model_dir() / HEAD_FILE
+    return text_model_dir() / HEAD_FILE
 
 
 class MeaningScorer:
