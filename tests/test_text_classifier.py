@@ -20,16 +20,10 @@ from reviewer.text.classifier import (
     prepare,
 )
 from reviewer.text.errors import TextModelError, TextModelHashMismatch
+from reviewer.text.lexicon import category_table
 
-CATEGORIES = [
-    "gambling",
-    "fraud",
-    "illegal_trade",
-    "personal_data",
-    "insult",
-    "profanity",
-    "obscene",
-]
+# The model is trained on categories.json, in its order (models/text/train.py).
+CATEGORIES = list(category_table())
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from functools import cache
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
@@ -61,10 +60,9 @@ def tr(text: str) -> str:
 
 @cache
 def _category_file() -> dict:
-    try:
-        return json.loads(resource_path("lexicons", "categories.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+    from reviewer.text.lexicon import category_table  # here: the text package is not light
+
+    return category_table()
 
 
 def category_label(category: str) -> str:
@@ -85,6 +83,7 @@ def category_short(category: str) -> str:
 
 
 def categories() -> list[str]:
+    """The shipped category ids, in categories.json's order."""
     return list(_category_file())
 
 

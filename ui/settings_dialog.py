@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.device import choose_device
-from reviewer.flagging import DEFAULT_THRESHOLDS, threshold_for
+from reviewer.flagging import threshold_for
 from reviewer.settings import Settings
 
 from .i18n import categories, category_label
@@ -124,7 +124,7 @@ class SettingsDialog(QDialog):
         self.thresholds: dict[str, QDoubleSpinBox] = {}
         thresholds_box = QGroupBox(self.tr("Flag thresholds (lower: more flags to review)"))
         tform = QFormLayout(thresholds_box)
-        for cat in categories() or list(DEFAULT_THRESHOLDS):
+        for cat in categories():
             spin = QDoubleSpinBox()
             spin.setRange(0.0, 1.0)
             spin.setSingleStep(0.05)
