@@ -32,10 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.errors import ReviewerError
-from reviewer.flag_cli import known_categories
 from reviewer.paths import demo_case_dir, demo_recording
 from reviewer.pipeline import AnalysisOptions, EngineFactory, ProgressEvent
-from reviewer.settings import Settings, load_settings, save_settings
+from reviewer.settings import Settings, known_categories, load_settings, save_settings
 
 from . import case_dialogs
 from .case_data import CaseData
