@@ -18,11 +18,12 @@ from .text import TextScorer
 
 
 def load_text_scorer(lexicon_dir: Path | None = None) -> TextScorer:
-    """Lexicons (the agency's folder, or the shipped ones) and the hash-checked text model: the
-    version `reviewer learn` installed, if any, else the shipped one."""
+    """Lexicons (the agency's folder, or the shipped ones), the hash-checked text model and the
+    meaning head: the versions `reviewer learn` installed, if any, else the shipped ones."""
+    from .learn.meaning_versions import active_head
     from .learn.versions import active_model_path
 
-    return TextScorer(lexicon_dir, active_model_path())
+    return TextScorer(lexicon_dir, active_model_path(), meaning_head=active_head())
 
 
 from .speech.readable import SENTENCE_END  # noqa: E402  (one definition for both cuts)

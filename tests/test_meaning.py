@@ -237,7 +237,8 @@ def test_search_cli_json(tmp_path: Path) -> None:
 # --- learning ----------------------------------------------------------------------------------
 
 
-def test_learn_refits_installs_only_when_better_and_rolls_back() -> None:
+def test_learn_refits_installs_only_when_better_and_rolls_back(monkeypatch) -> None:
+    from reviewer.detections import load_text_scorer
     from reviewer.learn import meaning_versions
     from reviewer.learn.decisions import Decision
     from reviewer.learn.meaning_refit import (
@@ -265,7 +266,8 @@ def test_learn_refits_installs_only_when_better_and_rolls_back() -> None:
     assert proposal.better, proposal.summary
     installed = build_and_install_meaning(proposal, 1)
     assert meaning_versions.history() == ["v1"]
-    det = TextScorer(meaning=True)
+    monkeypatch.setenv("REVIEWER_MEANING", "1")
+    det = load_text_scorer()  # what analysis loads: the installed head
     assert det.meaning.model_id == installed["model_id"] == "meaning-learned-v1"
     assert not any(t in (meaning_versions.store_dir() / "v1" / "meaning_head.json").read_text(
         encoding="utf-8") for t in pos)  # fmt: skip
@@ -274,4 +276,4 @@ def test_learn_refits_installs_only_when_better_and_rolls_back() -> None:
     assert not again.better
     back = rollback_meaning()
     assert back["active"] == "shipped" and meaning_versions.history() == []
-    assert TextScorer(meaning=True).meaning.model_id.startswith("meaning-head-")
+    assert load_text_scorer().meaning.model_id.startswith("meaning-head-")

@@ -58,27 +58,25 @@ def factor(category: str) -> float:
     return CATEGORY_FACTORS.get(category, MEANING_FACTOR)
 
 
-def active_head_path() -> Path:
-    """The head `reviewer learn` installed, if any, else the shipped one."""
+def head_path(installed: Path | None = None) -> Path:
+    """REVIEWER_MEANING_HEAD if set, else `installed` (the head `reviewer learn` installed, which
+    the caller looks up: reviewer/detections.py), else the shipped one."""
     override = os.environ.get("REVIEWER_MEANING_HEAD")
     if override:
         return Path(override)
-    try:
-        from reviewer.learn.meaning_versions import active_head
-
-        found = active_head()
-        if found is not None:
-            return found
-    except ImportError:  # pragma: no cover - the learn package is optional in a bare engine
-        pass
-    return text_model_dir() / HEAD_FILE
+    return installed or text_model_dir() / HEAD_FILE
 
 
 class MeaningScorer:
     """Head + engine; evidence() for many texts at once (one batched embedding run)."""
 
-    def __init__(self, head: MeaningHead | None = None, engine: MeaningEngine | None = None):
-        self.head = head or MeaningHead.load(active_head_path())
+    def __init__(
+        self,
+        head: MeaningHead | None = None,
+        engine: MeaningEngine | None = None,
+        installed_head: Path | None = None,
+    ) -> None:
+        self.head = head or MeaningHead.load(head_path(installed_head))
         self.engine = engine or shared_engine()
 
     @property
