@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 from reviewer.evidence import export_case, minisign  # noqa: E402
 from reviewer.evidence.keys import Signer  # noqa: E402
 from reviewer.ingest import ingest_file  # noqa: E402
-from reviewer.resources import demo_recording  # noqa: E402
+from reviewer.paths import demo_recording  # noqa: E402
 from reviewer.store import open_case  # noqa: E402
 from reviewer.store.case import utc_now  # noqa: E402
 

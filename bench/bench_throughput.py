@@ -174,13 +174,13 @@ def core_busy(before: list, after: list) -> list[float]:
 # -- one analysis variant (child process) -----------------------------------------------------
 def instrument(clock: StageClock) -> dict[str, int]:
     """Wrap the engine's stages with the clock; returns counters filled while it runs."""
-    from reviewer import detect, pipeline
+    from reviewer import detections, pipeline
     from reviewer.vision import NsfwClassifier, frames
-    from reviewer.vision.detect import TextDetector
     from reviewer.vision.recognise import LineRecogniser
+    from reviewer.vision.text_boxes import TextBoxFinder
 
     counters = {"line_crops_recognised": 0, "detector_runs": 0, "detector_pixels": 0}
-    read, band = LineRecogniser.read, TextDetector._detect_band
+    read, band = LineRecogniser.read, TextBoxFinder._detect_band
 
     def counting_read(self, crops):
         counters["line_crops_recognised"] += len(crops)
@@ -191,15 +191,15 @@ def instrument(clock: StageClock) -> dict[str, int]:
         counters["detector_pixels"] += int(image.shape[0] * image.shape[1])
         return band(self, image, scale, *args, **kwargs)
 
-    LineRecogniser.read, TextDetector._detect_band = counting_read, counting_band
+    LineRecogniser.read, TextBoxFinder._detect_band = counting_read, counting_band
     clock.wrap(pipeline.Analyzer, "_speech", "speech: audio decode + ASR (+ VAD)")
     clock.wrap(pipeline.Analyzer, "_vision_stage", "vision: regions, tracking, saving")
     clock.wrap_iter(frames.FrameSampler, "_frames", "vision: frame decode + sampling")
-    clock.wrap(TextDetector, "_detect_band", "vision: text detector")
+    clock.wrap(TextBoxFinder, "_detect_band", "vision: text detector")
     clock.wrap(LineRecogniser, "read", "vision: line recogniser")
     clock.wrap(NsfwClassifier, "score", "vision: obscene classifier")
-    clock.wrap(detect.MediaDetector, "add", "text detection + flags")
-    clock.wrap(detect.MediaDetector, "complete", "text detection + flags")
+    clock.wrap(detections.MediaDetector, "add", "text detection + flags")
+    clock.wrap(detections.MediaDetector, "complete", "text detection + flags")
     return counters
 
 

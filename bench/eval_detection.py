@@ -49,18 +49,10 @@ from reviewer.pipeline import AnalysisOptions, Analyzer  # noqa: E402
 from reviewer.speech import SpeechOptions  # noqa: E402
 from reviewer.speech.bias import lexicon_hotwords  # noqa: E402
 from reviewer.store.case import open_case  # noqa: E402
-from reviewer.text.lexicon import Lexicon  # noqa: E402
+from reviewer.text.lexicon import Lexicon, category_table  # noqa: E402
 
 TOLERANCE_S = 2.0
-CATEGORIES = (
-    "gambling",
-    "fraud",
-    "illegal_trade",
-    "personal_data",
-    "insult",
-    "profanity",
-    "obscene",
-)
+CATEGORIES = tuple(category_table())
 MODALITIES = ("speech", "ocr", "screenshot")
 CONFIGS = (
     "lexicon",

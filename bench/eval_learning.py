@@ -131,11 +131,11 @@ def redetect(case_dir: Path) -> None:
     """Detection again with the (learned) settings, lexicons and text model: no speech or OCR."""
     from pathlib import Path as P
 
-    from reviewer.detect import MediaDetector, load_text_detector
+    from reviewer.detections import MediaDetector, load_text_scorer
     from reviewer.settings import load_settings
 
     s = load_settings()
-    detector = load_text_detector(P(s.lexicon_dir) if s.lexicon_dir else None)
+    detector = load_text_scorer(P(s.lexicon_dir) if s.lexicon_dir else None)
     with open_case(case_dir, officer="bench", create=False) as case:
         for media in case.list_media():
             MediaDetector(case, media["id"], detector, s.thresholds, "vi").complete()
@@ -184,9 +184,9 @@ MISTUNED_THRESHOLD = 0.75
 
 def mistune() -> dict:
     """Settings of an agency that starts badly: high thresholds, a third of the terms missing."""
+    from reviewer.paths import lexicon_dir
     from reviewer.settings import load_settings, save_settings
     from reviewer.text.lexicon import category_ids
-    from reviewer.text.paths import lexicon_dir
 
     folder = user_home() / "lexicons"
     shutil.copytree(lexicon_dir(), folder)

@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 import make_demo  # noqa: E402
 from make_demo import Script  # noqa: E402
 
-from reviewer.vision.synth import STYLES, render_lines  # noqa: E402
+from testkit.synth import STYLES, render_lines  # noqa: E402
 
 DEMO_DIR = ROOT / "resources" / "demo"
 

@@ -5,7 +5,7 @@
     .venv/bin/python bench/eval_text.py --json out.json --misses
 
 Modes: "lexicon" = today's detector (lexicons + patterns + char n-gram model), "meaning" = the
-same with the sentence-meaning head fused in. Same TextDetector, thresholds and lexicons as
+same with the sentence-meaning head fused in. Same TextScorer, thresholds and lexicons as
 analysis. Channels (deterministic, seeded per sentence):
   clean   the sentence as written
   tone    lower case, the tone marks of a third of the words lost (weak OCR/ASR)
@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT / "models" / "text" / "meaning"))
 
 from slots import recogniser_noise, strip_tones  # noqa: E402
 
-from reviewer.text import TextDetector  # noqa: E402
+from reviewer.text import TextScorer  # noqa: E402
 
 CHANNELS = ("clean", "tone", "notone", "noisy")
 HELDOUT = ROOT / "models" / "text" / "meaning" / "heldout.jsonl"
@@ -55,7 +55,7 @@ def load(split: str) -> list[dict]:
     return [r for r in rows if split == "heldout" or r.get("split") == split]
 
 
-def evaluate(detector: TextDetector, rows: list[dict], channels=CHANNELS) -> dict:
+def evaluate(detector: TextScorer, rows: list[dict], channels=CHANNELS) -> dict:
     cats = sorted({c for r in rows for c in r["labels"]})
     out: dict = {"recall": {}, "fpr": {}, "misses": [], "false": []}
     benign_fired = benign_total = 0
@@ -131,7 +131,7 @@ def main() -> None:
     results = {}
     for mode in args.modes.split(","):
         t0 = time.perf_counter()
-        det = TextDetector(meaning=(mode == "meaning"))
+        det = TextScorer(meaning=(mode == "meaning"))
         results[mode] = evaluate(det, rows, channels)
         print(f"{mode}: {time.perf_counter() - t0:.1f} s")
     print(table(results, channels))

@@ -36,7 +36,7 @@ def redetect_segment(
     media's pending flags are rebuilt. Returns the flags standing on the segment and how many
     pending flags went away.
     """
-    from .detect import MediaDetector, load_text_detector  # here: heavy (ONNX text model)
+    from .detections import MediaDetector, load_text_scorer  # here: heavy (ONNX text model)
     from .settings import load_settings
 
     segment = get_segment(case, segment_id)
@@ -46,7 +46,7 @@ def redetect_segment(
         thresholds = settings.thresholds if thresholds is None else thresholds
         if lexicon_dir is None and settings.lexicon_dir:
             lexicon_dir = Path(settings.lexicon_dir)
-    text_detector = detector or load_text_detector(lexicon_dir)
+    text_detector = detector or load_text_scorer(lexicon_dir)
     before = {f["id"] for f in case.flags([media["id"]])}
     with case.transaction() as conn:
         conn.execute(
@@ -97,9 +97,9 @@ def redetect_merged(case: Case, outcomes: list) -> None:
     detector = None
     for segment_id in dict.fromkeys(segments):
         if detector is None:
-            from .detect import load_text_detector
+            from .detections import load_text_scorer
             from .settings import load_settings
 
             folder = load_settings().lexicon_dir
-            detector = load_text_detector(Path(folder) if folder else None)
+            detector = load_text_scorer(Path(folder) if folder else None)
         redetect_segment(case, segment_id, detector=detector)

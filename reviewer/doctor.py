@@ -152,11 +152,11 @@ def _model_checks(errors: list[str]) -> list[dict[str, Any]]:
     def text() -> None:
         from .hashing import sha256_file
         from .learn.versions import active_model_path
-        from .text.paths import model_dir
+        from .paths import text_model_dir
 
-        # A version `reviewer learn` installed is the one analysis loads (reviewer/detect.py).
+        # A version `reviewer learn` installed is the one analysis loads (reviewer/detections.py).
         learned = active_model_path()
-        folder = learned.parent if learned else model_dir()
+        folder = learned.parent if learned else text_model_dir()
         card_path = folder / "text_classifier.json"
         card = json.loads(card_path.read_text(encoding="utf-8"))
         onnx = folder / card.get("file", "text_classifier.onnx")

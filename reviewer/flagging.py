@@ -20,20 +20,19 @@ from .store.case import Case
 from .store.findings import write_flags
 from .store.officer_flags import OFFICER_SOURCE, is_fixed
 
+# Detections scoring below this are not stored (reviewer/detections.py), so no threshold under
+# it brings them back (reviewer/learn/thresholds.py).
+DETECTION_FLOOR = 0.25
 MERGE_GAP_S = 8.0
 LEAD_IN_S = 3.0
+# Thresholds that differ from FALLBACK_THRESHOLD; the category list itself is categories.json.
 DEFAULT_THRESHOLDS: dict[str, float] = {
-    # The text scores are calibrated so 0.5 is "the evidence says so" (reviewer/text/detect_text).
-    "gambling": 0.5,
-    "fraud": 0.5,
-    "illegal_trade": 0.5,
-    "personal_data": 0.5,
-    "insult": 0.5,
-    "profanity": 0.5,
     # open_nsfw: the authors suggest < 0.2 safe and > 0.8 NSFW; in between goes to a human.
     "obscene": 0.6,
 }
-FALLBACK_THRESHOLD = 0.5  # a user-defined category without a threshold of its own
+# Every text category, and an agency's own: the text scores are calibrated so 0.5 is "the
+# evidence says so" (reviewer/text/scorer.py).
+FALLBACK_THRESHOLD = 0.5
 # A chat line stays on screen long after it was written: when it appears is the moment, so
 # lines are grouped with other lines by their first OCR_MOMENT_S seconds. The flag itself spans
 # the whole time its text was on screen (what the officer sees must match what was shown).

@@ -18,10 +18,9 @@ from pathlib import Path
 
 from filelock import FileLock
 
-from .bundled_paths import bundled_model_dir
 from .errors import ModelError, ModelHashMismatch, UsageError
 from .hashing import sha256_file
-from .resources import manifest_path
+from .paths import bundled_model_dir, manifest_path
 from .userdirs import models_dir
 
 REGISTRY_FILE = "registry.json"

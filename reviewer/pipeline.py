@@ -12,7 +12,7 @@ from typing import Any
 
 from . import __version__
 from .analysis_core import RANGE_S, CoreOptions
-from .detect import MediaDetector, load_text_detector
+from .detections import MediaDetector, load_text_scorer
 from .errors import Cancelled, MediaError, ModelError, ReviewerError
 from .identifiers.hook import after_analysis, picture_qr
 from .ingest import expand_inputs, ingest_file
@@ -30,7 +30,7 @@ from .speech.loader import decoding_for, pass_settings
 from .stage_thread import StageThread, StopSignal, vision_threads
 from .store.analysis_lock import analysis_lock
 from .store.case import Case
-from .text import TextDetector
+from .text import TextScorer
 from .vision_stage import OCR_EVERY_S, VisionModels, analyze_image, analyze_video_frames
 
 
@@ -189,7 +189,7 @@ class Analyzer:
         self._engines: dict[str, SpeechEngine] = {}
         self._engine_errors: dict[str, str] = {}
         self._vision: VisionModels | None = None
-        self._text: TextDetector | None = None
+        self._text: TextScorer | None = None
 
     def engine_names(self) -> list[str]:
         """The speech models this analysis runs, in order; the last one's transcript is read."""
@@ -220,9 +220,9 @@ class Analyzer:
             self._vision = VisionModels.load("cpu", threads)
         return self._vision
 
-    def text_detector(self) -> TextDetector:
+    def text_detector(self) -> TextScorer:
         if self._text is None:
-            self._text = load_text_detector(self.options.lexicon_dir)
+            self._text = load_text_scorer(self.options.lexicon_dir)
         return self._text
 
     def _bias_hotwords(self) -> str | None:

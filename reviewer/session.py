@@ -40,17 +40,16 @@ from reviewer.evidence.keys import MIN_PASSPHRASE, officer_slug, trusted_local_k
 from reviewer.evidence.minisign import PublicKey, fingerprint_groups, parse_public_key
 from reviewer.evidence.progress import OnProgress
 from reviewer.evidence.safe_write import FAT32_MAX, FAT_TYPES, filesystem_type
-from reviewer.flag_cli import known_categories
-from reviewer.flagging import DEFAULT_THRESHOLDS, threshold_for
+from reviewer.flagging import threshold_for
 from reviewer.identifiers.index import find as find_identifier
 from reviewer.identifiers.index import index_open_case, other_cases_count
 from reviewer.identifiers.model import KINDS as IDENTIFIER_KINDS
 from reviewer.identifiers.store import case_identifiers, refresh_identifiers
 from reviewer.ingest import expand_inputs
 from reviewer.merge.engine import MergeReport
+from reviewer.paths import demo_case_dir, demo_recording, resource_path
 from reviewer.pipeline import AnalysisOptions, EngineFactory, ProgressEvent
-from reviewer.resources import demo_case_dir, demo_recording, resource_path
-from reviewer.settings import Settings, load_settings, save_settings
+from reviewer.settings import Settings, known_categories, load_settings, save_settings
 from reviewer.store import Case, open_case
 from reviewer.store.case import DB_NAME
 from reviewer.store.officer_flags import add_officer_flag, edit_flag, remove_officer_flag
@@ -64,7 +63,6 @@ if TYPE_CHECKING:
 __all__ = [
     "CORRECTED_MARK",
     "DB_NAME",
-    "DEFAULT_THRESHOLDS",
     "FAT32_MAX",
     "FAT_TYPES",
     "IDENTIFIER_KINDS",

@@ -71,3 +71,11 @@ def save_settings(settings: Settings) -> None:
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(asdict(settings), ensure_ascii=False, indent=2), encoding="utf-8")
     os.replace(tmp, path)
+
+
+def known_categories() -> list[str]:
+    """The categories of the lexicon folder analysis uses (the agency's, or the shipped one)."""
+    from .text.lexicon import category_ids  # here: `reviewer --help` loads no text model
+
+    folder = load_settings().lexicon_dir
+    return category_ids(Path(folder) if folder else None)

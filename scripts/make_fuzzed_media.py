@@ -36,7 +36,7 @@ def make_sources(out: Path, seconds: float = SOURCE_S) -> list[Path]:
 
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
-    from reviewer.resources import demo_recording
+    from reviewer.paths import demo_recording
 
     out.mkdir(parents=True, exist_ok=True)
     demo = demo_recording()

@@ -13,6 +13,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "resources" / "demo"))
+sys.path.insert(0, str(ROOT))  # testkit/ (synthetic frames and clips)
 
 import speech_clips  # noqa: E402
 

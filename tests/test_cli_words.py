@@ -14,8 +14,8 @@ from test_evidence_fixtures import OFFICER, make_case
 
 from conftest import reviewer_cmd
 from reviewer import device, doctor
+from reviewer.commands.learn import _model_line
 from reviewer.errors import MediaError
-from reviewer.learn.cli import _model_line
 from reviewer.media_errors import ffmpeg_reason
 from reviewer.probe import probe
 from reviewer.store import open_case

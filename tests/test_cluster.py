@@ -15,8 +15,8 @@ from cluster_procs import local_cluster
 
 from reviewer.cluster.backend import LocalBackend
 from reviewer.cluster.driver import ClusterAnalyzer
+from reviewer.paths import demo_recording
 from reviewer.pipeline import AnalysisOptions, Analyzer
-from reviewer.resources import demo_recording
 from reviewer.store import open_case
 
 pytestmark = [pytest.mark.model, pytest.mark.slow, pytest.mark.timeout(600)]

@@ -12,7 +12,7 @@ from conftest import FakeEngine
 from reviewer.errors import Cancelled
 from reviewer.pipeline import AnalysisOptions, Analyzer
 from reviewer.store import open_case
-from reviewer.vision.synth import render_lines, write_clip
+from testkit.synth import render_lines, write_clip
 
 GAMBLING = "nạp 100k tặng 200k vào nhà cái cá độ bóng đá"
 CHAT = [

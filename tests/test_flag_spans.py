@@ -15,7 +15,7 @@ import pytest
 
 import reviewer.vision_stage as vision_stage
 from conftest import FakeEngine
-from reviewer.detect import MediaDetector, load_text_detector, sentences
+from reviewer.detections import MediaDetector, load_text_scorer, sentences
 from reviewer.evidence import clips
 from reviewer.flagging import group_detections
 from reviewer.ingest import ingest_file
@@ -183,7 +183,7 @@ def test_speech_flag_covers_the_sentence_not_the_matched_word(tmp_path, media_di
     assert (piece["start_s"], piece["end_s"]) == (6.4, 12.3)
     with open_case(tmp_path / "case", officer="t") as case:
         media_id = ingest_file(case, media_dir / "english.m4a").media_id
-        detector = MediaDetector(case, media_id, load_text_detector(), language="vi")
+        detector = MediaDetector(case, media_id, load_text_scorer(), language="vi")
         found = detector._detections([segment], "speech")
     gambling = [d for d in found if d["category"] == "gambling"]
     assert gambling, found

@@ -168,7 +168,7 @@ def test_review_cli_records_decision_in_audit(tmp_path, case_with_media):
 
 
 def test_speech_segment_is_classified_sentence_by_sentence():
-    from reviewer.detect import sentences
+    from reviewer.detections import sentences
 
     words = [
         {"start": 0.0, "end": 1.0, "word": " Hello"},

@@ -11,14 +11,14 @@ import numpy as np
 import pytest
 
 from conftest import reviewer_cmd
-from reviewer.detect import MediaDetector, load_text_detector
+from reviewer.detections import MediaDetector, load_text_scorer
 from reviewer.ingest import ingest_file
 from reviewer.learn import versions
 from reviewer.learn.apply import revert
+from reviewer.paths import lexicon_dir, text_model_dir
 from reviewer.settings import load_settings
 from reviewer.store import open_case
 from reviewer.store.officer_flags import add_officer_flag
-from reviewer.text.paths import lexicon_dir, model_dir
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "resources" / "demo"))
 import speech_clips  # noqa: E402
@@ -44,7 +44,7 @@ def _cli(*args: str) -> subprocess.CompletedProcess:
 
 def _detect(case, media_id: int) -> None:
     s = load_settings()
-    detector = load_text_detector(Path(s.lexicon_dir) if s.lexicon_dir else None)
+    detector = load_text_scorer(Path(s.lexicon_dir) if s.lexicon_dir else None)
     MediaDetector(case, media_id, detector, s.thresholds, "vi").complete()
 
 
@@ -202,9 +202,9 @@ def _pool_strings(onnx_path: Path) -> set[str]:
 
 @pytest.mark.slow
 def test_retrain_installs_only_when_better_and_rolls_back(tmp_path):
-    shipped = json.loads((model_dir() / "text_classifier.json").read_text())["sha256"]
+    shipped = json.loads((text_model_dir() / "text_classifier.json").read_text())["sha256"]
     # Decisions the shipped model already gets right (corpus lines, same labels): not better.
-    corpus = [json.loads(x) for x in (model_dir() / "corpus.jsonl").read_text().splitlines()]
+    corpus = [json.loads(x) for x in (text_model_dir() / "corpus.jsonl").read_text().splitlines()]
     easy = _text_case(
         tmp_path / "easy",
         [r["text"] for r in corpus if r["labels"] == ["gambling"]][:4],
@@ -215,7 +215,7 @@ def test_retrain_installs_only_when_better_and_rolls_back(tmp_path):
     assert out.returncode == 0, out.stderr
     model = json.loads(out.stdout)["text_model"]
     assert model["better"] is False and model["f1_new"] <= model["f1_current"]
-    assert versions.history() == [] and load_text_detector().model_sha256 == shipped
+    assert versions.history() == [] and load_text_scorer().model_sha256 == shipped
 
     hard = _text_case(tmp_path / "hard", POSITIVE, NEGATIVE, tmp_path)
     out = _cli("learn", "--case", str(hard), "--json", "--apply", "--accept", "text-model",
@@ -226,7 +226,7 @@ def test_retrain_installs_only_when_better_and_rolls_back(tmp_path):
     assert data["text_model"]["f1_new"] > data["text_model"]["f1_current"]
     (installed,) = data["applied"]
     assert installed["action"] == "learn.model_install" and installed["version"] == "v1"
-    detector = load_text_detector()
+    detector = load_text_scorer()
     assert detector.model_sha256 == installed["sha256"] != shipped
     assert detector.model_id.startswith("text-learned-v1-")
     card = json.loads((versions.store_dir() / "v1" / "text_classifier.json").read_text())
@@ -235,7 +235,7 @@ def test_retrain_installs_only_when_better_and_rolls_back(tmp_path):
     assert not any(t in card_text for t in POSITIVE + NEGATIVE)
     # The model's n-grams are the corpus's alone: no decided text went into it.
     assert _pool_strings(versions.store_dir() / "v1" / "text_classifier.onnx") == _pool_strings(
-        model_dir() / "text_classifier.onnx"
+        text_model_dir() / "text_classifier.onnx"
     )
     # Later detections (and the flags made of them) name the learned version.
     with open_case(hard, create=False) as case:
@@ -247,7 +247,7 @@ def test_retrain_installs_only_when_better_and_rolls_back(tmp_path):
     back = _cli("learn", "--rollback", "--json", "--case", str(hard), "--officer", "lead-1")
     assert back.returncode == 0, back.stderr
     assert json.loads(back.stdout)["sha256"] == shipped
-    assert load_text_detector().model_sha256 == shipped
+    assert load_text_scorer().model_sha256 == shipped
     with open_case(hard, create=False) as case:
         logged = [a for (a,) in case.conn.execute("SELECT action FROM audit")]
     assert "learn.model_install" in logged and "learn.model_rollback" in logged

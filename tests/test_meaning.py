@@ -12,12 +12,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from reviewer.text import TextDetector
+from reviewer.paths import text_model_dir
+from reviewer.text import TextScorer
 from reviewer.text.errors import TextModelHashMismatch
 from reviewer.text.meaning.engine import DIM, MeaningEngine, embed_form, shared_engine
 from reviewer.text.meaning.fit import choose_cut, fit_head
 from reviewer.text.meaning.head import EXAMPLES_FILE, MeaningHead
-from reviewer.text.paths import model_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 # Investment fraud in words no lexicon holds (no "lãi", "đầu tư", "cam kết", "lợi nhuận"...).
@@ -25,8 +25,8 @@ SCAM_PARAPHRASE = "bỏ tiền vào ví của nhóm em, sáng nào thức dậy 
 
 
 @pytest.fixture(scope="module")
-def detectors() -> tuple[TextDetector, TextDetector]:
-    return TextDetector(meaning=False), TextDetector(meaning=True)
+def detectors() -> tuple[TextScorer, TextScorer]:
+    return TextScorer(meaning=False), TextScorer(meaning=True)
 
 
 def test_known_sentence_gives_the_stored_reference_vector() -> None:
@@ -83,7 +83,7 @@ def test_choose_cut_holds_the_false_positive_rate() -> None:
 
 
 def test_shipped_head_matches_its_manifest_entry() -> None:
-    head = MeaningHead.load(model_dir() / "meaning_head.json")
+    head = MeaningHead.load(text_model_dir() / "meaning_head.json")
     assert len(head.categories) == 6 and all(0.5 <= c < 1 for c in head.cuts.values())
     manifest = json.loads((ROOT / "models" / "manifest.json").read_text(encoding="utf-8"))
     entry = next(m for m in manifest["models"] if m["role"] == "text-meaning")
@@ -91,7 +91,7 @@ def test_shipped_head_matches_its_manifest_entry() -> None:
 
     assert file_sha256(weights_path()) == entry["weights_sha256"]
     for name, sha in entry["head"]["files"].items():
-        assert file_sha256(model_dir() / name) == sha, name
+        assert file_sha256(text_model_dir() / name) == sha, name
 
 
 def test_fusion_flags_a_paraphrase_no_lexicon_term_covers(detectors) -> None:
@@ -128,7 +128,7 @@ def test_window_with_the_sentence_before(detectors) -> None:
 
 def test_meaning_off_by_environment(monkeypatch) -> None:
     monkeypatch.setenv("REVIEWER_MEANING", "0")
-    det = TextDetector()
+    det = TextScorer()
     assert det.meaning is None and "meaning" not in det.model_id
 
 
@@ -237,7 +237,8 @@ def test_search_cli_json(tmp_path: Path) -> None:
 # --- learning ----------------------------------------------------------------------------------
 
 
-def test_learn_refits_installs_only_when_better_and_rolls_back() -> None:
+def test_learn_refits_installs_only_when_better_and_rolls_back(monkeypatch) -> None:
+    from reviewer.detections import load_text_scorer
     from reviewer.learn import meaning_versions
     from reviewer.learn.decisions import Decision
     from reviewer.learn.meaning_refit import (
@@ -265,7 +266,8 @@ def test_learn_refits_installs_only_when_better_and_rolls_back() -> None:
     assert proposal.better, proposal.summary
     installed = build_and_install_meaning(proposal, 1)
     assert meaning_versions.history() == ["v1"]
-    det = TextDetector(meaning=True)
+    monkeypatch.setenv("REVIEWER_MEANING", "1")
+    det = load_text_scorer()  # what analysis loads: the installed head
     assert det.meaning.model_id == installed["model_id"] == "meaning-learned-v1"
     assert not any(t in (meaning_versions.store_dir() / "v1" / "meaning_head.json").read_text(
         encoding="utf-8") for t in pos)  # fmt: skip
@@ -274,4 +276,4 @@ def test_learn_refits_installs_only_when_better_and_rolls_back() -> None:
     assert not again.better
     back = rollback_meaning()
     assert back["active"] == "shipped" and meaning_versions.history() == []
-    assert TextDetector(meaning=True).meaning.model_id.startswith("meaning-head-")
+    assert load_text_scorer().meaning.model_id.startswith("meaning-head-")

@@ -7,7 +7,7 @@ import pytest
 
 from reviewer import model_registry as registry
 from reviewer.errors import ModelError, ModelHashMismatch, UsageError
-from reviewer.resources import manifest_path
+from reviewer.paths import manifest_path
 
 OFFICIAL_MODEL_BIN = "d01c3014881c9c6f3133c182f3d2887eb6ca1c789a7538c5c007196857a0a6a9"
 

@@ -12,7 +12,7 @@ from reviewer.vision import OcrEngine, incremental
 from reviewer.vision.dedupe import normalise, text_distance
 from reviewer.vision.frames import FrameSampler
 from reviewer.vision.incremental import IncrementalOcr
-from reviewer.vision.synth import DEFAULT_FONT, write_clip
+from testkit.synth import DEFAULT_FONT, write_clip
 
 WIDTH, HEIGHT = 1280, 720
 MESSAGES = [

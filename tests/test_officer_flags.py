@@ -9,7 +9,7 @@ import pytest
 from test_evidence_fixtures import OFFICER, make_case, make_signer
 
 from conftest import reviewer_cmd
-from reviewer.detect import MediaDetector, load_text_detector
+from reviewer.detections import MediaDetector, load_text_scorer
 from reviewer.evidence import export_case
 from reviewer.flagging import rebuild_flags
 from reviewer.store import open_case
@@ -122,7 +122,7 @@ def test_redetection_leaves_officer_and_edited_flags(tmp_path):
         assert ids["pending"] not in after  # an untouched pending flag did follow the thresholds
         assert case.detections(flag_id=machine["id"])  # the edited flag keeps its evidence
         # The re-detection analysis runs (real lexicons and text model over the transcript).
-        MediaDetector(case, 1, load_text_detector(), {}, "vi").complete()
+        MediaDetector(case, 1, load_text_scorer(), {}, "vi").complete()
         again = {f["id"]: f for f in case.flags([1])}
         for fid in (mine["id"], machine["id"], ids["confirmed"], ids["rejected"]):
             keep = ("start_s", "end_s", "category", "status", "text", "source")

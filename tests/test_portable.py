@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from reviewer import model_registry, userdirs
-from reviewer.bundled_paths import bundled_model_dir
 from reviewer.errors import ModelHashMismatch
 from reviewer.hashing import sha256_file
+from reviewer.paths import bundled_model_dir
 
 
 @pytest.fixture

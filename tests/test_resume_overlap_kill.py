@@ -11,7 +11,7 @@ import time
 import pytest
 
 from conftest import reviewer_cmd
-from reviewer.resources import demo_recording
+from reviewer.paths import demo_recording
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 

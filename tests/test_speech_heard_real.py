@@ -22,8 +22,8 @@ from conftest import ROOT
 sys.path.insert(0, str(ROOT / "bench"))
 from real_voices import long_form, voices, wer  # noqa: E402
 
+from reviewer.paths import demo_recording  # noqa: E402
 from reviewer.pipeline import AnalysisOptions, Analyzer  # noqa: E402
-from reviewer.resources import demo_recording  # noqa: E402
 from reviewer.speech.audio import SAMPLE_RATE, AudioReader  # noqa: E402
 from reviewer.speech.voice import speech_regions  # noqa: E402
 from reviewer.store import open_case  # noqa: E402

@@ -12,8 +12,8 @@ import reviewer.pipeline as pipeline
 import reviewer.vision_stage as vision_stage
 from conftest import FakeEngine
 from reviewer.errors import Cancelled, MediaError
+from reviewer.paths import demo_recording
 from reviewer.pipeline import AnalysisOptions, Analyzer
-from reviewer.resources import demo_recording
 from reviewer.store import open_case
 
 

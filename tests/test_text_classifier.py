@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from reviewer.paths import text_model_dir
 from reviewer.text.classifier import (
     CARD_FILE,
     MODEL_FILE,
@@ -19,17 +20,10 @@ from reviewer.text.classifier import (
     prepare,
 )
 from reviewer.text.errors import TextModelError, TextModelHashMismatch
-from reviewer.text.paths import model_dir
+from reviewer.text.lexicon import category_table
 
-CATEGORIES = [
-    "gambling",
-    "fraud",
-    "illegal_trade",
-    "personal_data",
-    "insult",
-    "profanity",
-    "obscene",
-]
+# The model is trained on categories.json, in its order (models/text/train.py).
+CATEGORIES = list(category_table())
 
 
 @pytest.fixture(scope="module")
@@ -38,20 +32,22 @@ def classifier() -> TextClassifier:
 
 
 def test_card_describes_the_shipped_model() -> None:
-    onnx = model_dir() / MODEL_FILE
-    card = json.loads((model_dir() / CARD_FILE).read_text(encoding="utf-8"))
+    onnx = text_model_dir() / MODEL_FILE
+    card = json.loads((text_model_dir() / CARD_FILE).read_text(encoding="utf-8"))
     data = onnx.read_bytes()
     assert len(data) < 2 * 1024 * 1024
     assert card["sha256"] == hashlib.sha256(data).hexdigest()
     assert card["categories"] == CATEGORIES
-    corpus = (model_dir() / "corpus.jsonl").read_bytes()
+    corpus = (text_model_dir() / "corpus.jsonl").read_bytes()
     assert card["corpus_sha256"] == hashlib.sha256(corpus).hexdigest(), "corpus changed: retrain"
     assert card["metrics_held_out"]["micro_precision"] is not None
     assert card["trained_utc"]
 
 
 def test_corpus_rows_say_where_they_came_from() -> None:
-    rows = [json.loads(x) for x in (model_dir() / "corpus.jsonl").read_text("utf-8").splitlines()]
+    rows = [
+        json.loads(x) for x in (text_model_dir() / "corpus.jsonl").read_text("utf-8").splitlines()
+    ]
     assert len(rows) >= 300
     assert all(r["text"].strip() and r["source"] and isinstance(r["labels"], list) for r in rows)
     assert all(set(r["labels"]) <= set(CATEGORIES) for r in rows)
@@ -82,8 +78,8 @@ def test_prepare_folds_and_hides_numbers() -> None:
 
 
 def test_hash_mismatch_refuses_to_load(tmp_path: Path) -> None:
-    shutil.copy(model_dir() / MODEL_FILE, tmp_path / MODEL_FILE)
-    shutil.copy(model_dir() / CARD_FILE, tmp_path / CARD_FILE)
+    shutil.copy(text_model_dir() / MODEL_FILE, tmp_path / MODEL_FILE)
+    shutil.copy(text_model_dir() / CARD_FILE, tmp_path / CARD_FILE)
     data = bytearray((tmp_path / MODEL_FILE).read_bytes())
     data[-1] ^= 0xFF
     (tmp_path / MODEL_FILE).write_bytes(bytes(data))

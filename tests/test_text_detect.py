@@ -1,4 +1,4 @@
-"""TextDetector end to end, with precision/recall on held-out sentences not in the corpus."""
+"""TextScorer end to end, with precision/recall on held-out sentences not in the corpus."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.text import TextDetector, TextHit
+from reviewer.paths import lexicon_dir, text_model_dir
+from reviewer.text import TextHit, TextScorer
 from reviewer.text.lexicon import Lexicon
-from reviewer.text.paths import lexicon_dir, model_dir
 
 # Held-out sentences, NOT in models/text/corpus.jsonl (test_heldout_is_not_in_the_corpus checks).
 # The first list was written after the lexicons and the first corpus, and was used once to
@@ -206,20 +206,20 @@ ALL = VIOLATING + BENIGN + VIOLATING_B + BENIGN_B
 
 
 @pytest.fixture(scope="module")
-def detector() -> TextDetector:
-    return TextDetector()
+def detector() -> TextScorer:
+    return TextScorer()
 
 
 def test_heldout_is_not_in_the_corpus() -> None:
     corpus = {
         json.loads(line)["text"].strip().casefold()
-        for line in (model_dir() / "corpus.jsonl").read_text(encoding="utf-8").splitlines()
+        for line in (text_model_dir() / "corpus.jsonl").read_text(encoding="utf-8").splitlines()
     }
     leaked = [t for t, _, _ in ALL if t.strip().casefold() in corpus]
     assert leaked == []
 
 
-def _precision_recall(detector: TextDetector, rows) -> tuple[float, float, list[str]]:
+def _precision_recall(detector: TextScorer, rows) -> tuple[float, float, list[str]]:
     tp = fp = fn = 0
     wrong: list[str] = []
     for text, language, expected in rows:
@@ -237,12 +237,12 @@ def _precision_recall(detector: TextDetector, rows) -> tuple[float, float, list[
     [VIOLATING + BENIGN, VIOLATING_B + BENIGN_B],
     ids=["heldout-a", "heldout-b"],
 )
-def test_heldout_precision_and_recall(detector: TextDetector, rows) -> None:
+def test_heldout_precision_and_recall(detector: TextScorer, rows) -> None:
     precision, recall, wrong = _precision_recall(detector, rows)
     assert precision >= 0.9 and recall >= 0.9, (precision, recall, wrong)
 
 
-def test_benign_lookalikes_do_not_fire(detector: TextDetector) -> None:
+def test_benign_lookalikes_do_not_fire(detector: TextScorer) -> None:
     for text, language, _ in BENIGN + BENIGN_B:
         hits = detector.detect(text, language)
         fired = [(h.category, h.score, h.reason) for h in hits]
@@ -251,7 +251,7 @@ def test_benign_lookalikes_do_not_fire(detector: TextDetector) -> None:
     assert fired_total <= 1
 
 
-def test_hit_fields_and_spans(detector: TextDetector) -> None:
+def test_hit_fields_and_spans(detector: TextScorer) -> None:
     text = "Anh em vào N.H.À C.Á.I chơi cờ bạt, nạp 100k tặng 200k qua STK 0123456789 VCB"
     hits = {h.category: h for h in detector.detect(text, "vi")}
     gambling = hits["gambling"]
@@ -267,38 +267,38 @@ def test_hit_fields_and_spans(detector: TextDetector) -> None:
     assert len(gambling.matched_terms) == len(gambling.spans)
 
 
-def test_a_phone_number_alone_never_fires(detector: TextDetector) -> None:
+def test_a_phone_number_alone_never_fires(detector: TextScorer) -> None:
     for text in ["0901 234 567", "Gọi 0901234567", "+84 912 345 678 nhé", "STK 0123456789 VCB"]:
         assert detector.detect(text, "vi") == [], text
 
 
-def test_warnings_and_negations_damp(detector: TextDetector) -> None:
+def test_warnings_and_negations_damp(detector: TextScorer) -> None:
     offer = {h.category for h in detector.detect("Cho em xin mã OTP để em cộng tiền", "vi")}
     warning = detector.detect("Ngân hàng cảnh báo: không cung cấp mã OTP cho bất kỳ ai", "vi")
     assert "fraud" in offer and warning == []
 
 
-def test_provenance(detector: TextDetector) -> None:
-    card = json.loads((model_dir() / "text_classifier.json").read_text(encoding="utf-8"))
+def test_provenance(detector: TextScorer) -> None:
+    card = json.loads((text_model_dir() / "text_classifier.json").read_text(encoding="utf-8"))
     assert detector.model_sha256 == card["sha256"]
     assert detector.model_id == card["model_id"]
     assert len(detector.lexicon_sha256) == 64
 
 
-def test_empty_text(detector: TextDetector) -> None:
+def test_empty_text(detector: TextScorer) -> None:
     assert detector.detect("", "vi") == []
     assert detector.detect("   ...  ", None) == []
     assert detector.detect_many([], "vi") == []
 
 
-def test_batch_equals_single(detector: TextDetector) -> None:
+def test_batch_equals_single(detector: TextScorer) -> None:
     texts = [t for t, _, _ in ALL[:20]]
     assert detector.detect_many(texts) == [detector.detect(t) for t in texts]
 
 
-def test_thresholds_per_category(detector: TextDetector) -> None:
+def test_thresholds_per_category(detector: TextScorer) -> None:
     text = "Mày đúng là thằng ngu"
-    strict = TextDetector(thresholds={"insult": 0.99})
+    strict = TextScorer(thresholds={"insult": 0.99})
     assert "insult" in {h.category for h in detector.detect(text, "vi")}
     assert "insult" not in {h.category for h in strict.detect(text, "vi")}
     assert any(h.category == "insult" for h in strict.score_all(text, "vi"))
@@ -308,7 +308,7 @@ def test_lexicon_only_and_agency_category(tmp_path: Path) -> None:
     for src in lexicon_dir().iterdir():
         (tmp_path / src.name).write_bytes(src.read_bytes())
     (tmp_path / "hang_gia.txt").write_text("thuốc giả | 0.9\n", encoding="utf-8")
-    det = TextDetector(lexicon_dir=tmp_path, use_model=False)
+    det = TextScorer(lexicon_dir=tmp_path, use_model=False)
     assert det.model_id == "lexicon-only" and det.model_sha256 == ""
     hits = det.detect("bán thuốc giả giá rẻ", "vi")
     assert [h.category for h in hits] == ["hang_gia"]
@@ -317,7 +317,7 @@ def test_lexicon_only_and_agency_category(tmp_path: Path) -> None:
 
 def test_engine_text_package_does_not_import_qt() -> None:
     code = (
-        "import sys, reviewer.text as t; t.TextDetector().detect('cá độ'); "
+        "import sys, reviewer.text as t; t.TextScorer().detect('cá độ'); "
         "bad=[m for m in sys.modules if m.startswith(('PySide', 'PyQt', 'shiboken'))]; "
         "assert not bad, bad"
     )
@@ -336,14 +336,14 @@ EVAL_FINDINGS = [
 
 
 @pytest.mark.parametrize(("text", "language", "expected"), EVAL_FINDINGS)
-def test_evaluation_findings(detector: TextDetector, text, language, expected) -> None:
+def test_evaluation_findings(detector: TextScorer, text, language, expected) -> None:
     assert {h.category for h in detector.detect(text, language)} == expected
 
 
 def test_english_crypto_scam_is_fraud_not_gambling():
-    from reviewer.text import TextDetector
+    from reviewer.text import TextScorer
 
-    detector = TextDetector()
+    detector = TextScorer()
     text = (
         "Guaranteed profit 300% in 7 days! Send crypto to this wallet and we double your "
         "bitcoin. Limited slots left."

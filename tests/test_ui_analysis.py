@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 import speech_clips
-from reviewer.resources import demo_case_dir
+from reviewer.paths import demo_case_dir
 from reviewer.store import open_case
 from ui.i18n import install_translator
 from ui.main_window import MainWindow

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from reviewer.resources import demo_case_dir
+from reviewer.paths import demo_case_dir
 from reviewer.store import open_case
 from ui.main_window import MainWindow
 from ui_case_builder import build_case

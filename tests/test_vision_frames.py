@@ -19,7 +19,7 @@ from reviewer.vision import (
 )
 from reviewer.vision.change import ChangeDetector
 from reviewer.vision.dedupe import text_distance
-from reviewer.vision.synth import render_lines, write_clip
+from testkit.synth import render_lines, write_clip
 
 FPS = 10
 LINE_A = "Nạp 100k tặng 200k, chuyển khoản ngay"

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from reviewer.vision import NsfwClassifier
-from reviewer.vision.synth import render_lines
+from testkit.synth import render_lines
 
 
 @pytest.fixture(scope="module")

@@ -33,7 +33,7 @@ from reviewer.vision import (
 )
 from reviewer.vision.dedupe import edit_distance
 from reviewer.vision.device import available_providers, resolve_providers
-from reviewer.vision.synth import SENTENCES, render_lines
+from testkit.synth import SENTENCES, render_lines
 
 THREADS = 2  # the target workstation has 2 cores
 
@@ -252,7 +252,7 @@ socket.create_connection = refuse
 socket.getaddrinfo = refuse
 import numpy as np
 from reviewer.vision import OcrEngine, NsfwClassifier
-from reviewer.vision.synth import render_lines
+from testkit.synth import render_lines
 engine = OcrEngine(threads=1)
 image, truth = render_lines(["Cờ bạc online uy tín nhất Việt Nam"], size=(900, 80), font_px=30)
 lines = engine.read(image)

@@ -15,7 +15,7 @@ from reviewer.vision.incremental import IncrementalOcr
 from reviewer.vision.line_cache import LineCache, crops_match
 from reviewer.vision.ocr import crop_line
 from reviewer.vision.regions import RegionTracker, merge_rects
-from reviewer.vision.synth import DEFAULT_FONT, render_lines, write_clip
+from testkit.synth import DEFAULT_FONT, render_lines, write_clip
 
 # One character, digit, tone mark or full stop apart: never the same line.
 ONE_APART = [

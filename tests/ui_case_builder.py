@@ -10,19 +10,12 @@ import json
 from pathlib import Path
 
 from reviewer.ingest import ingest_file
-from reviewer.resources import demo_recording
+from reviewer.paths import demo_recording
 from reviewer.store import open_case
 from reviewer.store.case import utc_now
+from reviewer.text.lexicon import category_ids
 
-CATEGORIES = (
-    "gambling",
-    "fraud",
-    "illegal_trade",
-    "personal_data",
-    "insult",
-    "profanity",
-    "obscene",
-)
+CATEGORIES = tuple(category_ids())
 MODEL = {
     "name": "faster-whisper-base",
     "sha256": "d01c3014881c9c6f3133c182f3d2887eb6ca1c789a7538c5c007196857a0a6a9",

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
-CATEGORY_COLORS = {
-    "gambling": "#d9480f",
-    "fraud": "#c2255c",
-    "illegal_trade": "#7048e8",
-    "personal_data": "#1c7ed6",
-    "insult": "#e67700",
-    "profanity": "#2b8a3e",
-    "obscene": "#862e9c",
-}
+from .i18n import categories
+
+# The shipped categories take these in categories.json's order (gambling, fraud, illegal trade,
+# personal data, insult, profanity, obscene); agency categories take one of _EXTRA.
+_PALETTE = ["#d9480f", "#c2255c", "#7048e8", "#1c7ed6", "#e67700", "#2b8a3e", "#862e9c"]
 _EXTRA = ["#0b7285", "#5c940d", "#a61e4d", "#364fc7", "#e8590c"]
 
 STATUS_COLORS = {
@@ -24,8 +20,9 @@ STATUS_COLORS = {
 
 
 def category_color(category: str) -> QColor:
-    if category in CATEGORY_COLORS:
-        return QColor(CATEGORY_COLORS[category])
+    shipped = categories()
+    if category in shipped and shipped.index(category) < len(_PALETTE):
+        return QColor(_PALETTE[shipped.index(category)])
     # Agency categories: a stable colour from the id.
     return QColor(_EXTRA[sum(map(ord, category)) % len(_EXTRA)])
 

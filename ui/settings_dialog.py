@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.session import (
-    DEFAULT_THRESHOLDS,
     Settings,
     choose_device,
     list_models,
@@ -126,7 +125,7 @@ class SettingsDialog(QDialog):
         self.thresholds: dict[str, QDoubleSpinBox] = {}
         thresholds_box = QGroupBox(self.tr("Flag thresholds (lower: more flags to review)"))
         tform = QFormLayout(thresholds_box)
-        for cat in categories() or list(DEFAULT_THRESHOLDS):
+        for cat in categories():
             spin = QDoubleSpinBox()
             spin.setRange(0.0, 1.0)
             spin.setSingleStep(0.05)

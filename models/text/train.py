@@ -29,6 +29,7 @@ ROOT = HERE.parents[1]
 sys.path.insert(0, str(ROOT))
 
 from reviewer.text.classifier import CARD_FILE, MODEL_FILE, prepare  # noqa: E402
+from reviewer.text.lexicon import category_table  # noqa: E402
 from reviewer.text.training import (  # noqa: E402
     SETTINGS,
     build_pipeline,
@@ -38,7 +39,6 @@ from reviewer.text.training import (  # noqa: E402
 )
 
 CORPUS = HERE / "corpus.jsonl"
-CATEGORIES_JSON = ROOT / "resources" / "lexicons" / "categories.json"
 MAX_BYTES = 2 * 1024 * 1024
 
 
@@ -77,7 +77,7 @@ def main() -> int:
 
     from sklearn.model_selection import train_test_split
 
-    categories = list(json.loads(CATEGORIES_JSON.read_text(encoding="utf-8")))
+    categories = list(category_table())
     rows = load_corpus(categories)
     prepared = [prepare(r["text"]) for r in rows]
     y = np.array([[int(c in r["labels"]) for c in categories] for r in rows])

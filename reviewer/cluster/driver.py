@@ -16,7 +16,7 @@ from typing import Any
 
 from .. import __version__
 from ..analysis_core import RANGE_S, TimeRange
-from ..detect import MediaDetector, load_text_detector
+from ..detections import MediaDetector, load_text_scorer
 from ..errors import Cancelled, ReviewerError
 from ..identifiers.hook import after_analysis
 from ..ingest import expand_inputs
@@ -63,7 +63,7 @@ class ClusterAnalyzer:
         self.cluster = cluster
         self.on_progress = on_progress or (lambda event: None)
         self.cancel = cancel or threading.Event()
-        self.text = load_text_detector(options.lexicon_dir)
+        self.text = load_text_scorer(options.lexicon_dir)
         bias = lexicon_hotwords(self.text.lexicon) if options.speech_bias == "lexicon" else None
         self.core = options.core(bias or None, range_s)
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..analysis_core import TimeRange
-from ..detect import MediaDetector
+from ..detections import MediaDetector
 from ..store.case import Case, utc_now
 from ..store.findings import add_detections, save_vision_chunk
 from ..vision_stage import _same_line

@@ -51,10 +51,10 @@ def _vision() -> dict[str, dict[str, Any]]:
 def _cards() -> list[tuple[str, Path, dict]]:
     """(label, card path, card) of the shipped text model and of every learned version."""
     from ..learn.versions import store_dir
+    from ..paths import text_model_dir
     from ..text.classifier import CARD_FILE
-    from ..text.paths import model_dir
 
-    paths = [("shipped", model_dir() / CARD_FILE)]
+    paths = [("shipped", text_model_dir() / CARD_FILE)]
     folder = store_dir()
     if folder.is_dir():
         paths += [(p.parent.name, p) for p in sorted(folder.glob(f"*/{CARD_FILE}"))]

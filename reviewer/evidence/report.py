@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import html
 import io
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from string import Template
 from typing import Any
 
-from ..resources import resource_path
+from ..paths import resource_path
 from .minisign import fingerprint_groups
 
 DECISION_VI = {
@@ -78,11 +77,10 @@ OPT_IN_VI = " (tùy chọn: giấy phép trọng số chưa được công bố 
 
 
 def category_labels() -> dict[str, str]:
-    try:
-        raw = json.loads(resource_path("lexicons", "categories.json").read_text(encoding="utf-8"))
-        return {k: v.get("vi", k) for k, v in raw.items() if isinstance(v, dict)}
-    except (OSError, ValueError):
-        return {}
+    """Vietnamese label per shipped category id (the report is written in Vietnamese)."""
+    from ..text.lexicon import category_table  # here: the text package loads its model code
+
+    return {cid: str(entry.get("vi", cid)) for cid, entry in category_table().items()}
 
 
 def clock(seconds: float | None) -> str:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..resources import resource_path
+from ..paths import resource_path
 from .model import Identifier
 from .textnorm import fold
 

@@ -17,10 +17,10 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ..paths import lexicon_dir as shipped_lexicon_dir
 from ..text.lexicon import Lexicon, parse_terms
 from ..text.matcher import LexiconMatcher
 from ..text.normalize import tokenize
-from ..text.paths import lexicon_dir as shipped_lexicon_dir
 from .decisions import CaseDecisions, Decision
 from .errors import LearnError
 

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import numpy as np
 
+from ..paths import text_model_dir
 from ..text.meaning.engine import shared_engine
 from ..text.meaning.fit import fit_logistic
 from ..text.meaning.head import MeaningHead
-from ..text.paths import model_dir
 from . import meaning_versions
 from .decisions import Decision
 from .errors import LearnError
@@ -53,7 +53,7 @@ def shipped_training(
     head: MeaningHead, folder: Path | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
     """The corpus vectors (float32) and their label matrix (rows x categories)."""
-    folder = folder or model_dir()
+    folder = folder or text_model_dir()
     card = json.loads((folder / "meaning_head.json").read_text(encoding="utf-8"))
     info = card.get("train")
     if not info:

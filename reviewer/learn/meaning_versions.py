@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..paths import text_model_dir
 from ..text.meaning.head import HEAD_FILE, MeaningHead
-from ..text.paths import model_dir
 from ..userdirs import user_home
 from .errors import NoPreviousModel
 from .versions import read_history, write_history
@@ -35,7 +35,7 @@ def active_head() -> Path | None:
 
 
 def current_head_path() -> Path:
-    return active_head() or model_dir() / HEAD_FILE
+    return active_head() or text_model_dir() / HEAD_FILE
 
 
 def next_version() -> str:

@@ -17,8 +17,8 @@ from datetime import UTC, datetime
 
 import numpy as np
 
+from ..paths import text_model_dir
 from ..text.classifier import TextClassifier, prepare
-from ..text.paths import model_dir
 from . import versions
 from .decisions import Decision
 from .errors import LearnError, TrainingUnavailable
@@ -60,7 +60,7 @@ def _sklearn():
 
 
 def _corpus(categories: list[str]) -> list[tuple[str, set[str]]]:
-    path = model_dir() / CORPUS_FILE
+    path = text_model_dir() / CORPUS_FILE
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
@@ -203,7 +203,7 @@ def build_and_install(proposal: ModelProposal, cases: int) -> dict:
         )
     sha = hashlib.sha256(onnx_bytes).hexdigest()
     version = versions.next_version()
-    corpus = model_dir() / CORPUS_FILE
+    corpus = text_model_dir() / CORPUS_FILE
     card = {
         "model_id": f"text-learned-{version}-{sha[:8]}",
         "version": version,

@@ -2,7 +2,7 @@
 
 At threshold t a machine flag exists when its best detection scores >= t; an officer-made flag
 would have been raised when some detection of its category inside it scored >= t (the floor of
-stored detections is reviewer.detect.DETECTION_FLOOR: below it, no threshold brings it back).
+stored detections is reviewer.flagging.DETECTION_FLOOR: below it, no threshold brings it back).
 
 Rule: keep every confirmed (and recoverable added) moment where possible, i.e. t <= the lowest
 positive score; within that, remove as many rejected flags as possible; otherwise stay put.
@@ -14,8 +14,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 
-from ..detect import DETECTION_FLOOR
-from ..flagging import threshold_for
+from ..flagging import DETECTION_FLOOR, threshold_for
 from .decisions import Decision
 
 MIN_DECISIONS = 3  # fewer decisions in a category: report, propose nothing

@@ -11,8 +11,8 @@ import json
 import os
 from pathlib import Path
 
+from ..paths import text_model_dir
 from ..text.classifier import CARD_FILE, MODEL_FILE
-from ..text.paths import model_dir
 from ..userdirs import user_home
 from .errors import LearnError, NoPreviousModel
 
@@ -62,7 +62,7 @@ def active_model_path() -> Path | None:
 
 
 def card_of(version: str | None) -> dict:
-    folder = store_dir() / version if version else model_dir()
+    folder = store_dir() / version if version else text_model_dir()
     path = folder / CARD_FILE
     try:
         return json.loads(path.read_text(encoding="utf-8"))

@@ -1,16 +1,15 @@
 """Text classification of speech segments and on-screen text (no Qt, no network).
 
-    detector = TextDetector()                 # loads lexicons + the ONNX model once
+    detector = TextScorer()                 # loads lexicons + the ONNX model once
     hits = detector.detect("nạp 100k tặng 200k vào nhà cái", language="vi")
 
 Modules, one job each: normalize (NFC, folding, separators, teencode, money), numbers (money
 words <-> digits), teencode (abbreviation table), phonetic (regional/ASR sound key), lexicon
 (category files), matcher (tolerant phrase matching), patterns (phones, accounts, links, offers),
-classifier (ONNX model), detect_text (the combination).
+classifier (ONNX model), scorer (the combination).
 """
 
 from reviewer.text.classifier import TextClassifier, prepare
-from reviewer.text.detect_text import TextDetector, TextHit
 from reviewer.text.errors import (
     LexiconError,
     TextError,
@@ -22,6 +21,7 @@ from reviewer.text.matcher import LexiconMatch, LexiconMatcher
 from reviewer.text.normalize import Token, canonical, fold, normalize, tokenize
 from reviewer.text.patterns import PatternHit, find_patterns
 from reviewer.text.phonetic import phonetic_key, phrase_key
+from reviewer.text.scorer import TextHit, TextScorer
 
 __all__ = [
     "Category",
@@ -32,7 +32,7 @@ __all__ = [
     "PatternHit",
     "Term",
     "TextClassifier",
-    "TextDetector",
+    "TextScorer",
     "TextError",
     "TextHit",
     "TextModelError",

@@ -15,9 +15,9 @@ from pathlib import Path
 import numpy as np
 import onnxruntime as ort
 
+from reviewer.paths import text_model_dir
 from reviewer.text.errors import TextModelError, TextModelHashMismatch
 from reviewer.text.normalize import tokenize
-from reviewer.text.paths import model_dir
 
 MODEL_FILE = "text_classifier.onnx"
 CARD_FILE = "text_classifier.json"
@@ -66,7 +66,7 @@ class TextClassifier:
     """Per-category probabilities from the exported ONNX model (CPU, one thread)."""
 
     def __init__(self, onnx_path: Path | None = None, card_path: Path | None = None) -> None:
-        self.onnx_path = onnx_path or model_dir() / MODEL_FILE
+        self.onnx_path = onnx_path or text_model_dir() / MODEL_FILE
         self.card_path = card_path or self.onnx_path.with_suffix(".json")
         try:
             card = json.loads(self.card_path.read_text(encoding="utf-8"))

@@ -21,9 +21,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from reviewer.paths import lexicon_dir
 from reviewer.text.errors import LexiconError
-from reviewer.text.paths import lexicon_dir
 
 DEFAULT_WEIGHT = 0.8
 MODES = ("tolerant", "folded", "exact")
@@ -145,13 +146,25 @@ def _read_labels(path: Path, digest: hashlib._Hash) -> dict[str, tuple[str, str]
         raise LexiconError(f"{path}: expected {{id: {{'vi': label, 'en': label}}}}: {exc}") from exc
 
 
+def category_table(directory: Path | None = None) -> dict[str, dict[str, Any]]:
+    """categories.json of a lexicon folder (default: the shipped one), in file order:
+    id -> {"vi", "en", "short": {"vi", "en"}}. Empty when the file is missing or unreadable.
+
+    The one place the category list is read: the UI, the report, learning and the tests ask here
+    instead of writing the ids out.
+    """
+    try:
+        raw = json.loads(((directory or lexicon_dir()) / CATEGORIES_FILE).read_text("utf-8-sig"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(raw, dict):
+        return {}
+    return {str(cid): entry for cid, entry in raw.items() if isinstance(entry, dict)}
+
+
 def category_ids(directory: Path | None = None) -> list[str]:
     """The category ids a lexicon folder defines (its *.txt files and categories.json), cheaply:
     an officer's flag may use any of them without loading and compiling every term."""
     folder = directory or lexicon_dir()
     ids = [p.stem for p in sorted(folder.glob("*.txt")) if not p.name.startswith("_")]
-    try:
-        labels = json.loads((folder / CATEGORIES_FILE).read_text(encoding="utf-8-sig"))
-    except (OSError, ValueError):
-        labels = {}
-    return list(dict.fromkeys([*labels, *ids]))
+    return list(dict.fromkeys([*category_table(folder), *ids]))

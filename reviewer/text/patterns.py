@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from reviewer.text.normalize import Token, tokenize
 
-# How much each kind adds to a category that already has other evidence (see detect_text).
+# How much each kind adds to a category that already has other evidence (see scorer).
 BOOSTS: dict[str, dict[str, float]] = {
     "phone": {"fraud": 0.1, "gambling": 0.1, "personal_data": 0.15, "illegal_trade": 0.1},
     "bank_account": {"fraud": 0.2, "gambling": 0.2, "personal_data": 0.15},

@@ -9,8 +9,8 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from reviewer.paths import lexicon_dir
 from reviewer.text.errors import LexiconError
-from reviewer.text.paths import lexicon_dir
 
 TEENCODE_FILE = "_teencode.tsv"
 

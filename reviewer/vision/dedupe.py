@@ -15,8 +15,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from reviewer.vision.detect import Box
 from reviewer.vision.ocr import OcrLine
+from reviewer.vision.text_boxes import Box
 
 DEFAULT_MAX_DISTANCE = 0.2
 # With 1 s sampling a line survives one frame where it was not detected.

@@ -19,11 +19,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from reviewer.vision.detect import Box, DetectedLine, reading_order, suppress_duplicates
 from reviewer.vision.line_cache import LineCache
 from reviewer.vision.ocr import OcrEngine, OcrLine, as_bgr, crop_line
 from reviewer.vision.recognise import LineReading
 from reviewer.vision.regions import RegionTracker, grow, merge_rects, overlap, union
+from reviewer.vision.text_boxes import Box, DetectedLine, reading_order, suppress_duplicates
 
 # A line cut by a region's edge: grow the region by this many line heights and read again.
 _GROW_LINE_HEIGHTS = 8

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from reviewer.vision.detect import DEFAULT_DET_PIXELS, Box, DetectedLine, TextDetector
 from reviewer.vision.device import Device
 from reviewer.vision.errors import InvalidImageError
 from reviewer.vision.models import ModelId
 from reviewer.vision.recognise import DEFAULT_VARIANTS, LineRecogniser
+from reviewer.vision.text_boxes import DEFAULT_DET_PIXELS, Box, DetectedLine, TextBoxFinder
 
 # Readings below this are nearly always non-text (logos, textures) read as short garbage.
 DEFAULT_MIN_CONFIDENCE = 0.5
@@ -82,7 +82,7 @@ class OcrEngine:
         variants: Sequence[str] = DEFAULT_VARIANTS,
         min_confidence: float = DEFAULT_MIN_CONFIDENCE,
     ) -> None:
-        self.detector = TextDetector(device=device, threads=threads, det_pixels=det_pixels)
+        self.detector = TextBoxFinder(device=device, threads=threads, det_pixels=det_pixels)
         self.recogniser = LineRecogniser(device=device, threads=threads, variants=variants)
         self.min_confidence = min_confidence
 

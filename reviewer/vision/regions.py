@@ -26,7 +26,7 @@ import cv2
 import numpy as np
 
 from reviewer.vision.change import CELL_DELTA, DEFAULT_CHANGE_THRESHOLD, THUMB_WIDTH
-from reviewer.vision.detect import Box
+from reviewer.vision.text_boxes import Box
 
 # Above this share of the frame in changed rectangles, one whole-frame read is cheaper than
 # many region reads (each region pays padding and a fixed cost per network run).

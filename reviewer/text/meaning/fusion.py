@@ -1,9 +1,9 @@
-"""The meaning model's evidence for TextDetector: calibrated per-category scores and "why".
+"""The meaning model's evidence for TextScorer: calibrated per-category scores and "why".
 
 For each text (and, for speech, the window of the sentence and the one before: offers run across
 segment boundaries) the head gives a probability per category, mapped so that the cut chosen on
 the dev split is 0.5 (alone, at the default threshold, it fires exactly there). The window counts
-only when it says more than the sentence alone. detect_text combines it with the rest as
+only when it says more than the sentence alone. scorer combines it with the rest as
     score = 1 - (1 - base) (1 - MEANING_FACTOR x s x damp)
 and, when the meaning model is sure a text is benign for a category (s < VETO_BELOW), damps the
 lexicon as the n-gram model's veto does: "a film about a former gambler" keeps its words but
@@ -24,9 +24,9 @@ from pathlib import Path
 
 import numpy as np
 
+from reviewer.paths import text_model_dir
 from reviewer.text.meaning.engine import MeaningEngine, embed_form, shared_engine
 from reviewer.text.meaning.head import HEAD_FILE, MeaningHead
-from reviewer.text.paths import model_dir
 
 MEANING_FACTOR = 1.0
 # Profanity is a matter of words, not meaning: the head learnt the chatter around curses ("sao hôm
@@ -58,27 +58,25 @@ def factor(category: str) -> float:
     return CATEGORY_FACTORS.get(category, MEANING_FACTOR)
 
 
-def active_head_path() -> Path:
-    """The head `reviewer learn` installed, if any, else the shipped one."""
+def head_path(installed: Path | None = None) -> Path:
+    """REVIEWER_MEANING_HEAD if set, else `installed` (the head `reviewer learn` installed, which
+    the caller looks up: reviewer/detections.py), else the shipped one."""
     override = os.environ.get("REVIEWER_MEANING_HEAD")
     if override:
         return Path(override)
-    try:
-        from reviewer.learn.meaning_versions import active_head
-
-        found = active_head()
-        if found is not None:
-            return found
-    except ImportError:  # pragma: no cover - the learn package is optional in a bare engine
-        pass
-    return model_dir() / HEAD_FILE
+    return installed or text_model_dir() / HEAD_FILE
 
 
 class MeaningScorer:
     """Head + engine; evidence() for many texts at once (one batched embedding run)."""
 
-    def __init__(self, head: MeaningHead | None = None, engine: MeaningEngine | None = None):
-        self.head = head or MeaningHead.load(active_head_path())
+    def __init__(
+        self,
+        head: MeaningHead | None = None,
+        engine: MeaningEngine | None = None,
+        installed_head: Path | None = None,
+    ) -> None:
+        self.head = head or MeaningHead.load(head_path(installed_head))
         self.engine = engine or shared_engine()
 
     @property

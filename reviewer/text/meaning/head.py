@@ -17,8 +17,8 @@ from pathlib import Path
 
 import numpy as np
 
+from reviewer.paths import text_model_dir
 from reviewer.text.errors import TextModelError, TextModelHashMismatch
-from reviewer.text.paths import model_dir
 
 HEAD_FILE = "meaning_head.json"
 EXAMPLES_FILE = "meaning_examples.npy"
@@ -103,7 +103,7 @@ class MeaningHead:
 
     @classmethod
     def load(cls, path: Path | None = None) -> MeaningHead:
-        path = path or model_dir() / HEAD_FILE
+        path = path or text_model_dir() / HEAD_FILE
         try:
             data = path.read_bytes()
             card = json.loads(data.decode("utf-8"))

@@ -21,9 +21,9 @@ def _clock(seconds: float | None) -> str:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from .settings import load_settings
-    from .store import open_case
-    from .text.meaning.search import search
+    from ..settings import load_settings
+    from ..store import open_case
+    from ..text.meaning.search import search
 
     language = load_settings().language
     language = language if language in {"vi", "en"} else None

@@ -1,6 +1,6 @@
 """Speech segments and on-screen text → raw detections (category, span, score, matched terms).
 
-Every category with a score at or above DETECTION_FLOOR is stored, not only those over the
+Every category with a score at or above DETECTION_FLOOR (reviewer/flagging.py) is stored, not only those over the
 threshold: thresholds are applied when flags are built, so changing one needs no re-analysis.
 """
 
@@ -11,20 +11,19 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from .flagging import rebuild_flags
+from .flagging import DETECTION_FLOOR, rebuild_flags
 from .store.case import Case
 from .store.findings import add_detections, replace_text_detections, vision_models
-from .text import TextDetector
-
-DETECTION_FLOOR = 0.25
+from .text import TextScorer
 
 
-def load_text_detector(lexicon_dir: Path | None = None) -> TextDetector:
-    """Lexicons (the agency's folder, or the shipped ones) and the hash-checked text model: the
-    version `reviewer learn` installed, if any, else the shipped one."""
+def load_text_scorer(lexicon_dir: Path | None = None) -> TextScorer:
+    """Lexicons (the agency's folder, or the shipped ones), the hash-checked text model and the
+    meaning head: the versions `reviewer learn` installed, if any, else the shipped ones."""
+    from .learn.meaning_versions import active_head
     from .learn.versions import active_model_path
 
-    return TextDetector(lexicon_dir, active_model_path())
+    return TextScorer(lexicon_dir, active_model_path(), meaning_head=active_head())
 
 
 from .speech.readable import SENTENCE_END  # noqa: E402  (one definition for both cuts)
@@ -102,7 +101,7 @@ class MediaDetector:
         self,
         case: Case,
         media_id: int,
-        detector: TextDetector,
+        detector: TextScorer,
         thresholds: Mapping[str, float] | None = None,
         language: str | None = None,
     ) -> None:

@@ -9,8 +9,8 @@ import sys
 
 def cmd_merge(args: argparse.Namespace) -> int:
     from ..identifiers.merge_marks import merge_identifier_marks
+    from ..merge.engine import merge_case
     from ..store import open_case
-    from .engine import merge_case
 
     with open_case(args.case, officer=args.officer, create=False) as case:
         report = merge_case(case, args.other, write=not args.dry_run)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the engine (onnxruntime, numpy) loads only when the command runs
-    from .proposals import Proposals
+    from ..learn.proposals import Proposals
 
 
 LABELS = {"confirmed": "confirmed", "rejected": "rejected", "officer": "added by officers"}
@@ -89,13 +89,13 @@ def _print_text(p: Proposals) -> None:
 
 
 def cmd_learn(args: argparse.Namespace) -> int:
+    from ..learn.apply import apply
+    from ..learn.proposals import propose
+    from ..learn.retrain import rollback
     from ..settings import load_settings
-    from .apply import apply
-    from .proposals import propose
-    from .retrain import rollback
 
     if args.rollback_meaning:
-        from .meaning_refit import rollback_meaning
+        from ..learn.meaning_refit import rollback_meaning
 
         result = rollback_meaning()
         sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")

@@ -1,4 +1,4 @@
-"""Synthetic frames with known Vietnamese text, for tests and the evaluation bench.
+"""Synthetic frames with known Vietnamese text, for tests and the evaluation bench (not shipped).
 
 OpenCV's putText cannot draw Vietnamese, so lines are drawn with Pillow and a TrueType
 font. Everything is seeded: the same call gives the same pixels and the same truth.

@@ -5,21 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
-from .settings import load_settings
-
-
-def known_categories() -> list[str]:
-    """The categories of the lexicon folder analysis uses (the agency's, or the shipped one)."""
-    from .text.lexicon import category_ids  # here: `reviewer --help` loads no text model
-
-    folder = load_settings().lexicon_dir
-    return category_ids(Path(folder) if folder else None)
+from ..settings import known_categories
 
 
 def _print(flag: dict, as_json: bool, verb: str) -> None:
-    from .case_report import flag_entry
+    from ..case_report import flag_entry
 
     entry = flag_entry(flag)
     if as_json:
@@ -30,8 +21,8 @@ def _print(flag: dict, as_json: bool, verb: str) -> None:
 
 
 def cmd_flag_add(args: argparse.Namespace) -> int:
-    from .store import open_case
-    from .store.officer_flags import add_officer_flag
+    from ..store import open_case
+    from ..store.officer_flags import add_officer_flag
 
     with open_case(args.case, officer=args.officer, create=False) as case:
         flag = add_officer_flag(
@@ -49,8 +40,8 @@ def cmd_flag_add(args: argparse.Namespace) -> int:
 
 
 def cmd_flag_edit(args: argparse.Namespace) -> int:
-    from .store import open_case
-    from .store.officer_flags import edit_flag
+    from ..store import open_case
+    from ..store.officer_flags import edit_flag
 
     with open_case(args.case, officer=args.officer, create=False) as case:
         flag = edit_flag(

@@ -87,7 +87,7 @@ def box_overlap(a: Box, b: Box) -> float:
     return inter / max(1, smaller)
 
 
-class TextDetector:
+class TextBoxFinder:
     """PP-OCRv6 small DB text detector (rapidocr 3.10's shipped model)."""
 
     def __init__(

@@ -12,7 +12,7 @@ def _run(args: argparse.Namespace) -> int:
     return main(["--case", args.case] if args.case else [])
 
 
-def register_gui(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("gui", help="open the review application (default: the demo case)")
     p.add_argument("--case", help="case folder to open or create")
     p.set_defaults(func=_run)

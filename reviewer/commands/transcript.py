@@ -7,8 +7,8 @@ import argparse
 import json
 import sys
 
-from .errors import UsageError
-from .transcript import FORMATS, render, render_onscreen
+from ..errors import UsageError
+from ..transcript import FORMATS, render, render_onscreen
 
 #: Engine kinds `reviewer --help` names (settings.ENGINE_CHOICES without `both`).
 ENGINE_KINDS = ("whisper", "vietasr")
@@ -34,7 +34,7 @@ def _engine_names(case, media_rows: list[dict], wanted: str) -> dict[int, set[st
 
 
 def cmd_transcript(args: argparse.Namespace) -> int:
-    from .store import open_case
+    from ..store import open_case
 
     if not args.case:
         raise UsageError("Say which case: reviewer transcript --case FOLDER.")
@@ -77,8 +77,8 @@ def cmd_transcript(args: argparse.Namespace) -> int:
 
 
 def cmd_transcript_edit(args: argparse.Namespace) -> int:
-    from .corrections import correct_and_redetect
-    from .store import open_case
+    from ..corrections import correct_and_redetect
+    from ..store import open_case
 
     with open_case(args.case, officer=args.officer, create=False) as case:
         result = correct_and_redetect(case, args.segment, args.text, args.officer)

@@ -11,8 +11,8 @@ import sys
 import threading
 from pathlib import Path
 
-from .. import trust_cli
 from ..errors import UsageError
+from . import trust
 
 PASSPHRASE_ENV = "REVIEWER_PASSPHRASE"
 EXIT_CANCELLED = 130
@@ -38,7 +38,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--passphrase-file",
         help=f"read the passphrase from a file (else ${PASSPHRASE_ENV} or a prompt)",
     )
-    trust_cli.register_keys(ksub, kc)
+    trust.register_keys(ksub, kc)
     ks = ksub.add_parser("show", help="key ids and fingerprints")
     ks.add_argument("--officer")
     ks.add_argument("--json", action="store_true")
@@ -109,14 +109,14 @@ def read_passphrase(path: str | None, confirm: bool = False) -> str:
 
 
 def cmd_keys(args: argparse.Namespace) -> int:
-    from . import keys
-    from .minisign import fingerprint_groups
+    from ..evidence import keys
+    from ..evidence.minisign import fingerprint_groups
 
-    extra = trust_cli.cmd_keys_extra(args)
+    extra = trust.cmd_keys_extra(args)
     if extra is not None:
         return extra
     if args.keys_cmd == "create":
-        old = None if args.replace_lost_key else trust_cli.old_passphrase(args)
+        old = None if args.replace_lost_key else trust.old_passphrase(args)
         passphrase = read_passphrase(args.passphrase_file, confirm=True)
         info = keys.create_key(
             args.officer,
@@ -192,10 +192,10 @@ def _check_export_args(args: argparse.Namespace) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from ..evidence import keys
+    from ..evidence.errors import ExportCancelled
+    from ..evidence.export import export_case
     from ..store import signing
-    from . import keys
-    from .errors import ExportCancelled
-    from .export import export_case
 
     _check_export_args(args)
     keys.current_key(args.officer)  # no key: say so before asking for a passphrase
@@ -234,9 +234,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from . import minisign
-    from .errors import MalformedSignature
-    from .verify import verify_package
+    from ..evidence import minisign
+    from ..evidence.errors import MalformedSignature
+    from ..evidence.verify import verify_package
 
     trusted = []
     for name in args.trusted_key:
@@ -245,14 +245,14 @@ def cmd_verify(args: argparse.Namespace) -> int:
         except (OSError, UnicodeDecodeError, MalformedSignature) as exc:
             raise UsageError(f"{name} is not a readable minisign public key: {exc}") from exc
     if not args.no_local_keys:
-        from .trust import trusted_public_keys
+        from ..evidence.trust import trusted_public_keys
 
         trusted.extend(trusted_public_keys())
     result = verify_package(Path(args.package), trusted)
     after = None
     if args.after and result.status in ("ok", "untrusted"):
         older = verify_package(Path(args.after), trusted)
-        ok, text = trust_cli.check_after(Path(args.package), Path(args.after))
+        ok, text = trust.check_after(Path(args.package), Path(args.after))
         if older.status not in ("ok", "untrusted"):
             ok, text = False, f"the older package {args.after} fails: {older.reason}"
         after = {"ok": ok, "detail": text}
@@ -261,14 +261,14 @@ def cmd_verify(args: argparse.Namespace) -> int:
     if args.json:
         out = result.to_dict()
         if result.signer.get("trusted"):
-            out["trusted_because"] = trust_cli.trust_rule(result.signer, args.trusted_key)
+            out["trusted_because"] = trust.trust_rule(result.signer, args.trusted_key)
         if after is not None:
             out["after"] = after
         sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
     else:
         print(f"{result.status.upper()}: {result.reason}")
         if result.signer.get("trusted"):
-            print(f"trusted because: {trust_cli.trust_rule(result.signer, args.trusted_key)}")
+            print(f"trusted because: {trust.trust_rule(result.signer, args.trusted_key)}")
         if after is not None and after["ok"]:
             print(after["detail"])
     return result.exit_code

@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from pathlib import Path
 
 from ..errors import UsageError
-from .model import KINDS
-
-
-def _print_json(obj: object) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+from ..identifiers.model import KINDS
+from . import print_json
 
 
 def _when(start: float | None, end: float | None) -> str:
@@ -22,9 +17,9 @@ def _when(start: float | None, end: float | None) -> str:
 
 
 def cmd_identifiers(args: argparse.Namespace) -> int:
+    from ..identifiers.index import index_open_case
+    from ..identifiers.store import case_identifiers, mark_relevant, refresh_identifiers
     from ..store import open_case
-    from .index import index_open_case
-    from .store import case_identifiers, mark_relevant, refresh_identifiers
 
     if args.case is None:
         raise UsageError("Say which case: --case FOLDER.")
@@ -36,7 +31,7 @@ def cmd_identifiers(args: argparse.Namespace) -> int:
                 case, args.value, args.officer or case.officer, not args.unmark, args.note
             )
             if args.json:
-                _print_json({"marked": done})
+                print_json({"marked": done})
             else:
                 for d in done:
                     state = "relevant" if d["relevant"] else "not relevant"
@@ -44,7 +39,7 @@ def cmd_identifiers(args: argparse.Namespace) -> int:
             return 0
         found = case_identifiers(case, args.kind)
     if args.json:
-        _print_json({"identifiers": found})
+        print_json({"identifiers": found})
         return 0
     if not found:
         print("No identifiers in this case.")
@@ -62,14 +57,14 @@ def cmd_identifiers(args: argparse.Namespace) -> int:
 
 
 def cmd_index(args: argparse.Namespace) -> int:
-    from . import index
+    from ..identifiers import index
 
     if args.index_cmd == "add":
         result = {"indexed": [index.add_case(folder) for folder in args.folders], "dropped": []}
     else:
         result = index.rebuild(args.folders)
     if args.json:
-        _print_json(result)
+        print_json(result)
     else:
         for item in result["indexed"]:
             print(f"indexed {item['folder']} ({item['identifiers']} identifiers)")
@@ -79,11 +74,11 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 
 def cmd_find(args: argparse.Namespace) -> int:
-    from . import index
+    from ..identifiers import index
 
     result = index.find(args.value)
     if args.json:
-        _print_json(result)
+        print_json(result)
         return 0 if result["cases"] else 1
     if not result["cases"]:
         print(f"{args.value}: not found in any indexed case.")

@@ -26,8 +26,8 @@ def unlock_officer(officer: str | None, passphrase_file: str | None) -> bool:
     An officer with a key on this workstation who gives no passphrase still acts, but the entry
     is signed by the workstation's key and `reviewer audit` says it is not the officer's.
     """
-    from .evidence.cli import PASSPHRASE_ENV, read_passphrase
-    from .store import signing
+    from ..store import signing
+    from .evidence import PASSPHRASE_ENV, read_passphrase
 
     if not officer or not signing.has_officer_key(officer):
         return False
@@ -42,7 +42,7 @@ def unlock_officer(officer: str | None, passphrase_file: str | None) -> bool:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    from .store import open_case, record
+    from ..store import open_case, record
 
     with open_case(args.case, create=False, check_head=False) as case:
         report = record.check_case(case)
@@ -95,7 +95,7 @@ def register_keys(ksub: argparse._SubParsersAction, kc: argparse.ArgumentParser)
 
 def old_passphrase(args: argparse.Namespace) -> str | None:
     if getattr(args, "old_passphrase_file", None):
-        from .evidence.cli import read_passphrase
+        from .evidence import read_passphrase
 
         return read_passphrase(args.old_passphrase_file)
     return os.environ.get(OLD_PASSPHRASE_ENV)
@@ -103,8 +103,8 @@ def old_passphrase(args: argparse.Namespace) -> str | None:
 
 def cmd_keys_extra(args: argparse.Namespace) -> int | None:
     """Handle unit/vouch/trust; None for the other keys commands."""
-    from .evidence import trust
-    from .evidence.cli import read_passphrase
+    from ..evidence import trust
+    from .evidence import read_passphrase
 
     if args.keys_cmd == "unit":
         public = trust.create_unit_key(
@@ -130,8 +130,8 @@ def cmd_keys_extra(args: argparse.Namespace) -> int | None:
 
 def trust_rule(signer: dict, key_files: list[str]) -> str:
     """Which rule made the package's signing key trusted."""
-    from .evidence import minisign, trust
-    from .evidence.errors import MalformedSignature
+    from ..evidence import minisign, trust
+    from ..evidence.errors import MalformedSignature
 
     for name in key_files:
         try:
@@ -150,8 +150,8 @@ def trust_rule(signer: dict, key_files: list[str]) -> str:
 # -- verify NEW --after OLD --------------------------------------------------------------------
 def check_after(new: Path, old: Path) -> tuple[bool, str]:
     """Does package `new` continue the chain of package `old` (same case, old head inside)?"""
-    from .evidence.seal import SEAL_PATH, parse_seal
-    from .evidence.verify import AUDIT_FILE
+    from ..evidence.seal import SEAL_PATH, parse_seal
+    from ..evidence.verify import AUDIT_FILE
 
     try:
         old_seal = parse_seal((old / SEAL_PATH).read_bytes())

@@ -16,20 +16,20 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
-from .errors import UsageError
+from ..errors import UsageError
 
 
 def check_lines(
     lines: Iterable[str], language: str | None = None, lexicon_dir: Path | None = None
 ) -> Iterator[dict]:
     """One {"text", "hits": [{"category", "score", "why"}]} per line, in order."""
-    from .detect import load_text_detector
-    from .flagging import threshold_for
-    from .settings import load_settings
+    from ..detections import load_text_scorer
+    from ..flagging import threshold_for
+    from ..settings import load_settings
 
     settings = load_settings()
     folder = lexicon_dir or (Path(settings.lexicon_dir) if settings.lexicon_dir else None)
-    detector = load_text_detector(folder)
+    detector = load_text_scorer(folder)
     batch: list[str] = []
 
     def flush() -> Iterator[dict]:
@@ -52,7 +52,7 @@ def check_lines(
 
 
 def cmd_check_text(args: argparse.Namespace) -> int:
-    from .settings import load_settings
+    from ..settings import load_settings
 
     language = args.language or load_settings().language
     language = language if language in {"vi", "en"} else None

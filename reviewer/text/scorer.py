@@ -75,7 +75,7 @@ class TextHit:
     why: str = ""  # for the officer: terms, patterns or the nearest labelled example
 
 
-class TextDetector:
+class TextScorer:
     """Build once (loads lexicons and the model), then call detect() per segment."""
 
     def __init__(
@@ -87,6 +87,7 @@ class TextDetector:
         threshold: float = DEFAULT_THRESHOLD,
         thresholds: Mapping[str, float] | None = None,
         meaning: bool | None = None,
+        meaning_head: Path | None = None,
     ) -> None:
         self.lexicon = Lexicon.load(lexicon_dir)
         self.matcher = LexiconMatcher(self.lexicon.terms, self.lexicon.common_words)
@@ -99,7 +100,10 @@ class TextDetector:
         self.thresholds = dict(thresholds or {})
         # The meaning model: on unless turned off (REVIEWER_MEANING=0); a broken one raises.
         use_meaning = meaning_enabled() if meaning is None else meaning
-        self.meaning = meaning_fusion.MeaningScorer() if use_meaning else None
+        # meaning_head: an installed (learned) head; None: the shipped one.
+        self.meaning = (
+            meaning_fusion.MeaningScorer(installed_head=meaning_head) if use_meaning else None
+        )
         model_cats = self.classifier.categories if self.classifier else ()
         self.categories: tuple[str, ...] = tuple(
             dict.fromkeys([*self.lexicon.categories, *model_cats])
