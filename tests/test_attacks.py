@@ -365,7 +365,7 @@ def _count(folder: Path, table: str) -> int:
 
 
 def _plan_and_payload(case_dir: Path):
-    from reviewer.analysis_core import PAYLOAD_FORMAT, TimeRange
+    from reviewer.analysis.core import PAYLOAD_FORMAT, TimeRange
     from reviewer.cluster.store import StoredPlan
 
     rng = TimeRange(0, (0.0, 10.0), None, False, 60.0)

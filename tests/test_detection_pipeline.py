@@ -7,7 +7,7 @@ import threading
 import cv2
 import pytest
 
-import reviewer.vision_stage as vision_stage
+import reviewer.analysis.frames as vision_stage
 from conftest import FakeEngine
 from reviewer.errors import Cancelled
 from reviewer.pipeline import AnalysisOptions, Analyzer

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-import reviewer.vision_stage as vision_stage
+import reviewer.analysis.frames as vision_stage
 from conftest import FakeEngine
 from reviewer.detect import MediaDetector, load_text_detector, sentences
 from reviewer.evidence import clips

@@ -8,8 +8,8 @@ import threading
 
 import pytest
 
+import reviewer.analysis.frames as vision_stage
 import reviewer.pipeline as pipeline
-import reviewer.vision_stage as vision_stage
 from conftest import FakeEngine
 from reviewer.errors import Cancelled, MediaError
 from reviewer.pipeline import AnalysisOptions, Analyzer

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
-from ..pipeline import AnalysisOptions, AnalysisResult, EngineFactory, ProgressEvent
 from ..store.case import Case
+from .options import AnalysisOptions, AnalysisResult, EngineFactory, ProgressEvent
 
 ProgressCallback = Callable[[ProgressEvent], None]
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..analysis_core import RANGE_S, TimeRange
+from ..analysis.core import RANGE_S, TimeRange
 from ..detect import MediaDetector, load_text_detector
 from ..errors import Cancelled, ReviewerError
 from ..identifiers.hook import after_analysis

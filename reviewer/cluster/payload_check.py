@@ -13,7 +13,7 @@ import math
 import re
 from typing import Any
 
-from ..analysis_core import PAYLOAD_FORMAT, TimeRange
+from ..analysis.core import PAYLOAD_FORMAT, TimeRange
 from ..errors import ClusterError
 
 MAX_PAYLOAD_BYTES = 64 * 1024 * 1024

@@ -14,11 +14,11 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from ..analysis_core import TimeRange
+from ..analysis.core import TimeRange
+from ..analysis.frames import same_line as _same_line
 from ..detect import MediaDetector
 from ..store.case import Case, utc_now
 from ..store.findings import add_detections, save_vision_chunk
-from ..vision_stage import _same_line
 from .payload_check import PayloadRejected, validate_payload
 
 

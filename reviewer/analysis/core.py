@@ -6,7 +6,7 @@
 Nothing here knows the case store: the payload carries speech segments, on-screen text items and
 image detections, the models (with hashes) that made them and the machine that ran them. A Dask
 worker and the local workstation call the same two functions, so a cluster run cannot drift from
-a local one; only the workstation writes the case (reviewer/cluster/store.py).
+a local one; only the workstation writes the case (reviewer/analysis/save.py).
 
 Ranges follow the local pipeline's own boundaries, so that splitting a file changes nothing:
 speech is cut where transcribe_media cuts its chunks (in pauses, found by VAD; planning decodes
@@ -28,14 +28,14 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .errors import MediaChanged
-from .hashing import sha256_file
-from .native_heap import map_big_blocks_apart
-from .speech import CHUNK_S, SpeechEngine, SpeechOptions, load_named
-from .speech.chunking import FoundChunks, PlannedChunks, speech_steps
-from .speech.loader import decoding_for, pass_settings
-from .vision_stage import OCR_EVERY_S, VISION_CHUNK_S, FrameStretches, VisionModels, read_image
+from .. import __version__
+from ..errors import MediaChanged
+from ..hashing import sha256_file
+from ..native_heap import map_big_blocks_apart
+from ..speech import CHUNK_S, SpeechEngine, SpeechOptions, load_named
+from ..speech.chunking import FoundChunks, PlannedChunks, speech_steps
+from ..speech.loader import decoding_for, pass_settings
+from .frames import OCR_EVERY_S, VISION_CHUNK_S, FrameStretches, VisionModels, read_image
 
 PAYLOAD_FORMAT = "reviewer-range-payload/2"
 #: Length of one range: several workers share a long recording, each range a few minutes.
