@@ -7,9 +7,10 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from . import __version__
-from .analysis.frames import VisionModels
+from .analysis import save
+from .analysis.frames import FrameStretches, VisionModels, read_image
 from .analysis.options import (
     AnalysisOptions,
     AnalysisResult,
@@ -17,7 +18,7 @@ from .analysis.options import (
     FileOutcome,
     ProgressEvent,
 )
-from .analysis.save import analyze_image, analyze_video_frames
+from .analysis.states import MediaStatus
 from .detect import MediaDetector, load_text_detector
 from .errors import Cancelled, MediaError, ModelError, ReviewerError
 from .identifiers.hook import after_analysis, picture_qr
@@ -62,7 +63,7 @@ def admit_file(
         detect_again(media_id)
         emit("skipped", media_id, 1.0, "already in the case")
         return FileOutcome(path, media_id, ingested.sha256, "analyzed")
-    case.set_media_status(media_id, "analyzing")
+    save.set_status(case, media_id, MediaStatus.ANALYZING)
     return case.get_media(media_id)
 
 
@@ -133,20 +134,13 @@ class Analyzer:
     def _run_locked(self, paths: list[Path]) -> AnalysisResult:
         map_big_blocks_apart()  # before the models load: RSS stays flat over hours of video
         files = expand_inputs(paths)
-        self.case.log(
-            "analysis.start",
-            {
-                "files": len(files),
-                "tool_version": __version__,
-                "language": self.options.language,
-                "device": self.options.device,
-                "speech_model": self.options.speech_model,
-                "speech_engine": self.options.speech_engine,
-                "speech_engines": self.engine_names(),
-                "speech_bias": self.options.speech_bias,
-                "hotwords": self.options.speech.hotwords or self._bias_hotwords(),
-                "decoding": self.speech_options().as_record(),
-            },
+        save.log_start(
+            self.case,
+            self.options,
+            len(files),
+            speech_engines=self.engine_names(),
+            hotwords=self.options.speech.hotwords or self._bias_hotwords(),
+            decoding=self.speech_options().as_record(),
         )
         outcomes = []
         for index, path in enumerate(files):
@@ -156,13 +150,7 @@ class Analyzer:
         after_analysis(self.case, [o.media_id for o in outcomes if o.media_id is not None])
         warnings = [e.warning for e in self._engines.values() if getattr(e, "warning", None)]
         result = AnalysisResult(outcomes, "; ".join(dict.fromkeys(warnings)) or None)
-        self.case.log(
-            "analysis.finish",
-            {
-                "analyzed": sum(o.status == "analyzed" for o in outcomes),
-                "failed": sum(o.status == "failed" for o in outcomes),
-            },
-        )
+        save.log_finish(self.case, outcomes)
         return result
 
     def _emit(
@@ -208,7 +196,7 @@ class Analyzer:
                     warnings.append(self._vision_stage(media, path, index, count, detector))
             self._detect(media_id, path, index, count)
         except Cancelled:
-            self.case.set_media_status(media_id, "pending")
+            save.set_status(self.case, media_id, MediaStatus.PENDING)
             raise
         except (MediaError, ModelError, ReviewerError) as exc:
             return self._fail(path, media_id, sha256, str(exc), index, count)
@@ -216,7 +204,7 @@ class Analyzer:
             reason = f"internal error while analysing: {type(exc).__name__}: {exc}"
             return self._fail(path, media_id, sha256, " ".join(reason.split())[:300], index, count)
         warning = "; ".join(w for w in warnings if w) or None
-        self.case.set_media_status(media_id, "analyzed", warning=warning)
+        save.set_status(self.case, media_id, MediaStatus.ANALYZED, warning=warning)
         self._emit(path, media_id, "done", index, count, 1.0, message=warning or "")
         return FileOutcome(path, media_id, sha256, "analyzed")
 
@@ -269,9 +257,12 @@ class Analyzer:
         media_id = media["id"]
         models = self.vision_models()
         self._emit(path, media_id, "ocr", index, count, 0.0)
+        case, every_s = detector.case, self.options.ocr_every_s
         if media["kind"] == "image":
-            detector.add(frame_texts=analyze_image(detector.case, media, path, models))
-            picture_qr(detector.case, media_id, path)  # who is behind it: payment QR codes
+            read = read_image(path, models, media_id)
+            save.save_image(case, media_id, read.items, read.detections, detector)
+            save.finish_pictures(case, media_id, models.ocr_provenance())
+            picture_qr(case, media_id, path)  # who is behind it: payment QR codes
             return None
         duration = media["duration_s"] or 0.0
         start = media["vision_done_s"] or 0.0
@@ -282,24 +273,53 @@ class Analyzer:
                 path, media_id, "ocr", index, count, *_fraction_eta(done_s, start, duration, began)
             )
 
-        return analyze_video_frames(
-            detector.case,
-            media,
+        # From the saved resume point on, each stretch saved with its own resume point.
+        boundary: float | None = start if start > 0 else None  # where the tracker last flushed
+        stretches = FrameStretches(
             path,
             models,
-            lambda rows: detector.add(frame_texts=rows),
-            progress,
-            cancel or self.cancel,
-            self.options.ocr_every_s,
-            self.options.ocr_incremental,
+            start_s=start,
+            every_s=every_s,
+            duration_s=media.get("duration_s"),
+            incremental=self.options.ocr_incremental,
+            media_id=media_id,
+            cancel=cancel or self.cancel,
+            on_frame=progress,
         )
+        for stretch in stretches:
+            save.save_stretch(
+                case,
+                media_id,
+                stretch.items,
+                stretch.detections,
+                stretch.until,
+                boundary,
+                every_s,
+                detector,
+            )
+            boundary = stretch.until
+        save.finish_pictures(case, media_id, models.ocr_provenance())
+        return stretches.warning  # the video broke off early
 
     def _fail(
         self, path: Path, media_id: int, sha: str | None, reason: str, index: int, count: int
     ) -> FileOutcome:
-        self.case.set_media_status(media_id, "failed", error=reason)
+        save.set_status(self.case, media_id, MediaStatus.FAILED, error=reason)
         self._emit(path, media_id, "failed", index, count, 1.0, message=reason)
         return FileOutcome(path, media_id, sha, "failed", reason)
+
+    def _engine_record(
+        self, engine: SpeechEngine, decoding: SpeechOptions | None = None
+    ) -> dict[str, Any]:
+        """An engine as save (and a range payload) names it."""
+        return {
+            "name": engine.name,
+            "kind": engine.kind,
+            "sha256": engine.sha256,
+            "device": engine.device,
+            "compute_type": engine.compute_type,
+            "settings": pass_settings(engine, decoding) if decoding else None,
+        }
 
     def _speech(
         self, media: dict, path: Path, index: int, count: int, detector: MediaDetector
@@ -309,13 +329,8 @@ class Analyzer:
         engines = [self.engine(name) for name in names]
         reading = engines[-1]
         media_id = media["id"]
-        self.case.update_media(
-            media_id,
-            speech_model=reading.name,
-            speech_model_sha256=reading.sha256,
-            device=reading.device,
-            compute_type=reading.compute_type,
-            language=self.options.language or "auto",
+        save.record_speech_model(
+            self.case, media_id, self._engine_record(reading), self.options.language
         )
         if len(engines) == 2 and self.options.overlap_stages:
             return self._speech_passes_side_by_side(media, path, index, count, detector, engines)
@@ -381,8 +396,7 @@ class Analyzer:
         case = case or self.case
         media_id = media["id"]
         options = decoding_for(engine, self.speech_options())
-        settings = pass_settings(engine, options)
-        start = case.start_speech_pass(media_id, engine.name, engine.kind, engine.sha256, settings)
+        start = save.start_speech(case, media_id, self._engine_record(engine, options))
         duration = media["duration_s"] or 0.0
         began = time.monotonic()
 
@@ -399,10 +413,8 @@ class Analyzer:
                 engine.name if passes > 1 else "",
             )
 
-        def save(segments: list[dict], done_until: float) -> None:
-            saved = case.save_speech_chunk(media_id, segments, done_until, engine.name)
-            if saved:
-                detector.add(segments=saved)
+        def keep(segments: list[dict], done_until: float) -> None:
+            save.save_speech(case, media_id, engine.name, segments, done_until, detector)
 
         progress(start)
         return transcribe_media(
@@ -410,7 +422,7 @@ class Analyzer:
             engine,
             options,
             start,
-            save,
+            keep,
             progress,
             cancel or self.cancel,
             self.options.chunk_s,

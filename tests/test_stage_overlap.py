@@ -100,7 +100,7 @@ def test_failure_in_the_picture_thread_fails_the_file_not_the_batch(tmp_path, mo
     def broken(*args, **kwargs):
         raise MediaError("the video stream is damaged at 12.0 s")
 
-    monkeypatch.setattr(pipeline, "analyze_video_frames", broken)
+    monkeypatch.setattr(pipeline, "FrameStretches", broken)
     result, (_, segments), media = _run(tmp_path / "case")
     assert not result.all_ok
     assert result.outcomes[0].error == "the video stream is damaged at 12.0 s"

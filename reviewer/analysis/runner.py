@@ -1,14 +1,18 @@
-"""make_analyzer: picks where the ranges of a run go (this machine or a Dask cluster)."""
+"""make_analyzer: picks where the ranges of a run go (this machine, or any range Backend: a Dask
+cluster, this process)."""
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..store.case import Case
 from .options import AnalysisOptions, AnalysisResult, EngineFactory, ProgressEvent
+
+if TYPE_CHECKING:
+    from ..cluster.backend import Backend
 
 ProgressCallback = Callable[[ProgressEvent], None]
 
@@ -22,7 +26,8 @@ class Runner(Protocol):
 class Executor:
     """Where ranges run, kept between runs so that models load once.
 
-    `cluster`: a Dask scheduler address; None: this workstation.
+    `cluster`: a Dask scheduler address; `backend`: any range Backend (reviewer/cluster/backend.py,
+    e.g. LocalBackend: the ranges in this process); neither: this workstation's pipeline.
     """
 
     def __init__(
@@ -30,14 +35,18 @@ class Executor:
         options: AnalysisOptions,
         cluster: str | None = None,
         engine_factory: EngineFactory | None = None,
+        backend: Backend | None = None,
     ) -> None:
         self.options = options
         self.cluster = cluster or None
         self.engine_factory = engine_factory
+        self.backend = backend
         self._local: Any = None  # the workstation's analyzer, its models loaded
 
     def close(self) -> None:
         self._local = None
+        if self.backend is not None:
+            self.backend.close()
 
     def __enter__(self) -> Executor:
         return self
@@ -50,9 +59,10 @@ def open_executor(
     options: AnalysisOptions,
     cluster: str | None = None,
     engine_factory: EngineFactory | None = None,
+    backend: Backend | None = None,
 ) -> Executor:
     """`engine_factory` (tests only): a fake speech engine behind the real interface."""
-    return Executor(options, cluster, engine_factory)
+    return Executor(options, cluster, engine_factory, backend)
 
 
 def make_analyzer(
@@ -67,11 +77,12 @@ def make_analyzer(
 ) -> Runner:
     """A runner for one run; without `executor`, one is opened for it (models load anew)."""
     executor = executor or open_executor(options, cluster)
-    if executor.cluster:
+    if executor.backend is not None or executor.cluster:
         from ..cluster.driver import ClusterAnalyzer
 
         extra = {"range_s": range_s} if range_s else {}
-        return ClusterAnalyzer(case, options, executor.cluster, on_progress, cancel, **extra)
+        where = executor.backend or executor.cluster
+        return ClusterAnalyzer(case, options, where, on_progress, cancel, **extra)
     from ..pipeline import Analyzer
 
     kept = executor._local

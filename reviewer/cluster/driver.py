@@ -14,8 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
+from ..analysis import save
 from ..analysis.core import RANGE_S, TimeRange
+from ..analysis.payload_check import PayloadRejected
+from ..analysis.save import StoredPlan
+from ..analysis.states import MediaStatus
 from ..detect import MediaDetector, load_text_detector
 from ..errors import Cancelled, ReviewerError
 from ..identifiers.hook import after_analysis
@@ -24,10 +27,7 @@ from ..pipeline import AnalysisOptions, AnalysisResult, FileOutcome, ProgressEve
 from ..speech.bias import lexicon_hotwords
 from ..store.analysis_lock import analysis_lock
 from ..store.case import Case
-from ..store.findings import finish_vision
 from .backend import Backend, DaskBackend
-from .payload_check import PayloadRejected
-from .store import StoredPlan, apply_stored, start_plan, store_payload
 from .tasks import plan_task, range_task
 
 POLL_S = 0.5  # how often a wait for results looks at the cancel button
@@ -79,21 +79,16 @@ class ClusterAnalyzer:
                 backend.close()
 
     def _run(self, backend: Backend, files: list[Path]) -> AnalysisResult:
-        self.case.log(
-            "analysis.start",
-            {
-                "files": len(files),
-                "tool_version": __version__,
-                "language": self.core.language,
-                "speech_model": self.core.speech_model,
-                "speech_engine": self.options.speech_engine,
-                "speech_engines": list(self.core.engine_names()),
-                "speech_bias": self.options.speech_bias,
-                "hotwords": self.core.hotwords,
-                "cluster": backend.address,
-                "workers": backend.workers(),
-                "range_s": self.core.range_s,
-            },
+        save.log_start(
+            self.case,
+            self.options,
+            len(files),
+            speech_engines=self.core.engine_names(),
+            hotwords=self.core.hotwords,
+            decoding=self.core.speech().as_record(),
+            executor=backend.address,
+            workers=backend.workers(),
+            range_s=self.core.range_s,
         )
         self.count = len(files)
         jobs: list[_Job] = []
@@ -114,6 +109,8 @@ class ClusterAnalyzer:
                 if self.cancel.is_set():
                     raise Cancelled()
                 for future in backend.wait_first(list(tasks), POLL_S):
+                    if self.cancel.is_set():  # no result is taken in after a cancel
+                        raise Cancelled()
                     job, rng = tasks.pop(future)
                     if job.outcome is None:
                         self._arrived(backend, tasks, job, rng, future)
@@ -121,20 +118,14 @@ class ClusterAnalyzer:
             backend.cancel(list(tasks))
             for job in jobs:
                 if job.outcome is None:
-                    self.case.set_media_status(job.media["id"], "pending")
+                    save.set_status(self.case, job.media["id"], MediaStatus.PENDING)
             raise
         for job in jobs:
             outcomes[job.index] = job.outcome or self._fail(job, "no result came back")
         result = AnalysisResult([outcomes[i] for i in sorted(outcomes)])
         # Identifiers from the text the workers stored, as local analysis does.
         after_analysis(self.case, [o.media_id for o in result.outcomes if o.media_id is not None])
-        self.case.log(
-            "analysis.finish",
-            {
-                "analyzed": sum(o.status == "analyzed" for o in result.outcomes),
-                "failed": sum(o.status == "failed" for o in result.outcomes),
-            },
-        )
+        save.log_finish(self.case, result.outcomes)
         return result
 
     def _ingest(self, path: Path, index: int) -> _Job | FileOutcome:
@@ -169,7 +160,7 @@ class ClusterAnalyzer:
         if rng is None:  # the plan: send the ranges not already stored by an earlier run
             ranges = [TimeRange.from_json(r) for r in result]
             job.plan = StoredPlan.of(job.media["id"], ranges)
-            stored = start_plan(self.case, job.plan)
+            stored = save.start_plan(self.case, job.plan)
             sha, path = job.media["sha256"], str(job.path.resolve())
             for r in ranges:
                 if r.index not in stored:
@@ -179,7 +170,7 @@ class ClusterAnalyzer:
                 job.outcome = self._fail(job, "a worker answered for another file")
                 return
             try:
-                store_payload(self.case, job.plan, result)
+                save.store_payload(self.case, job.plan, result)
             except PayloadRejected as exc:  # data from another machine: refused, with the reason
                 job.outcome = self._fail(job, f"range {rng.index}: {exc}"[:300])
                 return
@@ -187,16 +178,15 @@ class ClusterAnalyzer:
 
     def _advance(self, job: _Job) -> None:
         """Apply what can be applied in order, report progress, finish the file when complete."""
-        for payload in apply_stored(self.case, job.plan, job.detector, self.core.ocr_every_s):
+        applied = save.apply_stored(
+            self.case, job.plan, job.detector, self.core.ocr_every_s, self.options.language
+        )
+        for payload in applied:
             job.warnings += payload["warnings"]
             job.ocr_models = payload["models"]["ocr"] or job.ocr_models
             job.warnings += [e["warning"] for e in payload["models"]["speech"] if e["warning"]]
         media_id = job.media["id"]
-        done = self.case.conn.execute(
-            "SELECT count(*) FROM analysis_range WHERE media_id = ? AND plan_sha256 = ?"
-            " AND applied = 1",
-            (media_id, job.plan.digest),
-        ).fetchone()[0]
+        done = save.ranges_applied(self.case, job.plan)
         total = len(job.plan.ranges)
         fraction = done / total if total else 1.0
         elapsed = time.monotonic() - job.began
@@ -205,17 +195,17 @@ class ClusterAnalyzer:
         if done < total:
             return
         if any(r.vision is not None or r.image for r in job.plan.ranges):
-            finish_vision(self.case, media_id, job.ocr_models)
+            save.finish_pictures(self.case, media_id, job.ocr_models)
         self._emit(job.path, media_id, "detect", job.index, 0.0)
         job.detector.complete()
         warning = "; ".join(dict.fromkeys(w for w in job.warnings if w)) or None
-        self.case.set_media_status(media_id, "analyzed", warning=warning)
+        save.set_status(self.case, media_id, MediaStatus.ANALYZED, warning=warning)
         self._emit(job.path, media_id, "done", job.index, 1.0, message=warning or "")
         job.outcome = FileOutcome(job.path, media_id, job.media["sha256"], "analyzed")
 
     def _fail(self, job: _Job, reason: str) -> FileOutcome:
         media_id = job.media["id"]
-        self.case.set_media_status(media_id, "failed", error=reason)
+        save.set_status(self.case, media_id, MediaStatus.FAILED, error=reason)
         self._emit(job.path, media_id, "failed", job.index, 1.0, message=reason)
         return FileOutcome(job.path, media_id, job.media["sha256"], "failed", reason)
 
