@@ -18,7 +18,7 @@ from .analysis.options import (
     FileOutcome,
     ProgressEvent,
 )
-from .analysis.states import MediaStatus
+from .analysis.states import Media, MediaStatus, Stage
 from .detect import MediaDetector, load_text_detector
 from .errors import Cancelled, MediaError, ModelError, ReviewerError
 from .identifiers.hook import after_analysis, picture_qr
@@ -44,27 +44,27 @@ def admit_file(
     path: Path,
     emit: Callable[..., None],
     detect_again: Callable[[int], None],
-) -> dict | FileOutcome:
+) -> Media | FileOutcome:
     """Hash and record a file (local and cluster runs alike): its media row, marked analysing,
     when there is work to do; otherwise how it ended. `emit(stage, media_id, fraction, message)`
     reports; a media analysed before only runs detection again (today's lexicons and thresholds)."""
-    emit("ingest", None, 0.0, "")
+    emit(Stage.INGEST, None, 0.0, "")
     ingested = ingest_file(case, path)
     media_id = ingested.media_id
     if media_id is None or ingested.error:
-        emit("failed", media_id, 1.0, ingested.error or "")
-        return FileOutcome(path, media_id, ingested.sha256, "failed", ingested.error)
-    media = case.get_media(media_id)
-    if media["status"] == "failed" and not media["kind"]:
+        emit(Stage.FAILED, media_id, 1.0, ingested.error or "")
+        return FileOutcome(path, media_id, ingested.sha256, MediaStatus.FAILED, ingested.error)
+    media = Media.from_row(case.get_media(media_id))
+    if media.status == MediaStatus.FAILED and not media.kind:
         # Unreadable as media: nothing new to learn by analysing again.
-        emit("skipped", media_id, 1.0, "already in the case")
-        return FileOutcome(path, media_id, ingested.sha256, "failed", media["error"])
-    if media["status"] == "analyzed":
+        emit(Stage.SKIPPED, media_id, 1.0, "already in the case")
+        return FileOutcome(path, media_id, ingested.sha256, MediaStatus.FAILED, media.error)
+    if media.status == MediaStatus.ANALYZED:
         detect_again(media_id)
-        emit("skipped", media_id, 1.0, "already in the case")
-        return FileOutcome(path, media_id, ingested.sha256, "analyzed")
+        emit(Stage.SKIPPED, media_id, 1.0, "already in the case")
+        return FileOutcome(path, media_id, ingested.sha256, MediaStatus.ANALYZED)
     save.set_status(case, media_id, MediaStatus.ANALYZING)
-    return case.get_media(media_id)
+    return Media.from_row(case.get_media(media_id))
 
 
 class Analyzer:
@@ -177,20 +177,18 @@ class Analyzer:
         )
         if isinstance(admitted, FileOutcome):
             return admitted
-        media, sha256 = admitted, admitted["sha256"]
-        media_id = media["id"]
+        media, sha256 = admitted, admitted.sha256
+        media_id = media.id
         try:
             detector = self._media_detector(media_id)
             warnings = []
             vision = (
-                self.options.vision
-                and media["kind"] in ("video", "image")
-                and not media["vision_done"]
+                self.options.vision and media.kind in ("video", "image") and not media.vision_done
             )
-            if media["has_audio"] and vision and self.options.overlap_stages:
+            if media.has_audio and vision and self.options.overlap_stages:
                 warnings += self._speech_beside_vision(media, path, index, count, detector)
             else:
-                if media["has_audio"]:
+                if media.has_audio:
                     warnings.append(self._speech(media, path, index, count, detector))
                 if vision:
                     warnings.append(self._vision_stage(media, path, index, count, detector))
@@ -205,11 +203,11 @@ class Analyzer:
             return self._fail(path, media_id, sha256, " ".join(reason.split())[:300], index, count)
         warning = "; ".join(w for w in warnings if w) or None
         save.set_status(self.case, media_id, MediaStatus.ANALYZED, warning=warning)
-        self._emit(path, media_id, "done", index, count, 1.0, message=warning or "")
-        return FileOutcome(path, media_id, sha256, "analyzed")
+        self._emit(path, media_id, Stage.DONE, index, count, 1.0, message=warning or "")
+        return FileOutcome(path, media_id, sha256, MediaStatus.ANALYZED)
 
     def _speech_beside_vision(
-        self, media: dict, path: Path, index: int, count: int, detector: MediaDetector
+        self, media: Media, path: Path, index: int, count: int, detector: MediaDetector
     ) -> list[str | None]:
         """Speech here, pictures in a worker thread with its own case connection: both cores
         stay busy. Each stage saves its own chunks, so a crash or cancel in either leaves the
@@ -217,7 +215,7 @@ class Analyzer:
         self.vision_models()  # loaded here: a model error is reported like any other
         run = StageThread(
             lambda case, stop: self._vision_stage(
-                media, path, index, count, self._media_detector(media["id"], case), stop
+                media, path, index, count, self._media_detector(media.id, case), stop
             ),
             self.case,
             self.cancel,
@@ -241,36 +239,41 @@ class Analyzer:
         )
 
     def _detect(self, media_id: int, path: Path, index: int, count: int) -> None:
-        self._emit(path, media_id, "detect", index, count, 0.0)
+        self._emit(path, media_id, Stage.DETECT, index, count, 0.0)
         self._media_detector(media_id).complete()
-        self._emit(path, media_id, "detect", index, count, 1.0)
+        self._emit(path, media_id, Stage.DETECT, index, count, 1.0)
 
     def _vision_stage(
         self,
-        media: dict,
+        media: Media,
         path: Path,
         index: int,
         count: int,
         detector: MediaDetector,
         cancel: threading.Event | StopSignal | None = None,
     ) -> str | None:
-        media_id = media["id"]
+        media_id = media.id
         models = self.vision_models()
-        self._emit(path, media_id, "ocr", index, count, 0.0)
+        self._emit(path, media_id, Stage.OCR, index, count, 0.0)
         case, every_s = detector.case, self.options.ocr_every_s
-        if media["kind"] == "image":
+        if media.kind == "image":
             read = read_image(path, models, media_id)
             save.save_image(case, media_id, read.items, read.detections, detector)
             save.finish_pictures(case, media_id, models.ocr_provenance())
             picture_qr(case, media_id, path)  # who is behind it: payment QR codes
             return None
-        duration = media["duration_s"] or 0.0
-        start = media["vision_done_s"] or 0.0
+        duration = media.duration_s or 0.0
+        start = media.vision_done_s or 0.0
         began = time.monotonic()
 
         def progress(done_s: float) -> None:
             self._emit(
-                path, media_id, "ocr", index, count, *_fraction_eta(done_s, start, duration, began)
+                path,
+                media_id,
+                Stage.OCR,
+                index,
+                count,
+                *_fraction_eta(done_s, start, duration, began),
             )
 
         # From the saved resume point on, each stretch saved with its own resume point.
@@ -280,7 +283,7 @@ class Analyzer:
             models,
             start_s=start,
             every_s=every_s,
-            duration_s=media.get("duration_s"),
+            duration_s=media.duration_s,
             incremental=self.options.ocr_incremental,
             media_id=media_id,
             cancel=cancel or self.cancel,
@@ -305,8 +308,8 @@ class Analyzer:
         self, path: Path, media_id: int, sha: str | None, reason: str, index: int, count: int
     ) -> FileOutcome:
         save.set_status(self.case, media_id, MediaStatus.FAILED, error=reason)
-        self._emit(path, media_id, "failed", index, count, 1.0, message=reason)
-        return FileOutcome(path, media_id, sha, "failed", reason)
+        self._emit(path, media_id, Stage.FAILED, index, count, 1.0, message=reason)
+        return FileOutcome(path, media_id, sha, MediaStatus.FAILED, reason)
 
     def _engine_record(
         self, engine: SpeechEngine, decoding: SpeechOptions | None = None
@@ -322,13 +325,13 @@ class Analyzer:
         }
 
     def _speech(
-        self, media: dict, path: Path, index: int, count: int, detector: MediaDetector
+        self, media: Media, path: Path, index: int, count: int, detector: MediaDetector
     ) -> str | None:
         """Each chosen engine over the whole file in turn, each with its own resume point."""
         names = self.engine_names()
         engines = [self.engine(name) for name in names]
         reading = engines[-1]
-        media_id = media["id"]
+        media_id = media.id
         save.record_speech_model(
             self.case, media_id, self._engine_record(reading), self.options.language
         )
@@ -343,7 +346,7 @@ class Analyzer:
 
     def _speech_passes_side_by_side(
         self,
-        media: dict,
+        media: Media,
         path: Path,
         index: int,
         count: int,
@@ -360,7 +363,7 @@ class Analyzer:
                 path,
                 index,
                 count,
-                self._media_detector(media["id"], case),
+                self._media_detector(media.id, case),
                 second,
                 1,
                 2,
@@ -382,7 +385,7 @@ class Analyzer:
 
     def _speech_pass(
         self,
-        media: dict,
+        media: Media,
         path: Path,
         index: int,
         count: int,
@@ -394,10 +397,10 @@ class Analyzer:
         cancel: threading.Event | StopSignal | None = None,
     ) -> str | None:
         case = case or self.case
-        media_id = media["id"]
+        media_id = media.id
         options = decoding_for(engine, self.speech_options())
         start = save.start_speech(case, media_id, self._engine_record(engine, options))
-        duration = media["duration_s"] or 0.0
+        duration = media.duration_s or 0.0
         began = time.monotonic()
 
         def progress(done_s: float) -> None:
@@ -405,7 +408,7 @@ class Analyzer:
             self._emit(
                 path,
                 media_id,
-                "speech",
+                Stage.SPEECH,
                 index,
                 count,
                 (number + fraction) / passes,

@@ -14,13 +14,14 @@ from typing import Any
 from ..speech import CHUNK_S, SpeechEngine, SpeechOptions, engine_names
 from .core import RANGE_S, CoreOptions
 from .frames import OCR_EVERY_S
+from .states import MediaStatus, Stage
 
 
 @dataclass
 class ProgressEvent:
     path: Path
     media_id: int | None
-    stage: str  # ingest | speech | ocr | detect | done | failed | skipped
+    stage: Stage
     file_index: int
     file_count: int
     fraction: float  # of this file's current stage, 0..1
@@ -103,7 +104,7 @@ class FileOutcome:
     path: Path
     media_id: int | None
     sha256: str | None
-    status: str  # analyzed | failed
+    status: MediaStatus  # analyzed | failed
     error: str | None = None
 
 
@@ -118,7 +119,7 @@ class AnalysisResult:
 
     @property
     def all_ok(self) -> bool:
-        return all(o.status == "analyzed" for o in self.outcomes)
+        return all(o.status == MediaStatus.ANALYZED for o in self.outcomes)
 
 
 EngineFactory = Callable[[str, str], SpeechEngine]

@@ -18,7 +18,7 @@ from ..analysis import save
 from ..analysis.core import RANGE_S, TimeRange
 from ..analysis.payload_check import PayloadRejected
 from ..analysis.save import StoredPlan
-from ..analysis.states import MediaStatus
+from ..analysis.states import Media, MediaStatus, Stage
 from ..detect import MediaDetector, load_text_detector
 from ..errors import Cancelled, ReviewerError
 from ..identifiers.hook import after_analysis
@@ -38,7 +38,7 @@ PLAN_PRIORITY = 10  # plans first: they fan out into the range tasks that keep w
 class _Job:
     path: Path
     index: int
-    media: dict[str, Any]
+    media: Media
     detector: MediaDetector
     began: float = field(default_factory=time.monotonic)
     plan: StoredPlan | None = None
@@ -101,8 +101,7 @@ class ClusterAnalyzer:
                 continue
             job = job_or_outcome
             jobs.append(job)
-            probe = {k: job.media[k] for k in ("kind", "duration_s", "has_audio")}
-            args = (str(path.resolve()), probe, self.core)
+            args = (str(path.resolve()), job.media.probe(), self.core)
             tasks[backend.submit(plan_task, *args, priority=PLAN_PRIORITY)] = (job, None)
         try:
             while tasks:
@@ -118,7 +117,7 @@ class ClusterAnalyzer:
             backend.cancel(list(tasks))
             for job in jobs:
                 if job.outcome is None:
-                    save.set_status(self.case, job.media["id"], MediaStatus.PENDING)
+                    save.set_status(self.case, job.media.id, MediaStatus.PENDING)
             raise
         for job in jobs:
             outcomes[job.index] = job.outcome or self._fail(job, "no result came back")
@@ -140,7 +139,7 @@ class ClusterAnalyzer:
         )
         if isinstance(admitted, FileOutcome):
             return admitted
-        return _Job(path, index, admitted, self._detector(admitted["id"]))
+        return _Job(path, index, admitted, self._detector(admitted.id))
 
     def _detector(self, media_id: int) -> MediaDetector:
         return MediaDetector(
@@ -159,14 +158,14 @@ class ClusterAnalyzer:
             return
         if rng is None:  # the plan: send the ranges not already stored by an earlier run
             ranges = [TimeRange.from_json(r) for r in result]
-            job.plan = StoredPlan.of(job.media["id"], ranges)
+            job.plan = StoredPlan.of(job.media.id, ranges)
             stored = save.start_plan(self.case, job.plan)
-            sha, path = job.media["sha256"], str(job.path.resolve())
+            sha, path = job.media.sha256, str(job.path.resolve())
             for r in ranges:
                 if r.index not in stored:
                     tasks[backend.submit(range_task, path, sha, r.as_json(), self.core)] = (job, r)
         else:
-            if result.get("sha256") != job.media["sha256"]:
+            if result.get("sha256") != job.media.sha256:
                 job.outcome = self._fail(job, "a worker answered for another file")
                 return
             try:
@@ -185,29 +184,29 @@ class ClusterAnalyzer:
             job.warnings += payload["warnings"]
             job.ocr_models = payload["models"]["ocr"] or job.ocr_models
             job.warnings += [e["warning"] for e in payload["models"]["speech"] if e["warning"]]
-        media_id = job.media["id"]
+        media_id = job.media.id
         done = save.ranges_applied(self.case, job.plan)
         total = len(job.plan.ranges)
         fraction = done / total if total else 1.0
         elapsed = time.monotonic() - job.began
         eta = elapsed / fraction * (1 - fraction) if 0 < fraction < 1 else None
-        self._emit(job.path, media_id, "cluster", job.index, fraction, eta, f"{done}/{total}")
+        self._emit(job.path, media_id, Stage.CLUSTER, job.index, fraction, eta, f"{done}/{total}")
         if done < total:
             return
         if any(r.vision is not None or r.image for r in job.plan.ranges):
             save.finish_pictures(self.case, media_id, job.ocr_models)
-        self._emit(job.path, media_id, "detect", job.index, 0.0)
+        self._emit(job.path, media_id, Stage.DETECT, job.index, 0.0)
         job.detector.complete()
         warning = "; ".join(dict.fromkeys(w for w in job.warnings if w)) or None
         save.set_status(self.case, media_id, MediaStatus.ANALYZED, warning=warning)
-        self._emit(job.path, media_id, "done", job.index, 1.0, message=warning or "")
-        job.outcome = FileOutcome(job.path, media_id, job.media["sha256"], "analyzed")
+        self._emit(job.path, media_id, Stage.DONE, job.index, 1.0, message=warning or "")
+        job.outcome = FileOutcome(job.path, media_id, job.media.sha256, MediaStatus.ANALYZED)
 
     def _fail(self, job: _Job, reason: str) -> FileOutcome:
-        media_id = job.media["id"]
+        media_id = job.media.id
         save.set_status(self.case, media_id, MediaStatus.FAILED, error=reason)
-        self._emit(job.path, media_id, "failed", job.index, 1.0, message=reason)
-        return FileOutcome(job.path, media_id, job.media["sha256"], "failed", reason)
+        self._emit(job.path, media_id, Stage.FAILED, job.index, 1.0, message=reason)
+        return FileOutcome(job.path, media_id, job.media.sha256, MediaStatus.FAILED, reason)
 
     def _emit(
         self,
