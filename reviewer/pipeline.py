@@ -10,19 +10,19 @@ from pathlib import Path
 from typing import Any
 
 from .analysis import save
+from .analysis.core import CoreModels
 from .analysis.frames import FrameStretches, VisionModels, read_image
+from .analysis.lifecycle import FileRun
 from .analysis.options import (
     AnalysisOptions,
-    AnalysisResult,
     EngineFactory,
     FileOutcome,
     ProgressEvent,
 )
 from .analysis.states import Media, MediaStatus, Stage
-from .detect import MediaDetector, load_text_detector
+from .detect import MediaDetector
 from .errors import Cancelled, MediaError, ModelError, ReviewerError
-from .identifiers.hook import after_analysis, picture_qr
-from .ingest import expand_inputs, ingest_file
+from .identifiers.hook import picture_qr
 from .native_heap import map_big_blocks_apart
 from .speech import (
     SpeechEngine,
@@ -31,44 +31,14 @@ from .speech import (
     load_named,
     transcribe_media,
 )
-from .speech.bias import lexicon_hotwords
 from .speech.loader import decoding_for, pass_settings
 from .stage_thread import StageThread, StopSignal, vision_threads
-from .store.analysis_lock import analysis_lock
 from .store.case import Case
-from .text import TextDetector
 
 
-def admit_file(
-    case: Case,
-    path: Path,
-    emit: Callable[..., None],
-    detect_again: Callable[[int], None],
-) -> Media | FileOutcome:
-    """Hash and record a file (local and cluster runs alike): its media row, marked analysing,
-    when there is work to do; otherwise how it ended. `emit(stage, media_id, fraction, message)`
-    reports; a media analysed before only runs detection again (today's lexicons and thresholds)."""
-    emit(Stage.INGEST, None, 0.0, "")
-    ingested = ingest_file(case, path)
-    media_id = ingested.media_id
-    if media_id is None or ingested.error:
-        emit(Stage.FAILED, media_id, 1.0, ingested.error or "")
-        return FileOutcome(path, media_id, ingested.sha256, MediaStatus.FAILED, ingested.error)
-    media = Media.from_row(case.get_media(media_id))
-    if media.status == MediaStatus.FAILED and not media.kind:
-        # Unreadable as media: nothing new to learn by analysing again.
-        emit(Stage.SKIPPED, media_id, 1.0, "already in the case")
-        return FileOutcome(path, media_id, ingested.sha256, MediaStatus.FAILED, media.error)
-    if media.status == MediaStatus.ANALYZED:
-        detect_again(media_id)
-        emit(Stage.SKIPPED, media_id, 1.0, "already in the case")
-        return FileOutcome(path, media_id, ingested.sha256, MediaStatus.ANALYZED)
-    save.set_status(case, media_id, MediaStatus.ANALYZING)
-    return Media.from_row(case.get_media(media_id))
-
-
-class Analyzer:
-    """Runs analysis of files into a case. `engine_factory` lets tests use a fake engine."""
+class Analyzer(FileRun):
+    """Runs analysis of files into a case on this workstation. `engine_factory` lets tests use
+    a fake engine."""
 
     def __init__(
         self,
@@ -77,16 +47,16 @@ class Analyzer:
         on_progress: Callable[[ProgressEvent], None] | None = None,
         cancel: threading.Event | None = None,
         engine_factory: EngineFactory = load_named,
+        models: CoreModels | None = None,
     ) -> None:
-        self.case = case
-        self.options = options
-        self.on_progress = on_progress or (lambda event: None)
-        self.cancel = cancel or threading.Event()
-        self.engine_factory = engine_factory
-        self._engines: dict[str, SpeechEngine] = {}
-        self._engine_errors: dict[str, str] = {}
-        self._vision: VisionModels | None = None
-        self._text: TextDetector | None = None
+        """`models`: loaded models kept across runs (an Executor's); `engine_factory`: used
+        when none are given."""
+        super().__init__(case, options, on_progress, cancel)
+        # Beside speech, the picture models get their share of the cores, no more.
+        threads = vision_threads() if options.overlap_stages else None
+        self.models = models or CoreModels(
+            options.speech_model, options.device, engine_factory, threads
+        )
 
     def engine_names(self) -> list[str]:
         """The speech models this analysis runs, in order; the last one's transcript is read."""
@@ -95,119 +65,66 @@ class Analyzer:
         )
 
     def engine(self, name: str) -> SpeechEngine:
-        """Load a speech model once, on first need (images-only runs never load one)."""
-        if name in self._engine_errors:
-            raise ModelError(self._engine_errors[name])
-        if name not in self._engines:
-            try:
-                self._engines[name] = self.engine_factory(name, self.options.device)
-            except ModelError as exc:
-                self._engine_errors[name] = str(exc)
-                raise
-        return self._engines[name]
+        """A speech model, loaded once, on first need (images-only runs never load one)."""
+        return self.models.engine(name)
 
     def speech_options(self) -> SpeechOptions:
-        return self.options.core(self._bias_hotwords()).speech()
+        return self.options.core(self.bias_hotwords()).speech()
 
     def vision_models(self) -> VisionModels:
-        if self._vision is None:
-            # onnxruntime's CUDA build is optional; the OCR models are small enough for the CPU.
-            # Beside speech, the picture models get their share of the cores, no more.
-            threads = vision_threads() if self.options.overlap_stages else None
-            self._vision = VisionModels.load("cpu", threads)
-        return self._vision
+        return self.models.vision()
 
-    def text_detector(self) -> TextDetector:
-        if self._text is None:
-            self._text = load_text_detector(self.options.lexicon_dir)
-        return self._text
+    def engine_warning(self) -> str | None:
+        warnings = [e.warning for e in self.models.engines() if getattr(e, "warning", None)]
+        return "; ".join(dict.fromkeys(warnings)) or None
 
-    def _bias_hotwords(self) -> str | None:
-        if self.options.speech_bias != "lexicon":
-            return None
-        return lexicon_hotwords(self.text_detector().lexicon) or None
-
-    def run(self, paths: list[Path]) -> AnalysisResult:
-        with analysis_lock(self.case.folder):  # one analysis of a case at a time
-            return self._run_locked(paths)
-
-    def _run_locked(self, paths: list[Path]) -> AnalysisResult:
+    def _run_files(self, files: list[Path]) -> list[FileOutcome]:
         map_big_blocks_apart()  # before the models load: RSS stays flat over hours of video
-        files = expand_inputs(paths)
         save.log_start(
             self.case,
             self.options,
             len(files),
             speech_engines=self.engine_names(),
-            hotwords=self.options.speech.hotwords or self._bias_hotwords(),
+            hotwords=self.options.speech.hotwords or self.bias_hotwords(),
             decoding=self.speech_options().as_record(),
         )
         outcomes = []
         for index, path in enumerate(files):
             if self.cancel.is_set():
                 raise Cancelled()
-            outcomes.append(self._one(path, index, len(files)))
-        after_analysis(self.case, [o.media_id for o in outcomes if o.media_id is not None])
-        warnings = [e.warning for e in self._engines.values() if getattr(e, "warning", None)]
-        result = AnalysisResult(outcomes, "; ".join(dict.fromkeys(warnings)) or None)
-        save.log_finish(self.case, outcomes)
-        return result
+            outcomes.append(self._one(path, index))
+        return outcomes
 
-    def _emit(
-        self,
-        path: Path,
-        media_id: int | None,
-        stage: str,
-        index: int,
-        count: int,
-        fraction: float,
-        eta: float | None = None,
-        message: str = "",
-    ) -> None:
-        self.on_progress(ProgressEvent(path, media_id, stage, index, count, fraction, eta, message))
-
-    def _one(self, path: Path, index: int, count: int) -> FileOutcome:
-        admitted = admit_file(
-            self.case,
-            path,
-            lambda stage, media_id, fraction, message: self._emit(
-                path, media_id, stage, index, count, fraction, message=message
-            ),
-            lambda media_id: self._detect(media_id, path, index, count),
-        )
+    def _one(self, path: Path, index: int) -> FileOutcome:
+        admitted = self.admit(path, index)
         if isinstance(admitted, FileOutcome):
             return admitted
-        media, sha256 = admitted, admitted.sha256
+        media = admitted
         media_id = media.id
         try:
-            detector = self._media_detector(media_id)
+            detector = self.detector(media_id)
             warnings = []
             vision = (
                 self.options.vision and media.kind in ("video", "image") and not media.vision_done
             )
             if media.has_audio and vision and self.options.overlap_stages:
-                warnings += self._speech_beside_vision(media, path, index, count, detector)
+                warnings += self._speech_beside_vision(media, path, index, detector)
             else:
                 if media.has_audio:
-                    warnings.append(self._speech(media, path, index, count, detector))
+                    warnings.append(self._speech(media, path, index, detector))
                 if vision:
-                    warnings.append(self._vision_stage(media, path, index, count, detector))
-            self._detect(media_id, path, index, count)
+                    warnings.append(self._vision_stage(media, path, index, detector))
+            return self.finish(path, media, index, warnings)
         except Cancelled:
             save.set_status(self.case, media_id, MediaStatus.PENDING)
             raise
         except (MediaError, ModelError, ReviewerError) as exc:
-            return self._fail(path, media_id, sha256, str(exc), index, count)
+            return self.fail(path, media, str(exc), index)
         except Exception as exc:  # one bad file never stops the batch
-            reason = f"internal error while analysing: {type(exc).__name__}: {exc}"
-            return self._fail(path, media_id, sha256, " ".join(reason.split())[:300], index, count)
-        warning = "; ".join(w for w in warnings if w) or None
-        save.set_status(self.case, media_id, MediaStatus.ANALYZED, warning=warning)
-        self._emit(path, media_id, Stage.DONE, index, count, 1.0, message=warning or "")
-        return FileOutcome(path, media_id, sha256, MediaStatus.ANALYZED)
+            return self.fail(path, media, f"internal error while analysing: {_named(exc)}", index)
 
     def _speech_beside_vision(
-        self, media: Media, path: Path, index: int, count: int, detector: MediaDetector
+        self, media: Media, path: Path, index: int, detector: MediaDetector
     ) -> list[str | None]:
         """Speech here, pictures in a worker thread with its own case connection: both cores
         stay busy. Each stage saves its own chunks, so a crash or cancel in either leaves the
@@ -215,46 +132,31 @@ class Analyzer:
         self.vision_models()  # loaded here: a model error is reported like any other
         run = StageThread(
             lambda case, stop: self._vision_stage(
-                media, path, index, count, self._media_detector(media.id, case), stop
+                media, path, index, self.detector(media.id, case), stop
             ),
             self.case,
             self.cancel,
         )
         run.start()
         try:
-            speech_warning = self._speech(media, path, index, count, detector)
+            speech_warning = self._speech(media, path, index, detector)
         except BaseException:
             run.stop()  # speech failed or was cancelled: pictures stop at their next frame
             run.join(reraise=False)
             raise
         return [speech_warning, run.join()]
 
-    def _media_detector(self, media_id: int, case: Case | None = None) -> MediaDetector:
-        return MediaDetector(
-            case or self.case,
-            media_id,
-            self.text_detector(),
-            self.options.thresholds,
-            self.options.language,
-        )
-
-    def _detect(self, media_id: int, path: Path, index: int, count: int) -> None:
-        self._emit(path, media_id, Stage.DETECT, index, count, 0.0)
-        self._media_detector(media_id).complete()
-        self._emit(path, media_id, Stage.DETECT, index, count, 1.0)
-
     def _vision_stage(
         self,
         media: Media,
         path: Path,
         index: int,
-        count: int,
         detector: MediaDetector,
         cancel: threading.Event | StopSignal | None = None,
     ) -> str | None:
         media_id = media.id
         models = self.vision_models()
-        self._emit(path, media_id, Stage.OCR, index, count, 0.0)
+        self.emit(path, media_id, Stage.OCR, index, 0.0)
         case, every_s = detector.case, self.options.ocr_every_s
         if media.kind == "image":
             read = read_image(path, models, media_id)
@@ -267,12 +169,11 @@ class Analyzer:
         began = time.monotonic()
 
         def progress(done_s: float) -> None:
-            self._emit(
+            self.emit(
                 path,
                 media_id,
                 Stage.OCR,
                 index,
-                count,
                 *_fraction_eta(done_s, start, duration, began),
             )
 
@@ -304,13 +205,6 @@ class Analyzer:
         save.finish_pictures(case, media_id, models.ocr_provenance())
         return stretches.warning  # the video broke off early
 
-    def _fail(
-        self, path: Path, media_id: int, sha: str | None, reason: str, index: int, count: int
-    ) -> FileOutcome:
-        save.set_status(self.case, media_id, MediaStatus.FAILED, error=reason)
-        self._emit(path, media_id, Stage.FAILED, index, count, 1.0, message=reason)
-        return FileOutcome(path, media_id, sha, MediaStatus.FAILED, reason)
-
     def _engine_record(
         self, engine: SpeechEngine, decoding: SpeechOptions | None = None
     ) -> dict[str, Any]:
@@ -324,9 +218,7 @@ class Analyzer:
             "settings": pass_settings(engine, decoding) if decoding else None,
         }
 
-    def _speech(
-        self, media: Media, path: Path, index: int, count: int, detector: MediaDetector
-    ) -> str | None:
+    def _speech(self, media: Media, path: Path, index: int, detector: MediaDetector) -> str | None:
         """Each chosen engine over the whole file in turn, each with its own resume point."""
         names = self.engine_names()
         engines = [self.engine(name) for name in names]
@@ -336,12 +228,10 @@ class Analyzer:
             self.case, media_id, self._engine_record(reading), self.options.language
         )
         if len(engines) == 2 and self.options.overlap_stages:
-            return self._speech_passes_side_by_side(media, path, index, count, detector, engines)
+            return self._speech_passes_side_by_side(media, path, index, detector, engines)
         warning = None
         for number, engine in enumerate(engines):
-            warning = self._speech_pass(
-                media, path, index, count, detector, engine, number, len(engines)
-            )
+            warning = self._speech_pass(media, path, index, detector, engine, number, len(engines))
         return warning
 
     def _speech_passes_side_by_side(
@@ -349,7 +239,6 @@ class Analyzer:
         media: Media,
         path: Path,
         index: int,
-        count: int,
         detector: MediaDetector,
         engines: list[SpeechEngine],
     ) -> str | None:
@@ -362,8 +251,7 @@ class Analyzer:
                 media,
                 path,
                 index,
-                count,
-                self._media_detector(media.id, case),
+                self.detector(media.id, case),
                 second,
                 1,
                 2,
@@ -376,7 +264,7 @@ class Analyzer:
         )
         run.start()
         try:
-            warning = self._speech_pass(media, path, index, count, detector, engines[0], 0, 2)
+            warning = self._speech_pass(media, path, index, detector, engines[0], 0, 2)
         except BaseException:
             run.stop()
             run.join(reraise=False)
@@ -388,7 +276,6 @@ class Analyzer:
         media: Media,
         path: Path,
         index: int,
-        count: int,
         detector: MediaDetector,
         engine: SpeechEngine,
         number: int,
@@ -405,12 +292,11 @@ class Analyzer:
 
         def progress(done_s: float) -> None:
             fraction, eta = _fraction_eta(done_s, start, duration, began)
-            self._emit(
+            self.emit(
                 path,
                 media_id,
                 Stage.SPEECH,
                 index,
-                count,
                 (number + fraction) / passes,
                 eta,
                 engine.name if passes > 1 else "",
@@ -430,6 +316,10 @@ class Analyzer:
             cancel or self.cancel,
             self.options.chunk_s,
         )
+
+
+def _named(exc: Exception) -> str:
+    return f"{type(exc).__name__}: {exc}"
 
 
 def _fraction_eta(

@@ -6,9 +6,11 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
+from ..speech import load_named
 from ..store.case import Case
+from .core import CoreModels
 from .options import AnalysisOptions, AnalysisResult, EngineFactory, ProgressEvent
 
 if TYPE_CHECKING:
@@ -41,10 +43,22 @@ class Executor:
         self.cluster = cluster or None
         self.engine_factory = engine_factory
         self.backend = backend
-        self._local: Any = None  # the workstation's analyzer, its models loaded
+        self._models: dict[tuple, CoreModels] = {}  # the workstation's, loaded on first need
+
+    def models(self, options: AnalysisOptions) -> CoreModels:
+        """This workstation's models for `options`, kept across runs so that they load once."""
+        from ..stage_thread import vision_threads
+
+        # Beside speech, the picture models get their share of the cores, no more.
+        threads = vision_threads() if options.overlap_stages else None
+        key = (options.speech_model, options.device, threads)
+        if key not in self._models:
+            factory = self.engine_factory or load_named
+            self._models[key] = CoreModels(options.speech_model, options.device, factory, threads)
+        return self._models[key]
 
     def close(self) -> None:
-        self._local = None
+        self._models.clear()
         if self.backend is not None:
             self.backend.close()
 
@@ -85,10 +99,4 @@ def make_analyzer(
         return ClusterAnalyzer(case, options, where, on_progress, cancel, **extra)
     from ..pipeline import Analyzer
 
-    kept = executor._local
-    if kept is None or kept.case is not case or kept.options != options:
-        extra = {"engine_factory": executor.engine_factory} if executor.engine_factory else {}
-        kept = executor._local = Analyzer(case, options, **extra)
-    kept.on_progress = on_progress or (lambda event: None)
-    kept.cancel = cancel or threading.Event()
-    return kept
+    return Analyzer(case, options, on_progress, cancel, models=executor.models(options))
