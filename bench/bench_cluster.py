@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from chat_stream import make_chat_recording  # noqa: E402
 from cluster_procs import local_cluster  # noqa: E402
 
-from reviewer.analysis_core import CoreOptions, plan_ranges  # noqa: E402
+from reviewer.analysis.core import CoreOptions, plan_ranges  # noqa: E402
 from reviewer.cluster import driver  # noqa: E402
 from reviewer.cluster.driver import ClusterAnalyzer  # noqa: E402
 from reviewer.pipeline import AnalysisOptions, Analyzer  # noqa: E402

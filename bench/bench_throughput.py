@@ -218,7 +218,7 @@ def run_variant(recording: Path, variant: str, every_s: float | None) -> dict:
             analyzer = Analyzer(case, options)
             for name in analyzer.engine_names():  # load first
                 analyzer.engine(name)
-            analyzer.vision_models(), analyzer.text_detector()
+            analyzer.vision_models(), analyzer.text_scorer()
             ticks0, times0 = cpu_ticks(), os.times()
             start = time.perf_counter()
             with ThreadCpu() as threads:

@@ -46,7 +46,7 @@ def redetect_segment(
         thresholds = settings.thresholds if thresholds is None else thresholds
         if lexicon_dir is None and settings.lexicon_dir:
             lexicon_dir = Path(settings.lexicon_dir)
-    text_detector = detector or load_text_scorer(lexicon_dir)
+    scorer = detector or load_text_scorer(lexicon_dir)
     before = {f["id"] for f in case.flags([media["id"]])}
     with case.transaction() as conn:
         conn.execute(
@@ -54,9 +54,7 @@ def redetect_segment(
             f" (flag_id IS NULL OR flag_id IN (SELECT id FROM flag WHERE NOT {FIXED_SQL}))",
             (segment_id,),
         )
-    media_detector = MediaDetector(
-        case, media["id"], text_detector, thresholds, media.get("language")
-    )
+    media_detector = MediaDetector(case, media["id"], scorer, thresholds, media.get("language"))
     media_detector.add(segments=[segment])
     media_detector.refresh_flags()
     after = case.flags([media["id"]])

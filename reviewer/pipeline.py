@@ -6,172 +6,39 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .analysis_core import RANGE_S, CoreOptions
-from .detections import MediaDetector, load_text_scorer
+from .analysis import save
+from .analysis.core import CoreModels
+from .analysis.frames import FrameStretches, VisionModels, read_image
+from .analysis.lifecycle import FileRun
+from .analysis.options import (
+    AnalysisOptions,
+    EngineFactory,
+    FileOutcome,
+    ProgressEvent,
+)
+from .analysis.states import Media, MediaStatus, Stage
+from .detections import MediaDetector
 from .errors import Cancelled, MediaError, ModelError, ReviewerError
-from .identifiers.hook import after_analysis, picture_qr
-from .ingest import expand_inputs, ingest_file
+from .identifiers.hook import picture_qr
 from .native_heap import map_big_blocks_apart
 from .speech import (
-    CHUNK_S,
     SpeechEngine,
     SpeechOptions,
     engine_names,
     load_named,
     transcribe_media,
 )
-from .speech.bias import lexicon_hotwords
 from .speech.loader import decoding_for, pass_settings
 from .stage_thread import StageThread, StopSignal, vision_threads
-from .store.analysis_lock import analysis_lock
 from .store.case import Case
-from .text import TextScorer
-from .vision_stage import OCR_EVERY_S, VisionModels, analyze_image, analyze_video_frames
 
 
-@dataclass
-class ProgressEvent:
-    path: Path
-    media_id: int | None
-    stage: str  # ingest | speech | ocr | detect | done | failed | skipped
-    file_index: int
-    file_count: int
-    fraction: float  # of this file's current stage, 0..1
-    eta_s: float | None = None
-    message: str = ""
-
-
-@dataclass
-class AnalysisOptions:
-    language: str | None = "vi"
-    device: str = "auto"
-    speech_model: str = "faster-whisper-base"
-    chunk_s: float = CHUNK_S
-    speech: SpeechOptions = field(default_factory=SpeechOptions)
-    thresholds: dict[str, float] = field(default_factory=dict)
-    lexicon_dir: Path | None = None  # None: the lexicons shipped in resources/lexicons
-    ocr_every_s: float = OCR_EVERY_S
-    vision: bool = True  # on-screen text and image classification
-    # OCR only the regions that changed since the last sample, each line crop read once
-    # (False: the whole frame whenever anything changed; kept for comparison in the bench).
-    ocr_incremental: bool = True
-    # Pictures analysed in a worker thread beside speech, so both cores stay busy.
-    overlap_stages: bool = True
-    # "none" (default): plain decoding. "lexicon": Whisper hotwords from the category terms
-    # (reviewer/speech/bias.py); it helped synthetic voices but made real ones worse (WER 0.29 ->
-    # 0.48, invented phrases): see bench/eval_real_voices.py. Explicit speech.hotwords win.
-    speech_bias: str = "none"
-    # whisper | vietasr | both, for Vietnamese audio; English and auto always use Whisper.
-    speech_engine: str = "whisper"
-
-    @classmethod
-    def from_settings(cls, settings: Any, **overrides: Any) -> AnalysisOptions:
-        """The one mapping of the officer's settings (reviewer.settings.Settings) to options.
-
-        `overrides` left None are not given (a command-line flag not used); language "auto"
-        means detect it, like the setting.
-        """
-        given = {k: v for k, v in overrides.items() if v is not None}
-        language = given.pop("language", settings.language)
-        lexicon_dir = given.pop("lexicon_dir", settings.lexicon_dir)
-        options = cls(
-            language=None if language == "auto" else language,
-            device=settings.device,
-            speech_model=settings.speech_model,
-            thresholds=dict(settings.thresholds),
-            lexicon_dir=Path(lexicon_dir) if lexicon_dir else None,
-            speech_bias=settings.speech_bias,
-            speech_engine=settings.speech_engine,
-        )
-        for key, value in given.items():
-            if not hasattr(options, key):
-                raise TypeError(f"AnalysisOptions has no option {key!r}")
-            setattr(options, key, value)
-        return options
-
-    def core(self, hotwords: str | None, range_s: float = RANGE_S) -> CoreOptions:
-        """What the analysis core needs of these options; `hotwords` as biasing resolved them.
-        The one mapping, used by local and cluster runs alike."""
-        return CoreOptions(
-            language=self.language,
-            speech_model=self.speech_model,
-            beam_size=self.speech.beam_size,
-            word_timestamps=self.speech.word_timestamps,
-            initial_prompt=self.speech.initial_prompt,
-            speech_engines=tuple(
-                engine_names(self.speech_engine, self.language, self.speech_model)
-            ),
-            hotwords=self.speech.hotwords or hotwords,
-            condition_on_previous_text=self.speech.condition_on_previous_text,
-            vision=self.vision,
-            ocr_every_s=self.ocr_every_s,
-            ocr_incremental=self.ocr_incremental,
-            chunk_s=self.chunk_s,
-            range_s=range_s,
-        )
-
-
-@dataclass
-class FileOutcome:
-    path: Path
-    media_id: int | None
-    sha256: str | None
-    status: str  # analyzed | failed
-    error: str | None = None
-
-
-@dataclass
-class AnalysisResult:
-    outcomes: list[FileOutcome]
-    engine_warning: str | None = None
-
-    @property
-    def media_ids(self) -> list[int]:
-        return [o.media_id for o in self.outcomes if o.media_id is not None]
-
-    @property
-    def all_ok(self) -> bool:
-        return all(o.status == "analyzed" for o in self.outcomes)
-
-
-EngineFactory = Callable[[str, str], SpeechEngine]
-
-
-def admit_file(
-    case: Case,
-    path: Path,
-    emit: Callable[..., None],
-    detect_again: Callable[[int], None],
-) -> dict | FileOutcome:
-    """Hash and record a file (local and cluster runs alike): its media row, marked analysing,
-    when there is work to do; otherwise how it ended. `emit(stage, media_id, fraction, message)`
-    reports; a media analysed before only runs detection again (today's lexicons and thresholds)."""
-    emit("ingest", None, 0.0, "")
-    ingested = ingest_file(case, path)
-    media_id = ingested.media_id
-    if media_id is None or ingested.error:
-        emit("failed", media_id, 1.0, ingested.error or "")
-        return FileOutcome(path, media_id, ingested.sha256, "failed", ingested.error)
-    media = case.get_media(media_id)
-    if media["status"] == "failed" and not media["kind"]:
-        # Unreadable as media: nothing new to learn by analysing again.
-        emit("skipped", media_id, 1.0, "already in the case")
-        return FileOutcome(path, media_id, ingested.sha256, "failed", media["error"])
-    if media["status"] == "analyzed":
-        detect_again(media_id)
-        emit("skipped", media_id, 1.0, "already in the case")
-        return FileOutcome(path, media_id, ingested.sha256, "analyzed")
-    case.set_media_status(media_id, "analyzing")
-    return case.get_media(media_id)
-
-
-class Analyzer:
-    """Runs analysis of files into a case. `engine_factory` lets tests use a fake engine."""
+class Analyzer(FileRun):
+    """Runs analysis of files into a case on this workstation. `engine_factory` lets tests use
+    a fake engine."""
 
     def __init__(
         self,
@@ -180,16 +47,16 @@ class Analyzer:
         on_progress: Callable[[ProgressEvent], None] | None = None,
         cancel: threading.Event | None = None,
         engine_factory: EngineFactory = load_named,
+        models: CoreModels | None = None,
     ) -> None:
-        self.case = case
-        self.options = options
-        self.on_progress = on_progress or (lambda event: None)
-        self.cancel = cancel or threading.Event()
-        self.engine_factory = engine_factory
-        self._engines: dict[str, SpeechEngine] = {}
-        self._engine_errors: dict[str, str] = {}
-        self._vision: VisionModels | None = None
-        self._text: TextScorer | None = None
+        """`models`: loaded models kept across runs (an Executor's); `engine_factory`: used
+        when none are given."""
+        super().__init__(case, options, on_progress, cancel)
+        # Beside speech, the picture models get their share of the cores, no more.
+        threads = vision_threads() if options.overlap_stages else None
+        self.models = models or CoreModels(
+            options.speech_model, options.device, engine_factory, threads
+        )
 
     def engine_names(self) -> list[str]:
         """The speech models this analysis runs, in order; the last one's transcript is read."""
@@ -198,134 +65,66 @@ class Analyzer:
         )
 
     def engine(self, name: str) -> SpeechEngine:
-        """Load a speech model once, on first need (images-only runs never load one)."""
-        if name in self._engine_errors:
-            raise ModelError(self._engine_errors[name])
-        if name not in self._engines:
-            try:
-                self._engines[name] = self.engine_factory(name, self.options.device)
-            except ModelError as exc:
-                self._engine_errors[name] = str(exc)
-                raise
-        return self._engines[name]
+        """A speech model, loaded once, on first need (images-only runs never load one)."""
+        return self.models.engine(name)
 
     def speech_options(self) -> SpeechOptions:
-        return self.options.core(self._bias_hotwords()).speech()
+        return self.options.core(self.bias_hotwords()).speech()
 
     def vision_models(self) -> VisionModels:
-        if self._vision is None:
-            # onnxruntime's CUDA build is optional; the OCR models are small enough for the CPU.
-            # Beside speech, the picture models get their share of the cores, no more.
-            threads = vision_threads() if self.options.overlap_stages else None
-            self._vision = VisionModels.load("cpu", threads)
-        return self._vision
+        return self.models.vision()
 
-    def text_detector(self) -> TextScorer:
-        if self._text is None:
-            self._text = load_text_scorer(self.options.lexicon_dir)
-        return self._text
+    def engine_warning(self) -> str | None:
+        warnings = [e.warning for e in self.models.engines() if getattr(e, "warning", None)]
+        return "; ".join(dict.fromkeys(warnings)) or None
 
-    def _bias_hotwords(self) -> str | None:
-        if self.options.speech_bias != "lexicon":
-            return None
-        return lexicon_hotwords(self.text_detector().lexicon) or None
-
-    def run(self, paths: list[Path]) -> AnalysisResult:
-        with analysis_lock(self.case.folder):  # one analysis of a case at a time
-            return self._run_locked(paths)
-
-    def _run_locked(self, paths: list[Path]) -> AnalysisResult:
+    def _run_files(self, files: list[Path]) -> list[FileOutcome]:
         map_big_blocks_apart()  # before the models load: RSS stays flat over hours of video
-        files = expand_inputs(paths)
-        self.case.log(
-            "analysis.start",
-            {
-                "files": len(files),
-                "tool_version": __version__,
-                "language": self.options.language,
-                "device": self.options.device,
-                "speech_model": self.options.speech_model,
-                "speech_engine": self.options.speech_engine,
-                "speech_engines": self.engine_names(),
-                "speech_bias": self.options.speech_bias,
-                "hotwords": self.options.speech.hotwords or self._bias_hotwords(),
-                "decoding": self.speech_options().as_record(),
-            },
+        save.log_start(
+            self.case,
+            self.options,
+            len(files),
+            speech_engines=self.engine_names(),
+            hotwords=self.options.speech.hotwords or self.bias_hotwords(),
+            decoding=self.speech_options().as_record(),
         )
         outcomes = []
         for index, path in enumerate(files):
             if self.cancel.is_set():
                 raise Cancelled()
-            outcomes.append(self._one(path, index, len(files)))
-        after_analysis(self.case, [o.media_id for o in outcomes if o.media_id is not None])
-        warnings = [e.warning for e in self._engines.values() if getattr(e, "warning", None)]
-        result = AnalysisResult(outcomes, "; ".join(dict.fromkeys(warnings)) or None)
-        self.case.log(
-            "analysis.finish",
-            {
-                "analyzed": sum(o.status == "analyzed" for o in outcomes),
-                "failed": sum(o.status == "failed" for o in outcomes),
-            },
-        )
-        return result
+            outcomes.append(self._one(path, index))
+        return outcomes
 
-    def _emit(
-        self,
-        path: Path,
-        media_id: int | None,
-        stage: str,
-        index: int,
-        count: int,
-        fraction: float,
-        eta: float | None = None,
-        message: str = "",
-    ) -> None:
-        self.on_progress(ProgressEvent(path, media_id, stage, index, count, fraction, eta, message))
-
-    def _one(self, path: Path, index: int, count: int) -> FileOutcome:
-        admitted = admit_file(
-            self.case,
-            path,
-            lambda stage, media_id, fraction, message: self._emit(
-                path, media_id, stage, index, count, fraction, message=message
-            ),
-            lambda media_id: self._detect(media_id, path, index, count),
-        )
+    def _one(self, path: Path, index: int) -> FileOutcome:
+        admitted = self.admit(path, index)
         if isinstance(admitted, FileOutcome):
             return admitted
-        media, sha256 = admitted, admitted["sha256"]
-        media_id = media["id"]
+        media = admitted
+        media_id = media.id
         try:
-            detector = self._media_detector(media_id)
+            detector = self.detector(media_id)
             warnings = []
             vision = (
-                self.options.vision
-                and media["kind"] in ("video", "image")
-                and not media["vision_done"]
+                self.options.vision and media.kind in ("video", "image") and not media.vision_done
             )
-            if media["has_audio"] and vision and self.options.overlap_stages:
-                warnings += self._speech_beside_vision(media, path, index, count, detector)
+            if media.has_audio and vision and self.options.overlap_stages:
+                warnings += self._speech_beside_vision(media, path, index, detector)
             else:
-                if media["has_audio"]:
-                    warnings.append(self._speech(media, path, index, count, detector))
+                if media.has_audio:
+                    warnings.append(self._speech(media, path, index, detector))
                 if vision:
-                    warnings.append(self._vision_stage(media, path, index, count, detector))
-            self._detect(media_id, path, index, count)
+                    warnings.append(self._vision_stage(media, path, index, detector))
+            return self.finish(path, media, index, warnings)
         except Cancelled:
-            self.case.set_media_status(media_id, "pending")
+            save.set_status(self.case, media_id, MediaStatus.PENDING)
             raise
         except (MediaError, ModelError, ReviewerError) as exc:
-            return self._fail(path, media_id, sha256, str(exc), index, count)
+            return self.fail(path, media, str(exc), index)
         except Exception as exc:  # one bad file never stops the batch
-            reason = f"internal error while analysing: {type(exc).__name__}: {exc}"
-            return self._fail(path, media_id, sha256, " ".join(reason.split())[:300], index, count)
-        warning = "; ".join(w for w in warnings if w) or None
-        self.case.set_media_status(media_id, "analyzed", warning=warning)
-        self._emit(path, media_id, "done", index, count, 1.0, message=warning or "")
-        return FileOutcome(path, media_id, sha256, "analyzed")
+            return self.fail(path, media, f"internal error while analysing: {_named(exc)}", index)
 
     def _speech_beside_vision(
-        self, media: dict, path: Path, index: int, count: int, detector: MediaDetector
+        self, media: Media, path: Path, index: int, detector: MediaDetector
     ) -> list[str | None]:
         """Speech here, pictures in a worker thread with its own case connection: both cores
         stay busy. Each stage saves its own chunks, so a crash or cancel in either leaves the
@@ -333,109 +132,113 @@ class Analyzer:
         self.vision_models()  # loaded here: a model error is reported like any other
         run = StageThread(
             lambda case, stop: self._vision_stage(
-                media, path, index, count, self._media_detector(media["id"], case), stop
+                media, path, index, self.detector(media.id, case), stop
             ),
             self.case,
             self.cancel,
         )
         run.start()
         try:
-            speech_warning = self._speech(media, path, index, count, detector)
+            speech_warning = self._speech(media, path, index, detector)
         except BaseException:
             run.stop()  # speech failed or was cancelled: pictures stop at their next frame
             run.join(reraise=False)
             raise
         return [speech_warning, run.join()]
 
-    def _media_detector(self, media_id: int, case: Case | None = None) -> MediaDetector:
-        return MediaDetector(
-            case or self.case,
-            media_id,
-            self.text_detector(),
-            self.options.thresholds,
-            self.options.language,
-        )
-
-    def _detect(self, media_id: int, path: Path, index: int, count: int) -> None:
-        self._emit(path, media_id, "detect", index, count, 0.0)
-        self._media_detector(media_id).complete()
-        self._emit(path, media_id, "detect", index, count, 1.0)
-
     def _vision_stage(
         self,
-        media: dict,
+        media: Media,
         path: Path,
         index: int,
-        count: int,
         detector: MediaDetector,
         cancel: threading.Event | StopSignal | None = None,
     ) -> str | None:
-        media_id = media["id"]
+        media_id = media.id
         models = self.vision_models()
-        self._emit(path, media_id, "ocr", index, count, 0.0)
-        if media["kind"] == "image":
-            detector.add(frame_texts=analyze_image(detector.case, media, path, models))
-            picture_qr(detector.case, media_id, path)  # who is behind it: payment QR codes
+        self.emit(path, media_id, Stage.OCR, index, 0.0)
+        case, every_s = detector.case, self.options.ocr_every_s
+        if media.kind == "image":
+            read = read_image(path, models, media_id)
+            save.save_image(case, media_id, read.items, read.detections, detector)
+            save.finish_pictures(case, media_id, models.ocr_provenance())
+            picture_qr(case, media_id, path)  # who is behind it: payment QR codes
             return None
-        duration = media["duration_s"] or 0.0
-        start = media["vision_done_s"] or 0.0
+        duration = media.duration_s or 0.0
+        start = media.vision_done_s or 0.0
         began = time.monotonic()
 
         def progress(done_s: float) -> None:
-            self._emit(
-                path, media_id, "ocr", index, count, *_fraction_eta(done_s, start, duration, began)
+            self.emit(
+                path,
+                media_id,
+                Stage.OCR,
+                index,
+                *_fraction_eta(done_s, start, duration, began),
             )
 
-        return analyze_video_frames(
-            detector.case,
-            media,
+        # From the saved resume point on, each stretch saved with its own resume point.
+        boundary: float | None = start if start > 0 else None  # where the tracker last flushed
+        stretches = FrameStretches(
             path,
             models,
-            lambda rows: detector.add(frame_texts=rows),
-            progress,
-            cancel or self.cancel,
-            self.options.ocr_every_s,
-            self.options.ocr_incremental,
+            start_s=start,
+            every_s=every_s,
+            duration_s=media.duration_s,
+            incremental=self.options.ocr_incremental,
+            media_id=media_id,
+            cancel=cancel or self.cancel,
+            on_frame=progress,
         )
+        for stretch in stretches:
+            save.save_stretch(
+                case,
+                media_id,
+                stretch.items,
+                stretch.detections,
+                stretch.until,
+                boundary,
+                every_s,
+                detector,
+            )
+            boundary = stretch.until
+        save.finish_pictures(case, media_id, models.ocr_provenance())
+        return stretches.warning  # the video broke off early
 
-    def _fail(
-        self, path: Path, media_id: int, sha: str | None, reason: str, index: int, count: int
-    ) -> FileOutcome:
-        self.case.set_media_status(media_id, "failed", error=reason)
-        self._emit(path, media_id, "failed", index, count, 1.0, message=reason)
-        return FileOutcome(path, media_id, sha, "failed", reason)
+    def _engine_record(
+        self, engine: SpeechEngine, decoding: SpeechOptions | None = None
+    ) -> dict[str, Any]:
+        """An engine as save (and a range payload) names it."""
+        return {
+            "name": engine.name,
+            "kind": engine.kind,
+            "sha256": engine.sha256,
+            "device": engine.device,
+            "compute_type": engine.compute_type,
+            "settings": pass_settings(engine, decoding) if decoding else None,
+        }
 
-    def _speech(
-        self, media: dict, path: Path, index: int, count: int, detector: MediaDetector
-    ) -> str | None:
+    def _speech(self, media: Media, path: Path, index: int, detector: MediaDetector) -> str | None:
         """Each chosen engine over the whole file in turn, each with its own resume point."""
         names = self.engine_names()
         engines = [self.engine(name) for name in names]
         reading = engines[-1]
-        media_id = media["id"]
-        self.case.update_media(
-            media_id,
-            speech_model=reading.name,
-            speech_model_sha256=reading.sha256,
-            device=reading.device,
-            compute_type=reading.compute_type,
-            language=self.options.language or "auto",
+        media_id = media.id
+        save.record_speech_model(
+            self.case, media_id, self._engine_record(reading), self.options.language
         )
         if len(engines) == 2 and self.options.overlap_stages:
-            return self._speech_passes_side_by_side(media, path, index, count, detector, engines)
+            return self._speech_passes_side_by_side(media, path, index, detector, engines)
         warning = None
         for number, engine in enumerate(engines):
-            warning = self._speech_pass(
-                media, path, index, count, detector, engine, number, len(engines)
-            )
+            warning = self._speech_pass(media, path, index, detector, engine, number, len(engines))
         return warning
 
     def _speech_passes_side_by_side(
         self,
-        media: dict,
+        media: Media,
         path: Path,
         index: int,
-        count: int,
         detector: MediaDetector,
         engines: list[SpeechEngine],
     ) -> str | None:
@@ -448,8 +251,7 @@ class Analyzer:
                 media,
                 path,
                 index,
-                count,
-                self._media_detector(media["id"], case),
+                self.detector(media.id, case),
                 second,
                 1,
                 2,
@@ -462,7 +264,7 @@ class Analyzer:
         )
         run.start()
         try:
-            warning = self._speech_pass(media, path, index, count, detector, engines[0], 0, 2)
+            warning = self._speech_pass(media, path, index, detector, engines[0], 0, 2)
         except BaseException:
             run.stop()
             run.join(reraise=False)
@@ -471,10 +273,9 @@ class Analyzer:
 
     def _speech_pass(
         self,
-        media: dict,
+        media: Media,
         path: Path,
         index: int,
-        count: int,
         detector: MediaDetector,
         engine: SpeechEngine,
         number: int,
@@ -483,30 +284,26 @@ class Analyzer:
         cancel: threading.Event | StopSignal | None = None,
     ) -> str | None:
         case = case or self.case
-        media_id = media["id"]
+        media_id = media.id
         options = decoding_for(engine, self.speech_options())
-        settings = pass_settings(engine, options)
-        start = case.start_speech_pass(media_id, engine.name, engine.kind, engine.sha256, settings)
-        duration = media["duration_s"] or 0.0
+        start = save.start_speech(case, media_id, self._engine_record(engine, options))
+        duration = media.duration_s or 0.0
         began = time.monotonic()
 
         def progress(done_s: float) -> None:
             fraction, eta = _fraction_eta(done_s, start, duration, began)
-            self._emit(
+            self.emit(
                 path,
                 media_id,
-                "speech",
+                Stage.SPEECH,
                 index,
-                count,
                 (number + fraction) / passes,
                 eta,
                 engine.name if passes > 1 else "",
             )
 
-        def save(segments: list[dict], done_until: float) -> None:
-            saved = case.save_speech_chunk(media_id, segments, done_until, engine.name)
-            if saved:
-                detector.add(segments=saved)
+        def keep(segments: list[dict], done_until: float) -> None:
+            save.save_speech(case, media_id, engine.name, segments, done_until, detector)
 
         progress(start)
         return transcribe_media(
@@ -514,11 +311,15 @@ class Analyzer:
             engine,
             options,
             start,
-            save,
+            keep,
             progress,
             cancel or self.cancel,
             self.options.chunk_s,
         )
+
+
+def _named(exc: Exception) -> str:
+    return f"{type(exc).__name__}: {exc}"
 
 
 def _fraction_eta(

@@ -6,7 +6,7 @@ import sys
 import time
 from typing import TextIO
 
-from .pipeline import ProgressEvent
+from .analysis.options import ProgressEvent
 
 
 def _clock(seconds: float | None) -> str:

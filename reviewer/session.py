@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reviewer.analysis.options import AnalysisOptions, EngineFactory, ProgressEvent
 from reviewer.errors import Cancelled, ReviewerError
 from reviewer.evidence import (
     ExportResult,
@@ -48,7 +49,6 @@ from reviewer.identifiers.store import case_identifiers, refresh_identifiers
 from reviewer.ingest import expand_inputs
 from reviewer.merge.engine import MergeReport
 from reviewer.paths import demo_case_dir, demo_recording, resource_path
-from reviewer.pipeline import AnalysisOptions, EngineFactory, ProgressEvent
 from reviewer.settings import Settings, known_categories, load_settings, save_settings
 from reviewer.store import Case, open_case
 from reviewer.store.case import DB_NAME

@@ -7,7 +7,7 @@ from __future__ import annotations
 def fake_models_in_child() -> None:
     """The fake speech engine of conftest behind the real model cache of the child."""
     from conftest import FakeEngine
-    from reviewer.analysis_core import CoreModels
+    from reviewer.analysis.core import CoreModels
     from reviewer.cluster import tasks
 
     engine = FakeEngine()

@@ -365,8 +365,8 @@ def _count(folder: Path, table: str) -> int:
 
 
 def _plan_and_payload(case_dir: Path):
-    from reviewer.analysis_core import PAYLOAD_FORMAT, TimeRange
-    from reviewer.cluster.store import StoredPlan
+    from reviewer.analysis.core import PAYLOAD_FORMAT, TimeRange
+    from reviewer.analysis.save import StoredPlan
 
     rng = TimeRange(0, (0.0, 10.0), None, False, 60.0)
     with open_case(case_dir, create=False) as case:
@@ -401,7 +401,7 @@ def _plan_and_payload(case_dir: Path):
     ],
 )
 def test_forged_worker_payload_is_refused(case_dir, forge):
-    from reviewer.cluster.store import store_payload
+    from reviewer.analysis.save import store_payload
 
     plan, payload = _plan_and_payload(case_dir)
     forge(payload)

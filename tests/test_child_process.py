@@ -26,12 +26,12 @@ from reviewer.analysis.child_process import (
     ChildOutOfMemory,
     ChildTaskError,
 )
-from reviewer.analysis_core import CoreOptions
+from reviewer.analysis.core import CoreOptions
+from reviewer.analysis.options import AnalysisOptions
 from reviewer.cluster import tasks
 from reviewer.cluster.driver import ClusterAnalyzer
 from reviewer.errors import MediaError
 from reviewer.hashing import sha256_file
-from reviewer.pipeline import AnalysisOptions
 from reviewer.store import open_case
 
 OPTIONS = AnalysisOptions(language="en", chunk_s=20.0, vision=False, speech_bias="none")

@@ -11,6 +11,7 @@ import sys
 import time
 
 import pytest
+from case_rows import case_rows
 from cluster_procs import local_cluster
 
 from reviewer.cluster.backend import LocalBackend
@@ -34,31 +35,6 @@ def shared(media_dir, tmp_path_factory):
     return d
 
 
-def _content(folder):
-    with open_case(folder, create=False) as case:
-        media = {m["id"]: m["sha256"] for m in case.list_media()}
-        return {
-            "status": sorted((m["sha256"], m["status"]) for m in case.list_media()),
-            "segments": sorted(
-                (media[s["media_id"]], s["start_s"], s["end_s"], s["text"]) for s in case.segments()
-            ),
-            "texts": sorted(
-                (media[t["media_id"]], t["start_s"] or 0, t["text"]) for t in case.frame_texts()
-            ),
-            "flags": sorted(
-                (
-                    media[f["media_id"]],
-                    f["category"],
-                    f["source"],
-                    f["start_s"],
-                    f["end_s"],
-                    f["score"],
-                )
-                for f in case.flags()
-            ),
-        }
-
-
 @pytest.fixture(scope="module")
 def local_run(shared, tmp_path_factory):
     """The same core, run in this process: what the cluster must reproduce."""
@@ -73,7 +49,7 @@ def local_run(shared, tmp_path_factory):
         with open_case(folder) as case:
             result = ClusterAnalyzer(case, options, LocalBackend(), range_s=60).run([shared])
     assert result.all_ok
-    content = _content(folder)
+    content = case_rows(folder)
     assert content["segments"] and content["texts"] and content["flags"]
     return content
 
@@ -84,7 +60,7 @@ def test_core_in_ranges_equals_the_local_pipeline(shared, local_run, tmp_path):
     folder = tmp_path / "pipeline"
     with open_case(folder) as case:
         assert Analyzer(case, AnalysisOptions(chunk_s=20.0)).run([shared]).all_ok
-    assert _content(folder) == local_run
+    assert case_rows(folder) == local_run
 
 
 def _analyze(shared, case, address):
@@ -116,7 +92,7 @@ def test_cluster_run_equals_local_run_and_names_its_workers(shared, local_run, t
     assert out.returncode == 0, out.stderr[-2000:]
     report = json.loads(out.stdout)
     assert [m["status"] for m in report["media"]] == ["analyzed"] * 3
-    assert _content(case) == local_run
+    assert case_rows(case) == local_run
     with open_case(case, create=False) as case_:
         case_.verify_audit()
         entries = [
@@ -180,7 +156,7 @@ def test_worker_killed_mid_range_is_replaced_without_duplicates(shared, local_ru
     assert any(n >= 1 for n in suspicious.values()), suspicious
     assert run.returncode == 0, stderr[-2000:]
     assert [m["status"] for m in json.loads(stdout)["media"]] == ["analyzed"] * 3
-    content = _content(case)
+    content = case_rows(case)
     assert len(set(content["segments"])) == len(content["segments"])  # no duplicate
     assert content == local_run  # nothing missing either
 

@@ -12,7 +12,7 @@ import pytest
 
 import speech_clips
 from conftest import FakeEngine
-from reviewer.analysis_core import CoreModels, CoreOptions, TimeRange, analyze_range
+from reviewer.analysis.core import CoreModels, CoreOptions, TimeRange, analyze_range
 from reviewer.cluster import tasks
 from reviewer.cluster.backend import LocalBackend
 from reviewer.cluster.driver import ClusterAnalyzer
@@ -215,7 +215,7 @@ def test_planned_chunks_are_sample_identical_to_the_local_decode(tmp_path):
     would give other samples)."""
     import subprocess
 
-    from reviewer.analysis_core import speech_cuts
+    from reviewer.analysis.core import speech_cuts
     from reviewer.speech.chunking import FoundChunks, PlannedChunks
 
     path = tmp_path / "giọng nói.m4a"

@@ -7,7 +7,7 @@ import threading
 import cv2
 import pytest
 
-import reviewer.vision_stage as vision_stage
+import reviewer.analysis.frames as frames
 from conftest import FakeEngine
 from reviewer.errors import Cancelled
 from reviewer.pipeline import AnalysisOptions, Analyzer
@@ -95,8 +95,8 @@ def test_video_text_is_read_once_per_line_and_flagged(tmp_path, chat_clip):
 
 
 def test_cancelled_video_resumes_without_duplicate_text(tmp_path, chat_clip, monkeypatch):
-    monkeypatch.setattr(vision_stage, "VISION_CHUNK_S", 4.0)
-    monkeypatch.setattr(vision_stage, "OCR_EPOCH_S", 8.0)
+    monkeypatch.setattr(frames, "VISION_CHUNK_S", 4.0)
+    monkeypatch.setattr(frames, "OCR_EPOCH_S", 8.0)
     cancel = threading.Event()
     with open_case(tmp_path / "case", officer="t") as case:
         analyzer = _analyzer(case, ocr_every_s=1.0)

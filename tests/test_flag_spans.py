@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-import reviewer.vision_stage as vision_stage
+import reviewer.analysis.frames as frames
 from conftest import FakeEngine
 from reviewer.detections import MediaDetector, load_text_scorer, sentences
 from reviewer.evidence import clips
@@ -69,8 +69,8 @@ def analysed(stream: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
     """The recording analysed in stretches of 10 s (the app uses 60 s; the short clip must
     cross stretch ends while the chat line has scrolled far)."""
     mp = pytest.MonkeyPatch()
-    mp.setattr(vision_stage, "VISION_CHUNK_S", 10.0)
-    mp.setattr(vision_stage, "OCR_EPOCH_S", 20.0)
+    mp.setattr(frames, "VISION_CHUNK_S", 10.0)
+    mp.setattr(frames, "OCR_EPOCH_S", 20.0)
     folder = tmp_path_factory.mktemp("case") / "case"
     try:
         with open_case(folder, officer="t") as case:

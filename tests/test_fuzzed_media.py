@@ -17,8 +17,8 @@ import pytest
 from child_fakes import fake_models_in_child
 
 from reviewer.analysis.child_process import ChildBackend
+from reviewer.analysis.options import AnalysisOptions
 from reviewer.cluster.driver import ClusterAnalyzer
-from reviewer.pipeline import AnalysisOptions
 from reviewer.store import open_case
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]

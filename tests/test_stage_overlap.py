@@ -8,8 +8,8 @@ import threading
 
 import pytest
 
+import reviewer.analysis.frames as frames
 import reviewer.pipeline as pipeline
-import reviewer.vision_stage as vision_stage
 from conftest import FakeEngine
 from reviewer.errors import Cancelled, MediaError
 from reviewer.paths import demo_recording
@@ -41,8 +41,8 @@ def _run(folder, cancel=None, on_progress=None, **options):
 def short_stretches():
     """Several saved stretches in the 75 s demo (resume points, cache resets)."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(vision_stage, "VISION_CHUNK_S", 20.0)
-        patch.setattr(vision_stage, "OCR_EPOCH_S", 40.0)  # a resume at 20 s replays 0-20 s
+        patch.setattr(frames, "VISION_CHUNK_S", 20.0)
+        patch.setattr(frames, "OCR_EPOCH_S", 40.0)  # a resume at 20 s replays 0-20 s
         yield
 
 
@@ -100,7 +100,7 @@ def test_failure_in_the_picture_thread_fails_the_file_not_the_batch(tmp_path, mo
     def broken(*args, **kwargs):
         raise MediaError("the video stream is damaged at 12.0 s")
 
-    monkeypatch.setattr(pipeline, "analyze_video_frames", broken)
+    monkeypatch.setattr(pipeline, "FrameStretches", broken)
     result, (_, segments), media = _run(tmp_path / "case")
     assert not result.all_ok
     assert result.outcomes[0].error == "the video stream is damaged at 12.0 s"

@@ -11,6 +11,19 @@ on afterwards.
 
 from __future__ import annotations
 
-from .runner import Executor, Runner, make_analyzer, open_executor
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .runner import Executor, Runner, make_analyzer, open_executor
 
 __all__ = ["Executor", "Runner", "make_analyzer", "open_executor"]
+
+
+def __getattr__(name: str) -> Any:
+    # Imported on first use: a Dask worker imports reviewer.analysis.core alone and so never
+    # loads the case store that the runner needs.
+    if name in __all__:
+        from . import runner
+
+        return getattr(runner, name)
+    raise AttributeError(name)

@@ -32,9 +32,9 @@ from typing import Any
 
 import psutil
 
-from ..analysis_core import PAYLOAD_FORMAT, TimeRange
 from ..errors import MediaError, ReviewerError
 from . import child_main
+from .core import PAYLOAD_FORMAT, TimeRange
 
 log = logging.getLogger(__name__)
 

@@ -1,14 +1,20 @@
-"""make_analyzer: picks where the ranges of a run go (this machine or a Dask cluster)."""
+"""make_analyzer: picks where the ranges of a run go (this machine, or any range Backend: a Dask
+cluster, this process)."""
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from ..pipeline import AnalysisOptions, AnalysisResult, EngineFactory, ProgressEvent
+from ..speech import load_named
 from ..store.case import Case
+from .core import CoreModels
+from .options import AnalysisOptions, AnalysisResult, EngineFactory, ProgressEvent
+
+if TYPE_CHECKING:
+    from ..cluster.backend import Backend
 
 ProgressCallback = Callable[[ProgressEvent], None]
 
@@ -22,8 +28,9 @@ class Runner(Protocol):
 class Executor:
     """Where ranges run, kept between runs so that models load once.
 
-    `cluster`: a Dask scheduler address; None: this workstation. `child`: this workstation's
-    ranges in an isolated child process (reviewer.analysis.child_process), kept between runs.
+    `cluster`: a Dask scheduler address; `backend`: any range Backend (reviewer/cluster/backend.py,
+    e.g. LocalBackend: the ranges in this process; ChildBackend: in an isolated child process,
+    see open_executor's `child`); neither: this workstation's pipeline.
     """
 
     def __init__(
@@ -31,20 +38,30 @@ class Executor:
         options: AnalysisOptions,
         cluster: str | None = None,
         engine_factory: EngineFactory | None = None,
-        child: bool = False,
+        backend: Backend | None = None,
     ) -> None:
         self.options = options
         self.cluster = cluster or None
         self.engine_factory = engine_factory
-        self.child = child and not self.cluster
-        self._local: Any = None  # the workstation's analyzer, its models loaded
-        self._child: Any = None  # the ChildBackend, started on first use
+        self.backend = backend
+        self._models: dict[tuple, CoreModels] = {}  # the workstation's, loaded on first need
+
+    def models(self, options: AnalysisOptions) -> CoreModels:
+        """This workstation's models for `options`, kept across runs so that they load once."""
+        from ..stage_thread import vision_threads
+
+        # Beside speech, the picture models get their share of the cores, no more.
+        threads = vision_threads() if options.overlap_stages else None
+        key = (options.speech_model, options.device, threads)
+        if key not in self._models:
+            factory = self.engine_factory or load_named
+            self._models[key] = CoreModels(options.speech_model, options.device, factory, threads)
+        return self._models[key]
 
     def close(self) -> None:
-        self._local = None
-        if self._child is not None:
-            self._child.close()
-            self._child = None
+        self._models.clear()
+        if self.backend is not None:
+            self.backend.close()
 
     def __enter__(self) -> Executor:
         return self
@@ -57,10 +74,17 @@ def open_executor(
     options: AnalysisOptions,
     cluster: str | None = None,
     engine_factory: EngineFactory | None = None,
+    backend: Backend | None = None,
     child: bool = False,
 ) -> Executor:
-    """`engine_factory` (tests only): a fake speech engine behind the real interface."""
-    return Executor(options, cluster, engine_factory, child)
+    """`engine_factory` (tests only): a fake speech engine behind the real interface. `child`:
+    this workstation's ranges in a kept child process that holds no keys (decoders parse
+    hostile bytes there; reviewer.analysis.child_process), started on first use."""
+    if child and backend is None and not cluster:
+        from .child_process import ChildBackend
+
+        backend = ChildBackend()
+    return Executor(options, cluster, engine_factory, backend)
 
 
 def make_analyzer(
@@ -75,24 +99,12 @@ def make_analyzer(
 ) -> Runner:
     """A runner for one run; without `executor`, one is opened for it (models load anew)."""
     executor = executor or open_executor(options, cluster)
-    if executor.cluster:
+    if executor.backend is not None or executor.cluster:
         from ..cluster.driver import ClusterAnalyzer
 
         extra = {"range_s": range_s} if range_s else {}
-        return ClusterAnalyzer(case, options, executor.cluster, on_progress, cancel, **extra)
-    if executor.child:
-        from ..cluster.driver import ClusterAnalyzer
-        from .child_process import ChildBackend
-
-        executor._child = executor._child or ChildBackend()
-        extra = {"range_s": range_s} if range_s else {}
-        return ClusterAnalyzer(case, options, executor._child, on_progress, cancel, **extra)
+        where = executor.backend or executor.cluster
+        return ClusterAnalyzer(case, options, where, on_progress, cancel, **extra)
     from ..pipeline import Analyzer
 
-    kept = executor._local
-    if kept is None or kept.case is not case or kept.options != options:
-        extra = {"engine_factory": executor.engine_factory} if executor.engine_factory else {}
-        kept = executor._local = Analyzer(case, options, **extra)
-    kept.on_progress = on_progress or (lambda event: None)
-    kept.cancel = cancel or threading.Event()
-    return kept
+    return Analyzer(case, options, on_progress, cancel, models=executor.models(options))

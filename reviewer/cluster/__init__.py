@@ -1,2 +1,2 @@
-"""Analysis spread over a Dask cluster: workers run reviewer.analysis_core; only the workstation
+"""Analysis spread over a Dask cluster: workers run reviewer.analysis.core; only the workstation
 writes the case. Needs the `cluster` extra (dask distributed)."""

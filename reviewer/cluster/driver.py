@@ -1,33 +1,30 @@
 """`reviewer analyze --cluster`: the workstation ingests and hashes as today, sends each file's
 ranges to the cluster, and writes what comes back into the case as it arrives.
 
-Same inputs, same outputs as reviewer.pipeline.Analyzer (AnalysisResult, ProgressEvent), so the
-CLI and the UI can use either.
+The same per-file lifecycle (reviewer/analysis/lifecycle.py) and the same writes
+(reviewer/analysis/save.py) as the workstation pipeline; any range Backend runs the ranges (a
+Dask cluster, or this process: LocalBackend).
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
-from ..analysis_core import RANGE_S, TimeRange
-from ..detections import MediaDetector, load_text_scorer
+from ..analysis import save
+from ..analysis.core import RANGE_S, TimeRange
+from ..analysis.lifecycle import FileRun, ProgressCallback
+from ..analysis.options import AnalysisOptions, FileOutcome
+from ..analysis.payload_check import PayloadRejected
+from ..analysis.save import StoredPlan
+from ..analysis.states import Media, MediaStatus, Stage
+from ..detections import MediaDetector
 from ..errors import Cancelled, ReviewerError
-from ..identifiers.hook import after_analysis
-from ..ingest import expand_inputs
-from ..pipeline import AnalysisOptions, AnalysisResult, FileOutcome, ProgressEvent, admit_file
-from ..speech.bias import lexicon_hotwords
-from ..store.analysis_lock import analysis_lock
 from ..store.case import Case
-from ..store.findings import finish_vision
 from .backend import Backend, DaskBackend
-from .payload_check import PayloadRejected
-from .store import StoredPlan, apply_stored, start_plan, store_payload
 from .tasks import plan_task, range_task
 
 POLL_S = 0.5  # how often a wait for results looks at the cancel button
@@ -38,7 +35,7 @@ PLAN_PRIORITY = 10  # plans first: they fan out into the range tasks that keep w
 class _Job:
     path: Path
     index: int
-    media: dict[str, Any]
+    media: Media
     detector: MediaDetector
     began: float = field(default_factory=time.monotonic)
     plan: StoredPlan | None = None
@@ -48,72 +45,63 @@ class _Job:
     outcome: FileOutcome | None = None
 
 
-class ClusterAnalyzer:
+class ClusterAnalyzer(FileRun):
+    """Files split into ranges run on `cluster` (a scheduler address, or a Backend the caller
+    keeps and closes)."""
+
     def __init__(
         self,
         case: Case,
         options: AnalysisOptions,
         cluster: str | Backend,
-        on_progress: Callable[[ProgressEvent], None] | None = None,
+        on_progress: ProgressCallback | None = None,
         cancel: threading.Event | None = None,
         range_s: float = RANGE_S,
     ) -> None:
-        self.case = case
-        self.options = options
+        super().__init__(case, options, on_progress, cancel)
         self.cluster = cluster
-        self.on_progress = on_progress or (lambda event: None)
-        self.cancel = cancel or threading.Event()
-        self.text = load_text_scorer(options.lexicon_dir)
-        bias = lexicon_hotwords(self.text.lexicon) if options.speech_bias == "lexicon" else None
-        self.core = options.core(bias or None, range_s)
+        self.core = options.core(self.bias_hotwords(), range_s)
 
     # -- the run ----------------------------------------------------------------------------------
-    def run(self, paths: list[Path]) -> AnalysisResult:
-        files = expand_inputs(paths)
+    def _run_files(self, files: list[Path]) -> list[FileOutcome]:
         backend = DaskBackend(self.cluster) if isinstance(self.cluster, str) else self.cluster
         try:
-            with analysis_lock(self.case.folder):  # one analysis of a case at a time
-                return self._run(backend, files)
+            return self._run(backend, files)
         finally:
             if isinstance(self.cluster, str):
                 backend.close()
 
-    def _run(self, backend: Backend, files: list[Path]) -> AnalysisResult:
-        self.case.log(
-            "analysis.start",
-            {
-                "files": len(files),
-                "tool_version": __version__,
-                "language": self.core.language,
-                "speech_model": self.core.speech_model,
-                "speech_engine": self.options.speech_engine,
-                "speech_engines": list(self.core.engine_names()),
-                "speech_bias": self.options.speech_bias,
-                "hotwords": self.core.hotwords,
-                "cluster": backend.address,
-                "workers": backend.workers(),
-                "range_s": self.core.range_s,
-            },
+    def _run(self, backend: Backend, files: list[Path]) -> list[FileOutcome]:
+        save.log_start(
+            self.case,
+            self.options,
+            len(files),
+            speech_engines=self.core.engine_names(),
+            hotwords=self.core.hotwords,
+            decoding=self.core.speech().as_record(),
+            executor=backend.address,
+            workers=backend.workers(),
+            range_s=self.core.range_s,
         )
-        self.count = len(files)
         jobs: list[_Job] = []
         outcomes: dict[int, FileOutcome] = {}
         tasks: dict[Any, tuple[_Job, TimeRange | None]] = {}
         for index, path in enumerate(files):
-            job_or_outcome = self._ingest(path, index)
-            if isinstance(job_or_outcome, FileOutcome):
-                outcomes[index] = job_or_outcome
+            admitted = self.admit(path, index)
+            if isinstance(admitted, FileOutcome):
+                outcomes[index] = admitted
                 continue
-            job = job_or_outcome
+            job = _Job(path, index, admitted, self.detector(admitted.id))
             jobs.append(job)
-            probe = {k: job.media[k] for k in ("kind", "duration_s", "has_audio")}
-            args = (str(path.resolve()), probe, self.core)
+            args = (str(path.resolve()), job.media.probe(), self.core)
             tasks[backend.submit(plan_task, *args, priority=PLAN_PRIORITY)] = (job, None)
         try:
             while tasks:
                 if self.cancel.is_set():
                     raise Cancelled()
                 for future in backend.wait_first(list(tasks), POLL_S):
+                    if self.cancel.is_set():  # no result is taken in after a cancel
+                        raise Cancelled()
                     job, rng = tasks.pop(future)
                     if job.outcome is None:
                         self._arrived(backend, tasks, job, rng, future)
@@ -121,40 +109,11 @@ class ClusterAnalyzer:
             backend.cancel(list(tasks))
             for job in jobs:
                 if job.outcome is None:
-                    self.case.set_media_status(job.media["id"], "pending")
+                    save.set_status(self.case, job.media.id, MediaStatus.PENDING)
             raise
         for job in jobs:
             outcomes[job.index] = job.outcome or self._fail(job, "no result came back")
-        result = AnalysisResult([outcomes[i] for i in sorted(outcomes)])
-        # Identifiers from the text the workers stored, as local analysis does.
-        after_analysis(self.case, [o.media_id for o in result.outcomes if o.media_id is not None])
-        self.case.log(
-            "analysis.finish",
-            {
-                "analyzed": sum(o.status == "analyzed" for o in result.outcomes),
-                "failed": sum(o.status == "failed" for o in result.outcomes),
-            },
-        )
-        return result
-
-    def _ingest(self, path: Path, index: int) -> _Job | FileOutcome:
-        """As local analysis does: hash and record the file, skip what is done or unreadable."""
-        admitted = admit_file(
-            self.case,
-            path,
-            lambda stage, media_id, fraction, message: self._emit(
-                path, media_id, stage, index, fraction, message=message
-            ),
-            lambda media_id: self._detector(media_id).complete(),
-        )
-        if isinstance(admitted, FileOutcome):
-            return admitted
-        return _Job(path, index, admitted, self._detector(admitted["id"]))
-
-    def _detector(self, media_id: int) -> MediaDetector:
-        return MediaDetector(
-            self.case, media_id, self.text, self.options.thresholds, self.options.language
-        )
+        return [outcomes[i] for i in sorted(outcomes)]
 
     def _arrived(self, backend: Backend, tasks: dict, job: _Job, rng, future) -> None:
         try:
@@ -164,70 +123,48 @@ class ClusterAnalyzer:
             for other in [f for f, (j, _r) in tasks.items() if j is job]:
                 tasks.pop(other)
                 backend.cancel([other])
-            job.outcome = self._fail(job, " ".join(reason.split())[:300])
+            job.outcome = self._fail(job, reason)
             return
         if rng is None:  # the plan: send the ranges not already stored by an earlier run
             ranges = [TimeRange.from_json(r) for r in result]
-            job.plan = StoredPlan.of(job.media["id"], ranges)
-            stored = start_plan(self.case, job.plan)
-            sha, path = job.media["sha256"], str(job.path.resolve())
+            job.plan = StoredPlan.of(job.media.id, ranges)
+            stored = save.start_plan(self.case, job.plan)
+            sha, path = job.media.sha256, str(job.path.resolve())
             for r in ranges:
                 if r.index not in stored:
                     tasks[backend.submit(range_task, path, sha, r.as_json(), self.core)] = (job, r)
         else:
-            if result.get("sha256") != job.media["sha256"]:
+            if result.get("sha256") != job.media.sha256:
                 job.outcome = self._fail(job, "a worker answered for another file")
                 return
             try:
-                store_payload(self.case, job.plan, result)
+                save.store_payload(self.case, job.plan, result)
             except PayloadRejected as exc:  # data from another machine: refused, with the reason
-                job.outcome = self._fail(job, f"range {rng.index}: {exc}"[:300])
+                job.outcome = self._fail(job, f"range {rng.index}: {exc}")
                 return
         self._advance(job)
 
     def _advance(self, job: _Job) -> None:
         """Apply what can be applied in order, report progress, finish the file when complete."""
-        for payload in apply_stored(self.case, job.plan, job.detector, self.core.ocr_every_s):
+        applied = save.apply_stored(
+            self.case, job.plan, job.detector, self.core.ocr_every_s, self.options.language
+        )
+        for payload in applied:
             job.warnings += payload["warnings"]
             job.ocr_models = payload["models"]["ocr"] or job.ocr_models
             job.warnings += [e["warning"] for e in payload["models"]["speech"] if e["warning"]]
-        media_id = job.media["id"]
-        done = self.case.conn.execute(
-            "SELECT count(*) FROM analysis_range WHERE media_id = ? AND plan_sha256 = ?"
-            " AND applied = 1",
-            (media_id, job.plan.digest),
-        ).fetchone()[0]
+        media_id = job.media.id
+        done = save.ranges_applied(self.case, job.plan)
         total = len(job.plan.ranges)
         fraction = done / total if total else 1.0
         elapsed = time.monotonic() - job.began
         eta = elapsed / fraction * (1 - fraction) if 0 < fraction < 1 else None
-        self._emit(job.path, media_id, "cluster", job.index, fraction, eta, f"{done}/{total}")
+        self.emit(job.path, media_id, Stage.CLUSTER, job.index, fraction, eta, f"{done}/{total}")
         if done < total:
             return
         if any(r.vision is not None or r.image for r in job.plan.ranges):
-            finish_vision(self.case, media_id, job.ocr_models)
-        self._emit(job.path, media_id, "detect", job.index, 0.0)
-        job.detector.complete()
-        warning = "; ".join(dict.fromkeys(w for w in job.warnings if w)) or None
-        self.case.set_media_status(media_id, "analyzed", warning=warning)
-        self._emit(job.path, media_id, "done", job.index, 1.0, message=warning or "")
-        job.outcome = FileOutcome(job.path, media_id, job.media["sha256"], "analyzed")
+            save.finish_pictures(self.case, media_id, job.ocr_models)
+        job.outcome = self.finish(job.path, job.media, job.index, job.warnings)
 
     def _fail(self, job: _Job, reason: str) -> FileOutcome:
-        media_id = job.media["id"]
-        self.case.set_media_status(media_id, "failed", error=reason)
-        self._emit(job.path, media_id, "failed", job.index, 1.0, message=reason)
-        return FileOutcome(job.path, media_id, job.media["sha256"], "failed", reason)
-
-    def _emit(
-        self,
-        path: Path,
-        media_id: int | None,
-        stage: str,
-        index: int,
-        fraction: float,
-        eta: float | None = None,
-        message: str = "",
-    ) -> None:
-        event = ProgressEvent(path, media_id, stage, index, self.count, fraction, eta, message)
-        self.on_progress(event)
+        return self.fail(job.path, job.media, reason, job.index)

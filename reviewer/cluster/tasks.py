@@ -13,7 +13,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from ..analysis_core import CoreModels, CoreOptions, TimeRange, analyze_range, plan_ranges
+from ..analysis.core import CoreModels, CoreOptions, TimeRange, analyze_range, plan_ranges
 
 DEVICE_ENV = "REVIEWER_WORKER_DEVICE"
 PATH_MAP_ENV = "REVIEWER_PATH_MAP"

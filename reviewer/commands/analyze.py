@@ -21,8 +21,8 @@ def _default_chunk_s() -> float:
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     from ..analysis import make_analyzer
+    from ..analysis.options import AnalysisOptions
     from ..case_report import case_report
-    from ..pipeline import AnalysisOptions
     from ..progress_text import ProgressPrinter
     from ..settings import load_settings
     from ..store import open_case

@@ -1,5 +1,5 @@
 """Chunked transcription of a media file with any engine: the one loop that both the local
-pipeline (saving as it goes, resumable) and a cluster range (reviewer/analysis_core.py) run.
+pipeline (saving as it goes, resumable) and a cluster range (reviewer.analysis.core.py) run.
 
 Audio is cut into chunks of about CHUNK_S, each ending in a pause (found by VAD), so no word
 is split in two. A chunk's segments are shifted to file time and cut into readable pieces that

@@ -12,7 +12,7 @@ there one changed letter can differ from the old one by less than compression no
 those crops are always read afresh.
 
 The cache is bounded (least recently used entries go first) and the caller clears it at fixed
-points of the file (vision_stage.OCR_EPOCH_S) and replays frames from there when it starts
+points of the file (analysis/frames.OCR_EPOCH_S) and replays frames from there when it starts
 elsewhere, so a resumed run reads exactly what an unbroken one did.
 """
 

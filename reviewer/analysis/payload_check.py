@@ -13,8 +13,8 @@ import math
 import re
 from typing import Any
 
-from ..analysis_core import PAYLOAD_FORMAT, TimeRange
 from ..errors import ClusterError
+from .core import PAYLOAD_FORMAT, TimeRange
 
 MAX_PAYLOAD_BYTES = 64 * 1024 * 1024
 MAX_SEGMENTS = 50_000

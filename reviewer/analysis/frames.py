@@ -1,4 +1,5 @@
-"""The picture side of analysis: on-screen text and obscene-image scores of videos and images.
+"""The picture side of analysis: on-screen text and obscene-image scores of videos and images,
+as plain data (no case store: a worker runs this too; reviewer/analysis/save.py writes it).
 
 Video is read in stretches of VISION_CHUNK_S: each stretch's text items, image detections and
 resume point are saved together, so a killed run loses at most one stretch.
@@ -12,19 +13,17 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import Cancelled, MediaError
-from .store.case import Case
-from .store.findings import add_detections, finish_vision, save_vision_chunk
-from .vision import NsfwClassifier, OcrEngine, TextTracker, VisionError, load_image
-from .vision.dedupe import (
+from ..errors import Cancelled, MediaError
+from ..vision import NsfwClassifier, OcrEngine, TextTracker, VisionError, load_image
+from ..vision.dedupe import (
     DEFAULT_MAX_DISTANCE,
     TimedText,
     normalise,
     same_column,
     text_distance,
 )
-from .vision.frames import FrameSampler
-from .vision.incremental import IncrementalOcr
+from ..vision.frames import FrameSampler
+from ..vision.incremental import IncrementalOcr
 
 VISION_CHUNK_S = 60.0
 # The incremental reader (changed regions, line cache) starts afresh at each multiple of this
@@ -68,7 +67,7 @@ def _item(text: TimedText, every_s: float, duration_s: float | None) -> dict:
     }
 
 
-def _same_line(a: dict, b: dict) -> bool:
+def same_line(a: dict, b: dict) -> bool:
     """A line read at the start of a stretch continues a stored item: the same text in the same
     column. Not the same height: the stored box is where the line was first seen, and a chat
     line scrolls up many lines in a minute (the demo's lines moved 9 lines and came back as
@@ -106,7 +105,7 @@ class Stretch:
 class FrameStretches:
     """The sampled frames of [start_s, end_s) read into stretches of VISION_CHUNK_S: the one
     loop that both the local pipeline (saving each stretch) and a cluster range
-    (reviewer/analysis_core.py) run. `end_s` None: to the end of the video.
+    (reviewer/analysis/core.py) run. `end_s` None: to the end of the video.
 
     `incremental`: read only changed regions and new line crops (vision/incremental.py); False
     reads the whole of every changed frame. Its state starts afresh at each OCR_EPOCH_S, and a
@@ -209,51 +208,6 @@ class FrameStretches:
         self.warning = "; ".join(report.notes) if report.truncated else None
 
 
-def analyze_video_frames(
-    case: Case,
-    media: dict,
-    path: Path,
-    models: VisionModels,
-    on_chunk: Callable[[list[dict]], None],
-    on_progress: Callable[[float], None] | None = None,
-    cancel: threading.Event | None = None,
-    every_s: float = OCR_EVERY_S,
-    incremental: bool = True,
-) -> str | None:
-    """OCR and image classification of sampled frames, from the saved resume point on, each
-    stretch saved with its resume point. `on_chunk` receives each stretch's new or extended
-    text rows (for detection). Returns a warning when the video broke off early."""
-    media_id = media["id"]
-    start = media.get("vision_done_s") or 0.0
-    boundary: float | None = start if start > 0 else None  # where the tracker was last flushed
-    stretches = FrameStretches(
-        path,
-        models,
-        start_s=start,
-        every_s=every_s,
-        duration_s=media.get("duration_s"),
-        incremental=incremental,
-        media_id=media_id,
-        cancel=cancel,
-        on_frame=on_progress,
-    )
-    for stretch in stretches:
-        rows = save_vision_chunk(
-            case,
-            media_id,
-            stretch.items,
-            stretch.detections,
-            stretch.until,
-            boundary,
-            1.5 * every_s,
-            _same_line,
-        )
-        boundary = stretch.until
-        on_chunk(rows)
-    finish_vision(case, media_id, models.ocr_provenance())
-    return stretches.warning
-
-
 def read_image(path: Path, models: VisionModels, media_id: int = 0) -> Stretch:
     """A screenshot or photo: all its text (no time) and its obscene-image score."""
     try:
@@ -276,13 +230,3 @@ def read_image(path: Path, models: VisionModels, media_id: int = 0) -> Stretch:
         [_obscene(media_id, models, score, None, None, "image")] if score >= NSFW_FLOOR else []
     )
     return Stretch(0.0, items, detections)
-
-
-def analyze_image(case: Case, media: dict, path: Path, models: VisionModels) -> list[dict]:
-    """A screenshot or photo read and saved; returns its text rows (for detection)."""
-    media_id = media["id"]
-    read = read_image(path, models, media_id)
-    rows = save_vision_chunk(case, media_id, read.items, [], 0.0, None, 0.0)
-    add_detections(case, read.detections)
-    finish_vision(case, media_id, models.ocr_provenance())
-    return rows

@@ -6,7 +6,7 @@
 Nothing here knows the case store: the payload carries speech segments, on-screen text items and
 image detections, the models (with hashes) that made them and the machine that ran them. A Dask
 worker and the local workstation call the same two functions, so a cluster run cannot drift from
-a local one; only the workstation writes the case (reviewer/cluster/store.py).
+a local one; only the workstation writes the case (reviewer/analysis/save.py).
 
 Ranges follow the local pipeline's own boundaries, so that splitting a file changes nothing:
 speech is cut where transcribe_media cuts its chunks (in pauses, found by VAD; planning decodes
@@ -28,14 +28,14 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .errors import MediaChanged
-from .hashing import sha256_file
-from .native_heap import map_big_blocks_apart
-from .speech import CHUNK_S, SpeechEngine, SpeechOptions, load_named
-from .speech.chunking import FoundChunks, PlannedChunks, speech_steps
-from .speech.loader import decoding_for, pass_settings
-from .vision_stage import OCR_EVERY_S, VISION_CHUNK_S, FrameStretches, VisionModels, read_image
+from .. import __version__
+from ..errors import MediaChanged, ModelError
+from ..hashing import sha256_file
+from ..native_heap import map_big_blocks_apart
+from ..speech import CHUNK_S, SpeechEngine, SpeechOptions, load_named
+from ..speech.chunking import FoundChunks, PlannedChunks, speech_steps
+from ..speech.loader import decoding_for, pass_settings
+from .frames import OCR_EVERY_S, VISION_CHUNK_S, FrameStretches, VisionModels, read_image
 
 PAYLOAD_FORMAT = "reviewer-range-payload/2"
 #: Length of one range: several workers share a long recording, each range a few minutes.
@@ -102,19 +102,26 @@ class TimeRange:
 
 
 class CoreModels:
-    """The models of one process, loaded once on first need; each load checks the hashes."""
+    """The models of one process, loaded once on first need and kept across runs; each load
+    checks the hashes. A model that failed to load fails again at once, with the same reason.
+
+    `vision_threads`: ONNX Runtime threads per picture model (None: all cores; the workstation
+    gives pictures their share beside speech)."""
 
     def __init__(
         self,
         speech_model: str,
         device: str = "auto",
         engine_factory: Callable[[str, str], SpeechEngine] = load_named,
+        vision_threads: int | None = None,
     ) -> None:
         map_big_blocks_apart()  # a worker process analyses hours of video too
         self.speech_model = speech_model
         self.device = device
         self.engine_factory = engine_factory
+        self.vision_threads = vision_threads
         self._engines: dict[str, SpeechEngine] = {}
+        self._errors: dict[str, ModelError] = {}
         self._vision: VisionModels | None = None
         self._lock = threading.Lock()  # a worker may run several ranges at once
 
@@ -122,15 +129,25 @@ class CoreModels:
         """A speech model by name (default: this process's Whisper model)."""
         name = name or self.speech_model
         with self._lock:
+            if name in self._errors:
+                raise self._errors[name]
             if name not in self._engines:
-                self._engines[name] = self.engine_factory(name, self.device)
+                try:
+                    self._engines[name] = self.engine_factory(name, self.device)
+                except ModelError as exc:
+                    self._errors[name] = exc
+                    raise
             return self._engines[name]
+
+    def engines(self) -> list[SpeechEngine]:
+        """The speech models loaded so far."""
+        return list(self._engines.values())
 
     def vision(self) -> VisionModels:
         with self._lock:
             if self._vision is None:
                 # onnxruntime's CUDA build is optional; the OCR models are small enough for a CPU.
-                self._vision = VisionModels.load("cpu")
+                self._vision = VisionModels.load("cpu", self.vision_threads)
             return self._vision
 
 
