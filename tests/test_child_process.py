@@ -165,10 +165,10 @@ def test_an_executor_with_child_runs_the_case_through_it(tmp_path, media_dir):
     options = AnalysisOptions(language="en", speech_bias="none")
     with open_executor(options, child=True) as executor, open_case(tmp_path / "case") as case:
         first = make_analyzer(case, options, executor=executor).run([media_dir / "screenshot.png"])
-        backend = executor._child
+        backend = executor.backend
         again = make_analyzer(case, options, executor=executor).run([media_dir / "screenshot.png"])
         assert first.all_ok and again.all_ok
-        assert executor._child is backend and backend.starts == 1
+        assert executor.backend is backend and backend.starts == 1
         assert case.frame_texts(), "the test card's text was read in the child"
     assert backend._proc is None  # closed with the executor
 

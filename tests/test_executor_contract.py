@@ -3,8 +3,8 @@ its ranges ran.
 
 Each entry of EXECUTORS opens an Executor (reviewer.analysis.open_executor) for a module's tests
 and closes it after; every test runs against each of them through the same door as the CLI and
-the application (make_analyzer, progress and cancel given at construction). To add an executor
-(the child-process one), write one more context manager below and list it in EXECUTORS.
+the application (make_analyzer, progress and cancel given at construction). To add an executor,
+write one more context manager below and list it in EXECUTORS.
 
 Stored rows are compared with the workstation pipeline's on the same files: a Vietnamese voice
 recording, a screenshot and a file that is not media at all.
@@ -52,6 +52,13 @@ def in_process(logs: Path) -> Iterator[Executor]:
 
 
 @contextmanager
+def child_process(logs: Path) -> Iterator[Executor]:
+    """The ranges in an isolated child process that holds no keys, kept across runs."""
+    with open_executor(OPTIONS, child=True) as executor:
+        yield executor
+
+
+@contextmanager
 def dask_loopback(logs: Path) -> Iterator[Executor]:
     """A real Dask cluster on 127.0.0.1: a scheduler and a `reviewer worker` as processes."""
     with (
@@ -61,7 +68,7 @@ def dask_loopback(logs: Path) -> Iterator[Executor]:
         yield executor
 
 
-EXECUTORS: list[ExecutorFactory] = [workstation, in_process, dask_loopback]
+EXECUTORS: list[ExecutorFactory] = [workstation, in_process, child_process, dask_loopback]
 
 
 @pytest.fixture(scope="module")
