@@ -201,3 +201,25 @@ def test_an_allocation_past_the_address_space_ceiling_is_out_of_memory(
     assert "Ran out of its 3 GiB memory limit" in outcomes["a boom.wav"].error
     assert outcomes["b fine.wav"].status == "analyzed"
     assert peak < 3 * 1024**3  # the ceiling, not the watchdog, stopped it
+
+
+def test_cli_isolated_fails_the_crashing_file_and_goes_on(tmp_path, media_dir, monkeypatch, capsys):
+    """`reviewer analyze --isolated`: a decoder crash fails that file with a reason; the other
+    file of the batch is analysed and the command ends normally."""
+    import shutil
+
+    from reviewer.cli import main
+
+    inputs = tmp_path / "ghi hình"
+    inputs.mkdir()
+    shutil.copy(media_dir / "screenshot.png", inputs / "ảnh tốt.png")
+    shutil.copy(media_dir / "screenshot.png", inputs / "boom ảnh.png")
+    (inputs / "boom ảnh.png").write_bytes((inputs / "boom ảnh.png").read_bytes() + b"\0")
+    monkeypatch.setenv(FAULT_ENV, "crash:boom")
+    code = main(["analyze", str(inputs), "--case", str(tmp_path / "case"), "--isolated", "--json"])
+    report = json.loads(capsys.readouterr().out)
+    by_name = {os.path.basename(m["path"]): m for m in report["media"]}
+    assert by_name["ảnh tốt.png"]["status"] == "analyzed"
+    assert by_name["boom ảnh.png"]["status"] == "failed"
+    assert "crashed" in by_name["boom ảnh.png"]["error"]
+    assert code == 1

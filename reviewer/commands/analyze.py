@@ -20,7 +20,7 @@ def _default_chunk_s() -> float:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from ..analysis import make_analyzer
+    from ..analysis import make_analyzer, open_executor
     from ..analysis.options import AnalysisOptions
     from ..case_report import case_report
     from ..progress_text import ProgressPrinter
@@ -53,12 +53,16 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         sys.stderr.write("\nCancelling after the current segment; saved work is kept...\n")
 
     signal.signal(signal.SIGINT, on_signal)
-    with open_case(args.case) as case:
-        # Same options and report wherever the ranges run (--cluster: the cluster's workers).
+    with (
+        open_executor(options, cluster=args.cluster, child=args.isolated) as executor,
+        open_case(args.case) as case,
+    ):
+        # Same options and report wherever the ranges run (--cluster: the cluster's workers;
+        # --isolated: a child process that holds no keys and no case handle).
         analyzer = make_analyzer(
             case,
             options,
-            cluster=args.cluster,
+            executor=executor,
             on_progress=ProgressPrinter(),
             cancel=cancel,
             range_s=args.range_seconds,
@@ -110,6 +114,12 @@ def _analysis_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--chunk-seconds", type=float, default=None, help=argparse.SUPPRESS)
     p.add_argument("--no-vision", action="store_true", help="skip on-screen text and images")
     p.add_argument("--cluster", metavar="tcp://HOST:PORT", help="analyse on a Dask cluster")
+    p.add_argument(
+        "--isolated",
+        action="store_true",
+        help="decode and analyse in a separate process that holds no keys: a file that crashes "
+        "or hangs a decoder fails with a reason and the others go on",
+    )
     p.add_argument("--range-seconds", type=float, default=300.0, help=argparse.SUPPRESS)
     p.add_argument(
         "--speech-bias",
