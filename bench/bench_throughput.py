@@ -13,7 +13,9 @@ file and each in its own process (so peak RSS is its own):
 - each analysis variant, ``reviewer`` engine on the CPU:
     before: whole-frame OCR of every changed frame, stages one after the other (the old way);
     after:  the defaults (OCR of changed regions only, line cache, vision beside speech);
-    vietasr, both: the defaults with --speech-engine vietasr / both.
+    vietasr, both: the defaults with --speech-engine vietasr / both;
+    isolated: the defaults in the child process that holds no keys (--isolated); its models are
+        loaded by a warm-up run first, its peak RSS is the parent's plus the child's.
 
 It prints per variant: real-time factor, ratio to bare faster-whisper, wall and CPU seconds
 per stage, busy share of each core, line crops recognised against the chat lines shown, and
@@ -48,6 +50,8 @@ VARIANTS = {
     # the Vietnamese recognisers (issue 10): viet-asr alone, and both beside each other
     "vietasr": {"speech_engine": "vietasr"},
     "both": {"speech_engine": "both"},
+    # the defaults, with the ranges in the isolated child process (`reviewer analyze --isolated`)
+    "isolated": {},
 }
 BARE_OPTIONS = {"language": "vi", "beam_size": 5, "vad_filter": True}
 
@@ -252,6 +256,67 @@ def run_variant(recording: Path, variant: str, every_s: float | None) -> dict:
     return row
 
 
+def _warm_up_files(folder: Path) -> list[Path]:
+    """A second of tone and a small picture: enough for the child to load every model."""
+    import wave
+
+    import numpy as np
+    from PIL import Image
+
+    sound = folder / "warm.wav"
+    with wave.open(str(sound), "wb") as out:
+        out.setnchannels(1), out.setsampwidth(2), out.setframerate(16000)
+        t = np.arange(16000) / 16000
+        out.writeframes((3000 * np.sin(2 * np.pi * 220 * t)).astype(np.int16).tobytes())
+    picture = folder / "warm.png"
+    Image.new("RGB", (320, 120), "white").save(picture)
+    return [sound, picture]
+
+
+def run_isolated(recording: Path) -> dict:
+    from reviewer.analysis import make_analyzer, open_executor
+    from reviewer.analysis.options import AnalysisOptions
+    from reviewer.store import open_case
+
+    options = AnalysisOptions(language="vi", device="cpu")
+    work = Path(tempfile.mkdtemp(prefix="bench-isolated-"))
+    try:
+        with open_executor(options, child=True) as executor:
+            with open_case(work / "warm", officer="bench") as case:
+                make_analyzer(case, options, executor=executor).run(_warm_up_files(work))
+            with open_case(work / "case", officer="bench") as case:
+                ticks0, times0 = cpu_ticks(), os.times()
+                start = time.perf_counter()
+                result = make_analyzer(case, options, executor=executor).run([recording])
+                wall = time.perf_counter() - start
+                times1 = os.times()
+                assert result.all_ok, result.outcomes
+                media = case.list_media()[0]
+                texts = case.frame_texts(media["id"])
+                segments = case.segments(media["id"])
+                parent = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+                child_rss = round(executor.backend.peak_rss / 1024**2)
+                return {
+                    "variant": "isolated",
+                    "duration_s": media["duration_s"],
+                    "wall_s": round(wall, 1),
+                    "process_cpu_s": round(
+                        (times1.user - times0.user) + (times1.system - times0.system), 1
+                    ),
+                    "core_busy": core_busy(ticks0, cpu_ticks()),
+                    "segments": len(segments),
+                    "words": sum(len(s["text"].split()) for s in segments),
+                    "frame_texts": len(texts),
+                    "distinct_texts": len({t["text"] for t in texts}),
+                    "flags": len(case.flags()),
+                    "parent_rss_mib": parent,
+                    "child_rss_mib": child_rss,
+                    "peak_rss_mib": parent + child_rss,
+                }
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 # -- bare faster-whisper (child process) ------------------------------------------------------
 def run_bare(recording: Path) -> dict:
     from faster_whisper import WhisperModel
@@ -377,7 +442,12 @@ def main() -> None:
     if args.child:
         kind, path = args.child[0], Path(args.child[1])
         every = float(args.child[2]) if len(args.child) > 2 else None
-        row = run_bare(path) if kind == "bare" else run_variant(path, kind, every)
+        if kind == "bare":
+            row = run_bare(path)
+        elif kind == "isolated":
+            row = run_isolated(path)
+        else:
+            row = run_variant(path, kind, every)
         print(json.dumps(row, ensure_ascii=False), flush=True)
         return
 

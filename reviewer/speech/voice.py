@@ -35,3 +35,16 @@ def speech_regions(audio: np.ndarray, max_s: float = MAX_SEGMENT_S) -> list[tupl
         step = (end - start) / pieces
         out += [(start + int(i * step), start + int((i + 1) * step)) for i in range(pieces)]
     return [(s, e) for s, e in out if e > s]
+
+
+def pack_regions(regions: list[tuple[int, int]], window_s: float) -> list[tuple[int, int]]:
+    """Neighbouring regions joined while the joined span (pauses included) stays within
+    `window_s`: one decoder window for several short sentences instead of one each."""
+    limit = window_s * SAMPLE_RATE
+    out: list[tuple[int, int]] = []
+    for start, end in regions:
+        if out and end - out[-1][0] <= limit:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
