@@ -1,12 +1,15 @@
 """Whole analysis of a 720p recording with a scrolling chat, against bare faster-whisper.
 
-Usage: python bench/bench_throughput.py [--minutes 10] [--variants before after vietasr both]
-           [--backgrounds still gradient scene noise vertical] [--before-code DIR]
+Usage: python bench/bench_throughput.py [--minutes 10] [--variants before after vietasr both isolated]
+           [--backgrounds still gradient scene noise vertical] [--voices real synthetic]
+           [--before-code DIR]
 
 Builds its own test video (bench/chat_stream.py: Vietnamese speech, a chat line every 1.5 s,
 a 72-second stream looped) for each background asked (``still``: a still picture behind the
 chat; ``gradient``, ``scene``, ``noise``: a camera that never stands still; ``vertical``: a
-720x1280 phone stream with a moving scene), then, for each, one after the other on the same
+720x1280 phone stream with a moving scene) and speech track (``real``, the default: six recorded
+human voices said in turn, a word error rate printed for each row; ``synthetic``: the stream's
+generated speech, which says the violations), then, for each, one after the other on the same
 file and each in its own process (so peak RSS is its own):
 
 - bare faster-whisper: base, int8, beam 5, VAD, language="vi", 2 threads, no hotwords;
@@ -243,6 +246,7 @@ def run_variant(recording: Path, variant: str, every_s: float | None) -> dict:
                 "thread_cpu_s": threads.by_name(),
                 "segments": len(case.segments(media["id"])),
                 "words": sum(len(s["text"].split()) for s in case.segments(media["id"])),
+                "text": " ".join(s["text"] for s in case.segments(media["id"])),
                 "frame_texts": len(texts),
                 "distinct_texts": len({t["text"] for t in texts}),
                 "flags": len(case.flags()),
@@ -306,6 +310,7 @@ def run_isolated(recording: Path) -> dict:
                     "core_busy": core_busy(ticks0, cpu_ticks()),
                     "segments": len(segments),
                     "words": sum(len(s["text"].split()) for s in segments),
+                    "text": " ".join(s["text"] for s in segments),
                     "frame_texts": len(texts),
                     "distinct_texts": len({t["text"] for t in texts}),
                     "flags": len(case.flags()),
@@ -342,6 +347,7 @@ def run_bare(recording: Path) -> dict:
         "core_busy": core_busy(ticks0, cpu_ticks()),
         "segments": len(texts),
         "words": sum(len(t.split()) for t in texts),
+        "text": " ".join(texts),
         "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
     }
 
@@ -364,7 +370,8 @@ def print_row(row: dict, duration: float, bare_wall: float | None, chat: dict | 
         print(f"  ratio to bare fw      {row['wall_s'] / bare_wall:.2f}x")
     print(f"  peak RSS              {row['peak_rss_mib']} MiB")
     print(f"  core busy (system)    {', '.join(f'{100 * b:.0f}%' for b in row['core_busy'])}")
-    print(f"  speech                {row['segments']} segments, {row['words']} words")
+    wer = f", WER {row['wer']:.3f} on the real voices" if "wer" in row else ""
+    print(f"  speech                {row['segments']} segments, {row['words']} words{wer}")
     print(f"  process CPU           {row['process_cpu_s']} s")
     if "stage_wall_s" not in row:
         return
@@ -397,7 +404,8 @@ def print_row(row: dict, duration: float, bare_wall: float | None, chat: dict | 
 def print_table(results: list[tuple[dict, list[dict]]]) -> None:
     """Every background and variant side by side."""
     head = (
-        f"{'background':<10} {'variant':<22} {'wall s':>7} {'x real':>7} {'/bare':>6} "
+        f"{'background':<10} {'voices':<9} {'variant':<22} {'wall s':>7} {'x real':>7} {'/bare':>6} "
+        f"{'WER':>6} "
         f"{'det runs':>8} {'det Mpx':>8} {'crops':>6} {'/shown':>6} {'items':>6} {'RSS MiB':>8}"
     )
     print("\n" + head + "\n" + "-" * len(head))
@@ -405,8 +413,10 @@ def print_table(results: list[tuple[dict, list[dict]]]) -> None:
         for row in rows:
             crops = row.get("line_crops_recognised")
             cells = [
-                f"{chat['background']:<10} {row['variant']:<22} {row['wall_s']:>7.1f}",
+                f"{chat['background']:<10} {chat.get('voices', 'synthetic'):<9}",
+                f"{row['variant']:<22} {row['wall_s']:>7.1f}",
                 f"{row['realtime_factor']:>7.2f} {row.get('ratio_to_bare', ''):>6}",
+                f"{row.get('wer', ''):>6}",
                 f"{row.get('detector_runs', ''):>8}",
                 f"{row['detector_pixels'] / 1e6:>8.0f}" if "detector_pixels" in row else " " * 8,
                 f"{'' if crops is None else crops:>6}",
@@ -414,6 +424,32 @@ def print_table(results: list[tuple[dict, list[dict]]]) -> None:
                 f"{row.get('frame_texts', ''):>6} {row['peak_rss_mib']:>8}",
             ]
             print(" ".join(cells))
+
+
+def measure(recording: Path, chat: dict, args: argparse.Namespace, extra: list[str]) -> list[dict]:
+    """Bare faster-whisper and each variant on one recording, side by side."""
+    from real_voices import wer
+
+    duration = chat["duration_s"]
+    rows = []
+    if not args.no_bare:
+        rows.append(child(["bare", str(recording)]))
+    if args.before_code:
+        rows.append(child(["after", str(recording), *extra], args.before_code.resolve()))
+        rows[-1]["variant"] = f"after@{args.before_code.name}"
+    for variant in args.variants:
+        rows.append(child([variant, str(recording), *extra]))
+    bare = rows[0]["wall_s"] if not args.no_bare else None
+    for row in rows:
+        text = row.pop("text", None)
+        if chat.get("speech_refs") and text is not None:
+            row["wer"] = round(wer([" ".join(chat["speech_refs"])], [text]), 3)
+        row["realtime_factor"] = round(duration / row["wall_s"], 2)
+        if bare:
+            row["ratio_to_bare"] = round(row["wall_s"] / bare, 2)
+        print(json.dumps(row, ensure_ascii=False), flush=True)
+        print_row(row, duration, bare, chat)
+    return rows
 
 
 def main() -> None:
@@ -433,6 +469,14 @@ def main() -> None:
     )
     parser.add_argument(
         "--before-code", type=Path, help="also run the defaults of the code in this folder"
+    )
+    parser.add_argument(
+        "--voices",
+        nargs="+",
+        default=["real"],
+        choices=["real", "synthetic"],
+        help="speech track: six recorded human voices (default; a word error rate is printed) "
+        "or the stream's generated speech with spoken violations",
     )
     parser.add_argument("--no-bare", action="store_true", help="skip bare faster-whisper")
     parser.add_argument("--every", type=float, default=None, help="OCR sampling interval (s)")
@@ -454,27 +498,15 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     extra = [str(args.every)] if args.every else []
     results = []
-    for background in args.backgrounds:
-        suffix = "" if background == "still" else f"-{background}"
-        recording = args.out / f"chat-{args.minutes:g}min{suffix}.mp4"
-        chat = make_chat_recording(args.minutes, recording, background, args.out / "streams")
-        duration = chat["duration_s"]
-        rows = []
-        if not args.no_bare:
-            rows.append(child(["bare", str(recording)]))
-        if args.before_code:
-            rows.append(child(["after", str(recording), *extra], args.before_code.resolve()))
-            rows[-1]["variant"] = f"after@{args.before_code.name}"
-        for variant in args.variants:
-            rows.append(child([variant, str(recording), *extra]))
-            print(json.dumps(rows[-1], ensure_ascii=False), flush=True)
-        bare = rows[0]["wall_s"] if not args.no_bare else None
-        for row in rows:
-            row["realtime_factor"] = round(duration / row["wall_s"], 2)
-            if bare:
-                row["ratio_to_bare"] = round(row["wall_s"] / bare, 2)
-            print_row(row, duration, bare, chat)
-        results.append((chat, rows))
+    for voices in args.voices:
+        for background in args.backgrounds:
+            name = "" if background == "still" else f"-{background}"
+            name += "-real-voices" if voices == "real" else ""
+            recording = args.out / f"chat-{args.minutes:g}min{name}.mp4"
+            chat = make_chat_recording(
+                args.minutes, recording, background, args.out / "streams", voices
+            )
+            results.append((chat, measure(recording, chat, args, extra)))
     print_table(results)
     (args.out / "bench_throughput.json").write_text(
         json.dumps(

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import itertools
 import json
 import math
 import subprocess
@@ -29,8 +30,11 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "resources" / "demo"))
+sys.path.insert(0, str(ROOT / "bench"))
 import make_demo  # noqa: E402
 from make_demo import Script  # noqa: E402
 
@@ -242,12 +246,50 @@ def loop_to(stream: Path, duration_s: float, out: Path) -> None:
     )
 
 
+def real_voice_track(duration_s: float, out: Path) -> list[str]:
+    """The six recorded human voices (bench/real_voices.py) said in turn, over and over, with a
+    second between sentences, to `duration_s` (no sentence cut): a wav and its sentences."""
+    from real_voices import read_wav, voices, write_wav
+
+    said = [(read_wav(wav), text) for wav, text in voices()]
+    if not said:
+        raise SystemExit("No real voices: run `make setup` (scripts/fetch_real_voices.py).")
+    total = int(duration_s * 16000)
+    gap = np.zeros(16000, dtype=np.int16)
+    pcm, refs, used = [], [], 0
+    for pieces in itertools.cycle(said):
+        if used + pieces[0].size + gap.size > total:
+            break
+        pcm += [pieces[0], gap]
+        refs.append(pieces[1])
+        used += pieces[0].size + gap.size
+    pcm.append(np.zeros(total - used, dtype=np.int16))
+    write_wav(out, np.concatenate(pcm))
+    return refs
+
+
+def replace_sound(video: Path, sound: Path, out: Path) -> None:
+    subprocess.run(
+        ["ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-i", str(video), "-i", str(sound)]
+        + ["-map", "0:v", "-map", "1:a", "-c:v", "copy", "-c:a", "aac", "-b:a", "64k"]
+        + ["-shortest", str(out)],
+        check=True,
+    )
+
+
 def make_chat_recording(
-    minutes: float, out: Path, background: str = "still", cache: Path | None = None
+    minutes: float,
+    out: Path,
+    background: str = "still",
+    cache: Path | None = None,
+    voices: str = "synthetic",
 ) -> dict:
     """Write ``out`` (mp4, ``minutes`` long, ``background`` one of BACKGROUNDS) and ``out``
     with .json (its chat line counts). ``cache``: a folder where the 72-second stream is kept
-    and reused (rendering it takes minutes; looping it, a second)."""
+    and reused (rendering it takes minutes; looping it, a second). ``voices``: "synthetic", the
+    stream's own generated speech (sentences with violations); "real", six recorded human voices
+    instead (benign sentences nobody here wrote; the summary's ``speech_refs`` are what they
+    say, for a word error rate)."""
     out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="chat-stream-") as tmp:
         folder = Path(tmp) if cache is None else cache
@@ -259,7 +301,14 @@ def make_chat_recording(
         else:
             doc = render_stream(stream, truth, background)
         duration = minutes * 60.0
-        loop_to(stream, duration, out)
+        refs = None
+        if voices == "real":
+            looped = Path(tmp) / "looped.mp4"
+            loop_to(stream, duration, looped)
+            refs = real_voice_track(duration, Path(tmp) / "voices.wav")
+            replace_sound(looped, Path(tmp) / "voices.wav", out)
+        else:
+            loop_to(stream, duration, out)
     chat = [e for e in doc["events"] if e["kind"] == "ocr" and e["region"] == "chat"]
     loop_s = doc["duration_s"]
     full, rest = divmod(duration, loop_s)
@@ -274,8 +323,11 @@ def make_chat_recording(
         "chat_every_s": CHAT_EVERY_S,
         "chat_lines_distinct": len(chat),
         "chat_lines_shown": shown,
+        "voices": voices,
         "speech_sentences_per_loop": sum(1 for e in doc["events"] if e["kind"] == "speech"),
     }
+    if refs is not None:
+        summary["speech_refs"] = refs
     out.with_suffix(".json").write_text(json.dumps(summary, ensure_ascii=False, indent=1) + "\n")
     return summary
 
@@ -285,8 +337,9 @@ def main() -> None:
     parser.add_argument("--minutes", type=float, default=10.0)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "chat-stream.mp4")
     parser.add_argument("--background", default="still", choices=BACKGROUNDS)
+    parser.add_argument("--voices", default="synthetic", choices=["synthetic", "real"])
     args = parser.parse_args()
-    summary = make_chat_recording(args.minutes, args.out, args.background)
+    summary = make_chat_recording(args.minutes, args.out, args.background, voices=args.voices)
     print(json.dumps(summary, ensure_ascii=False))
 
 
