@@ -42,6 +42,7 @@ import threading
 import time
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -210,6 +211,27 @@ def instrument(clock: StageClock) -> dict[str, int]:
     return counters
 
 
+def cpu_seconds(times0: os.times_result, times1: os.times_result) -> float:
+    return round((times1.user - times0.user) + (times1.system - times0.system), 1)
+
+
+def stored(case: Any) -> dict:
+    """What the run stored of the one recording: speech (its text, for a word error rate),
+    on-screen text and flags."""
+    media = case.list_media()[0]
+    segments = case.segments(media["id"])
+    texts = case.frame_texts(media["id"])
+    return {
+        "duration_s": media["duration_s"],
+        "segments": len(segments),
+        "words": sum(len(s["text"].split()) for s in segments),
+        "text": " ".join(s["text"] for s in segments),
+        "frame_texts": len(texts),
+        "distinct_texts": len({t["text"] for t in texts}),
+        "flags": len(case.flags()),
+    }
+
+
 def run_variant(recording: Path, variant: str, every_s: float | None) -> dict:
     from reviewer.pipeline import AnalysisOptions, Analyzer
     from reviewer.store import open_case
@@ -233,23 +255,13 @@ def run_variant(recording: Path, variant: str, every_s: float | None) -> dict:
             wall = time.perf_counter() - start
             ticks1, times1 = cpu_ticks(), os.times()
             assert result.all_ok, result.outcomes
-            media = case.list_media()[0]
-            texts = case.frame_texts(media["id"])
             row = {
                 "variant": variant,
-                "duration_s": media["duration_s"],
                 "wall_s": round(wall, 1),
-                "process_cpu_s": round(
-                    (times1.user - times0.user) + (times1.system - times0.system), 1
-                ),
+                "process_cpu_s": cpu_seconds(times0, times1),
                 "core_busy": core_busy(ticks0, ticks1),
                 "thread_cpu_s": threads.by_name(),
-                "segments": len(case.segments(media["id"])),
-                "words": sum(len(s["text"].split()) for s in case.segments(media["id"])),
-                "text": " ".join(s["text"] for s in case.segments(media["id"])),
-                "frame_texts": len(texts),
-                "distinct_texts": len({t["text"] for t in texts}),
-                "flags": len(case.flags()),
+                **stored(case),
                 **counters,
                 "stage_wall_s": {k: round(v, 2) for k, v in sorted(clock.wall.items())},
                 "stage_cpu_s": {k: round(v, 2) for k, v in sorted(clock.cpu.items())},
@@ -295,25 +307,14 @@ def run_isolated(recording: Path) -> dict:
                 wall = time.perf_counter() - start
                 times1 = os.times()
                 assert result.all_ok, result.outcomes
-                media = case.list_media()[0]
-                texts = case.frame_texts(media["id"])
-                segments = case.segments(media["id"])
                 parent = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
                 child_rss = round(executor.backend.peak_rss / 1024**2)
                 return {
                     "variant": "isolated",
-                    "duration_s": media["duration_s"],
                     "wall_s": round(wall, 1),
-                    "process_cpu_s": round(
-                        (times1.user - times0.user) + (times1.system - times0.system), 1
-                    ),
+                    "process_cpu_s": cpu_seconds(times0, times1),
                     "core_busy": core_busy(ticks0, cpu_ticks()),
-                    "segments": len(segments),
-                    "words": sum(len(s["text"].split()) for s in segments),
-                    "text": " ".join(s["text"] for s in segments),
-                    "frame_texts": len(texts),
-                    "distinct_texts": len({t["text"] for t in texts}),
-                    "flags": len(case.flags()),
+                    **stored(case),
                     "parent_rss_mib": parent,
                     "child_rss_mib": child_rss,
                     "peak_rss_mib": parent + child_rss,
@@ -339,11 +340,10 @@ def run_bare(recording: Path) -> dict:
     segments, _ = model.transcribe(str(recording), **BARE_OPTIONS)
     texts = [s.text for s in segments]
     wall = time.perf_counter() - start
-    times1 = os.times()
     return {
         "variant": "bare faster-whisper",
         "wall_s": round(wall, 1),
-        "process_cpu_s": round((times1.user - times0.user) + (times1.system - times0.system), 1),
+        "process_cpu_s": cpu_seconds(times0, os.times()),
         "core_busy": core_busy(ticks0, cpu_ticks()),
         "segments": len(texts),
         "words": sum(len(t.split()) for t in texts),

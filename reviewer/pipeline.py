@@ -36,6 +36,15 @@ from .stage_thread import StageThread, StopSignal, vision_threads
 from .store.case import Case
 
 
+def workstation_models(
+    options: AnalysisOptions, engine_factory: EngineFactory = load_named
+) -> CoreModels:
+    """This workstation's models for `options`: beside speech, the picture models get their
+    share of the cores, no more."""
+    threads = vision_threads() if options.overlap_stages else None
+    return CoreModels(options.speech_model, options.device, engine_factory, threads)
+
+
 class Analyzer(FileRun):
     """Runs analysis of files into a case on this workstation. `engine_factory` lets tests use
     a fake engine."""
@@ -52,11 +61,7 @@ class Analyzer(FileRun):
         """`models`: loaded models kept across runs (an Executor's); `engine_factory`: used
         when none are given."""
         super().__init__(case, options, on_progress, cancel)
-        # Beside speech, the picture models get their share of the cores, no more.
-        threads = vision_threads() if options.overlap_stages else None
-        self.models = models or CoreModels(
-            options.speech_model, options.device, engine_factory, threads
-        )
+        self.models = models or workstation_models(options, engine_factory)
 
     def engine_names(self) -> list[str]:
         """The speech models this analysis runs, in order; the last one's transcript is read."""

@@ -48,14 +48,12 @@ class Executor:
 
     def models(self, options: AnalysisOptions) -> CoreModels:
         """This workstation's models for `options`, kept across runs so that they load once."""
-        from ..stage_thread import vision_threads
+        from ..pipeline import workstation_models
 
-        # Beside speech, the picture models get their share of the cores, no more.
-        threads = vision_threads() if options.overlap_stages else None
-        key = (options.speech_model, options.device, threads)
+        key = (options.speech_model, options.device, options.overlap_stages)
         if key not in self._models:
             factory = self.engine_factory or load_named
-            self._models[key] = CoreModels(options.speech_model, options.device, factory, threads)
+            self._models[key] = workstation_models(options, factory)
         return self._models[key]
 
     def close(self) -> None:
