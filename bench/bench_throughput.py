@@ -15,10 +15,12 @@ file and each in its own process (so peak RSS is its own):
 - bare faster-whisper: base, int8, beam 5, VAD, language="vi", 2 threads, no hotwords;
 - each analysis variant, ``reviewer`` engine on the CPU:
     before: whole-frame OCR of every changed frame, stages one after the other (the old way);
-    after:  the defaults (OCR of changed regions only, line cache, vision beside speech);
+    after:  the default options (OCR of changed regions only, line cache, vision beside speech)
+            run in this process by the workstation pipeline (`--in-process`), with stage clocks;
     vietasr, both: the defaults with --speech-engine vietasr / both;
-    isolated: the defaults in the child process that holds no keys (--isolated); its models are
-        loaded by a warm-up run first, its peak RSS is the parent's plus the child's.
+    isolated: the default analysis: the same options in the child process that holds no keys
+        (each range's pictures beside its speech there); its models are loaded by a warm-up
+        run first, its peak RSS is the parent's plus the child's.
 
 It prints per variant: real-time factor, ratio to bare faster-whisper, wall and CPU seconds
 per stage, busy share of each core, line crops recognised against the chat lines shown, and
@@ -54,7 +56,7 @@ VARIANTS = {
     # the Vietnamese recognisers (issue 10): viet-asr alone, and both beside each other
     "vietasr": {"speech_engine": "vietasr"},
     "both": {"speech_engine": "both"},
-    # the defaults, with the ranges in the isolated child process (`reviewer analyze --isolated`)
+    # the default analysis: the ranges in the isolated child process (`reviewer analyze`)
     "isolated": {},
 }
 BARE_OPTIONS = {"language": "vi", "beam_size": 5, "vad_filter": True}

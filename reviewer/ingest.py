@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import MediaError
 from .hashing import sha256_file
-from .probe import probe
+from .probe import Probe, probe
 from .store.case import Case, utc_now
 
 # Files a folder walk skips: our own case files and OS clutter, never evidence.
@@ -40,8 +41,11 @@ def expand_inputs(paths: list[Path]) -> list[Path]:
     return out
 
 
-def ingest_file(case: Case, path: Path) -> IngestResult:
-    """Record one file in the case. Unreadable media still get a row, with status failed."""
+def ingest_file(case: Case, path: Path, prober: Callable[[Path], Probe] = probe) -> IngestResult:
+    """Record one file in the case. Unreadable media still get a row, with status failed.
+
+    `prober` reads the file's streams (by default here; the isolated analysis child's when the
+    run has one, so a hostile file's container is first parsed where no keys are held)."""
     if not path.is_file():
         return IngestResult(None, path, None, False, "file not found or not a regular file")
     try:
@@ -62,7 +66,7 @@ def ingest_file(case: Case, path: Path) -> IngestResult:
     }
     error = None
     try:
-        info = probe(path)
+        info = prober(path)
         record.update(
             kind=info.kind,
             container=info.container,

@@ -20,6 +20,7 @@ from .analysis.options import (
     ProgressEvent,
 )
 from .analysis.states import Media, MediaStatus, Stage
+from .analysis.thread_share import vision_threads
 from .detections import MediaDetector
 from .errors import Cancelled, MediaError, ModelError, ReviewerError
 from .identifiers.hook import picture_qr
@@ -32,7 +33,7 @@ from .speech import (
     transcribe_media,
 )
 from .speech.loader import decoding_for, pass_settings
-from .stage_thread import StageThread, StopSignal, vision_threads
+from .stage_thread import StageThread, StopSignal
 from .store.case import Case
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 import av
@@ -40,6 +41,37 @@ class Probe:
     video_codec: str | None
     audio_codec: str | None
     has_audio: bool
+
+    @classmethod
+    def from_json(cls, data: object) -> Probe:
+        """A probe another process made, read as data: anything out of shape is refused
+        (MediaError), as an analysis child that a hostile file took over might send it."""
+        if not isinstance(data, dict) or set(data) != {f.name for f in fields(cls)}:
+            raise MediaError("the analysis process described the file in a way not understood")
+        kind, has_audio = data["kind"], data["has_audio"]
+        texts = ("container", "video_codec", "audio_codec")
+        numbers = ("duration_s", "fps", "width", "height")
+        ok = (
+            kind in ("video", "audio", "image")
+            and isinstance(has_audio, bool)
+            and isinstance(data["container"], str)
+            and all(
+                data[k] is None or (isinstance(data[k], str) and len(data[k]) < 64) for k in texts
+            )
+            and all(
+                data[k] is None
+                or (
+                    isinstance(data[k], (int, float))
+                    and not isinstance(data[k], bool)
+                    and math.isfinite(data[k])
+                    and 0 <= data[k] < 1e9
+                )
+                for k in numbers
+            )
+        )
+        if not ok:
+            raise MediaError("the analysis process described the file in a way not understood")
+        return cls(**data)
 
 
 def _one_line(exc: BaseException) -> str:

@@ -8,23 +8,14 @@ hands its result or exception back to the caller at ``join``.
 
 from __future__ import annotations
 
-import os
-import sys
 import threading
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
+from .analysis.thread_share import lower_thread_priority
 from .store.case import Case
 
 T = TypeVar("T")
-# Nice increment of the worker thread on Linux: the scheduler then gives speech the cores it
-# wants and the pictures the rest (their sessions are single-threaded, so nothing spins).
-WORKER_NICE = 10
-
-
-def vision_threads() -> int:
-    """ONNX Runtime threads for picture models that run beside speech: half the cores."""
-    return max(1, (os.cpu_count() or 2) // 2)
 
 
 class StopSignal:
@@ -39,21 +30,6 @@ class StopSignal:
 
     def set(self) -> None:
         self.local.set()
-
-
-def lower_thread_priority() -> None:
-    """Best effort: a lower priority for the calling thread only (never the process)."""
-    try:
-        if sys.platform.startswith("linux"):
-            tid = threading.get_native_id()
-            os.setpriority(os.PRIO_PROCESS, tid, os.getpriority(os.PRIO_PROCESS, tid) + WORKER_NICE)
-        elif sys.platform == "win32":
-            import ctypes
-
-            kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
-            kernel32.SetThreadPriority(kernel32.GetCurrentThread(), -1)  # BELOW_NORMAL
-    except (OSError, AttributeError, ValueError):
-        pass  # an unchanged priority only costs speed
 
 
 class StageThread(Generic[T]):

@@ -40,6 +40,10 @@ def reviewer_home(
     shared_models.mkdir(exist_ok=True)
     (home / "models").symlink_to(shared_models, target_is_directory=True)
     monkeypatch.setenv("REVIEWER_HOME", str(home))
+    # Most tests analyse in this process (a child per test would double the suite's time); the
+    # default, the isolated child, is tested where it is chosen (tests/test_child_default.py) and
+    # by the executor contract suite. A test that wants the default deletes this variable.
+    monkeypatch.setenv("REVIEWER_ANALYSIS_IN_PROCESS", "1")
     return home
 
 

@@ -37,14 +37,14 @@ from reviewer.store import open_case
 OPTIONS = AnalysisOptions(language="en", chunk_s=20.0, vision=False, speech_bias="none")
 
 
-def _burst_wav(path):
+def _burst_wav(path, loudness=12000):
     """8 s of silence with a loud half second at 2 s and 5 s: the fake engine hears both."""
     rate = 16000
     audio = np.zeros(8 * rate, dtype=np.int16)
     t = np.arange(rate // 2) / rate
     for start in (2, 5):
         audio[start * rate : start * rate + rate // 2] = (
-            np.sin(2 * np.pi * 440 * t) * 12000
+            np.sin(2 * np.pi * 440 * t) * loudness
         ).astype(np.int16)
     speech_clips.write_wav(path, audio)
     return path
@@ -54,7 +54,7 @@ def _burst_wav(path):
 def two_files(tmp_path):
     folder = tmp_path / "in"
     _burst_wav(folder / "a boom.wav")
-    _burst_wav(folder / "b fine.wav")
+    _burst_wav(folder / "b fine.wav", 11000)  # other bytes: two media, not one
     return folder
 
 
@@ -223,3 +223,44 @@ def test_cli_isolated_fails_the_crashing_file_and_goes_on(tmp_path, media_dir, m
     assert by_name["boom ảnh.png"]["status"] == "failed"
     assert "crashed" in by_name["boom ảnh.png"]["error"]
     assert code == 1
+
+
+def test_a_probe_from_the_child_is_read_as_data():
+    """What the child says a file is, refused when out of shape (a taken-over child)."""
+    from reviewer.probe import Probe
+
+    good = {
+        "kind": "video",
+        "container": "mov",
+        "duration_s": 12.5,
+        "fps": 30.0,
+        "width": 1280,
+        "height": 720,
+        "video_codec": "h264",
+        "audio_codec": "aac",
+        "has_audio": True,
+    }
+    assert Probe.from_json(good).width == 1280
+    for bad in (
+        {**good, "kind": "script"},
+        {**good, "duration_s": float("nan")},
+        {**good, "width": "1280"},
+        {**good, "video_codec": "x" * 500},
+        {**good, "extra": 1},
+        ["video"],
+    ):
+        with pytest.raises(MediaError):
+            Probe.from_json(bad)
+
+
+def test_a_file_is_probed_in_the_child(tmp_path, monkeypatch, two_files):
+    """The container of a file is first opened in the child: a crash there fails that file
+    at ingest with the child's reason, and the next file is analysed."""
+    monkeypatch.setenv(FAULT_ENV, "crash:boom")
+    with ChildBackend(setup=fake_models_in_child) as backend:
+        outcomes, _ = _run(tmp_path, two_files, backend)
+        tasks = [(fn, name, outcome) for fn, name, _s, outcome in backend.finished]
+    assert ("probe_task", "a boom.wav", "ChildCrashed") in tasks
+    assert ("probe_task", "b fine.wav", "done") in tasks
+    assert "while reading what the file holds" in outcomes["a boom.wav"].error
+    assert outcomes["b fine.wav"].status == "analyzed"

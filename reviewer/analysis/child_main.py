@@ -9,6 +9,7 @@ validates that data before it stores any of it. A crash, hang or balloon here co
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import faulthandler
 import json
@@ -27,6 +28,7 @@ from ..errors import ReviewerError
 #: (garble: an answer that is not JSON, as a child taken over by an exploit might send).
 FAULT_ENV = "REVIEWER_TEST_CHILD_FAULT"
 BEAT_S = 1.0
+PROGRESS_S = 0.5
 #: Secrets the parent may hold in its environment; a spawned child inherits it, so they go first.
 SECRET_ENV = ("REVIEWER_PASSPHRASE", "REVIEWER_OLD_PASSPHRASE")
 
@@ -101,11 +103,20 @@ def _signature(frame: Any) -> tuple:
     return tuple(where)
 
 
-def _heartbeat(channel: _Channel, task_thread: int) -> None:
-    """Each second: a counter that moves whenever the task's stack has moved since the last look.
+def _stacks() -> tuple:
+    """Where every thread but this one is: the task's and the picture thread beside its speech
+    (a task waiting for its picture thread is not stuck while that thread moves)."""
+    me = threading.get_ident()
+    return tuple(
+        sorted((tid, _signature(f)) for tid, f in sys._current_frames().items() if tid != me)
+    )
 
-    A decoder stuck in C (or asleep) leaves the stack where it was, so the counter stops and the
-    parent's no-progress limit runs out; a task that holds the GIL forever stops the beats."""
+
+def _heartbeat(channel: _Channel) -> None:
+    """Each second: a counter that moves whenever a thread's stack has moved since the last look.
+
+    A decoder stuck in C (or asleep) leaves the stacks where they were, so the counter stops and
+    the parent's no-progress limit runs out; a task that holds the GIL forever stops the beats."""
     import multiprocessing
 
     parent = multiprocessing.parent_process()
@@ -114,13 +125,34 @@ def _heartbeat(channel: _Channel, task_thread: int) -> None:
         time.sleep(BEAT_S)
         if parent is not None and not parent.is_alive():
             os._exit(0)  # an orphan has no one to answer to
-        now = _signature(sys._current_frames().get(task_thread))
+        now = _stacks()
         if now != last:
             counter, last = counter + 1, now
         try:
             channel.send(["beat", counter])
         except OSError:
             os._exit(0)
+
+
+def _reports(fn: Callable) -> bool:
+    return bool(getattr(fn, "reports_progress", False))
+
+
+class _Reporter:
+    """How far a task's stages have got, sent to the parent at most every PROGRESS_S per stage
+    (the parent shows it in the queue; it is never stored)."""
+
+    def __init__(self, channel: _Channel, task_id: int) -> None:
+        self.channel, self.task_id = channel, task_id
+        self._sent: dict[str, float] = {}
+
+    def __call__(self, stage: str, seconds: float) -> None:
+        now = time.monotonic()
+        if now - self._sent.get(stage, 0.0) < PROGRESS_S:
+            return
+        self._sent[stage] = now
+        with contextlib.suppress(OSError, TypeError, ValueError):
+            self.channel.send(["progress", self.task_id, str(stage), float(seconds)])
 
 
 def _error(task_id: int, exc: BaseException) -> list[Any]:
@@ -142,9 +174,7 @@ def serve(conn: Connection, memory_limit: int | None, setup: Callable[[], None] 
     if setup is not None:
         setup()
     channel = _Channel(conn)
-    threading.Thread(
-        target=_heartbeat, args=(channel, threading.get_ident()), daemon=True, name="beat"
-    ).start()
+    threading.Thread(target=_heartbeat, args=(channel,), daemon=True, name="beat").start()
     while True:
         try:
             message = conn.recv()
@@ -155,7 +185,8 @@ def serve(conn: Connection, memory_limit: int | None, setup: Callable[[], None] 
         task_id, fn, args = message
         try:
             _inject_fault(args, channel)
-            channel.send(["done", task_id, fn(*args)])
+            extra = {"progress": _Reporter(channel, task_id)} if _reports(fn) else {}
+            channel.send(["done", task_id, fn(*args, **extra)])
         except MemoryError:
             # The heap may be left in pieces: say so and go; the parent starts a fresh child.
             try:

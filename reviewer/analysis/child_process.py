@@ -99,6 +99,8 @@ def _where(fn: Callable, args: tuple) -> str:
     """What the child was reading, in the officer's terms (the range of the recording)."""
     if getattr(fn, "__name__", "") == "plan_task":
         return "while reading its sound track"
+    if getattr(fn, "__name__", "") == "probe_task":
+        return "while reading what the file holds"
     if len(args) >= 3 and isinstance(args[2], dict):
         try:
             rng = TimeRange.from_json(args[2])
@@ -130,6 +132,8 @@ class _Task:
     fn: Callable = field(compare=False)
     args: tuple = field(compare=False)
     future: concurrent.futures.Future = field(compare=False)
+    #: stage -> seconds of the recording done, as the child last reported (shown, never stored)
+    progress: dict[str, float] = field(default_factory=dict, compare=False)
 
 
 class ChildBackend:
@@ -139,6 +143,7 @@ class ChildBackend:
     """
 
     address = "child"
+    isolates = True  # files are probed here too, not only analysed (cluster/driver.py)
 
     def __init__(
         self,
@@ -158,6 +163,7 @@ class ChildBackend:
         self._child_peak = 0
         self._conn: Any = None
         self._queue: list[_Task] = []
+        self._running: _Task | None = None
         self._seq = itertools.count()
         self._cv = threading.Condition()
         self._closed = False
@@ -184,6 +190,11 @@ class ChildBackend:
         # A queued task is skipped; the running one's child is stopped (models load again later).
         for future in futures:
             future.cancel()
+
+    def progress(self, future: Any) -> dict[str, float]:
+        """How far the task of `future` has got: stage ("speech", "ocr") -> seconds done."""
+        task = self._running
+        return dict(task.progress) if task is not None and task.future is future else {}
 
     def workers(self) -> list[dict[str, Any]]:
         return [
@@ -284,7 +295,11 @@ class ChildBackend:
 
     def _run(self, task: _Task) -> None:
         began = time.monotonic()
-        self._attempt(task)
+        self._running = task
+        try:
+            self._attempt(task)
+        finally:
+            self._running = None
         future = task.future
         outcome = "cancelled" if future.cancelled() else "done"
         if outcome == "done" and future.done() and future.exception() is not None:
@@ -329,6 +344,10 @@ class ChildBackend:
             kind = message[0] if isinstance(message, list) and message else None
             if kind == "beat" and message[1:] != [counter]:
                 counter, last_move = (message + [None])[1], now
+            if kind == "progress" and len(message) == 4 and message[1] == task_id:
+                stage, seconds = message[2], message[3]
+                if isinstance(stage, str) and isinstance(seconds, (int, float)):
+                    task.progress[stage[:16]] = float(seconds)
             if kind == "done" and len(message) == 3 and message[1] == task_id:
                 self._settle(task.future, result=_as_asked(message[2]))
                 return

@@ -36,6 +36,7 @@ from ..speech import CHUNK_S, SpeechEngine, SpeechOptions, load_named
 from ..speech.chunking import FoundChunks, PlannedChunks, speech_steps
 from ..speech.loader import decoding_for, pass_settings
 from .frames import OCR_EVERY_S, VISION_CHUNK_S, FrameStretches, VisionModels, read_image
+from .thread_share import lower_thread_priority
 
 PAYLOAD_FORMAT = "reviewer-range-payload/2"
 #: Length of one range: several workers share a long recording, each range a few minutes.
@@ -106,7 +107,8 @@ class CoreModels:
     checks the hashes. A model that failed to load fails again at once, with the same reason.
 
     `vision_threads`: ONNX Runtime threads per picture model (None: all cores; the workstation
-    gives pictures their share beside speech)."""
+    gives pictures their share beside speech). `overlap`: analyze_range runs a range's pictures
+    in a second thread beside its speech."""
 
     def __init__(
         self,
@@ -114,12 +116,16 @@ class CoreModels:
         device: str = "auto",
         engine_factory: Callable[[str, str], SpeechEngine] = load_named,
         vision_threads: int | None = None,
+        overlap: bool = False,
     ) -> None:
         map_big_blocks_apart()  # a worker process analyses hours of video too
         self.speech_model = speech_model
         self.device = device
         self.engine_factory = engine_factory
         self.vision_threads = vision_threads
+        # The pictures of a range in a thread beside its speech (both cores busy): for a process
+        # that runs one range at a time (the workstation's child), not a Dask worker's threads.
+        self.overlap = overlap
         self._engines: dict[str, SpeechEngine] = {}
         self._errors: dict[str, ModelError] = {}
         self._vision: VisionModels | None = None
@@ -180,8 +186,16 @@ def plan_ranges(path: Path, media: dict[str, Any], options: CoreOptions) -> list
     return ranges
 
 
+#: progress(stage, seconds of the recording done): "speech" per engine pass, "ocr" per frame.
+RangeProgress = Callable[[str, float], None]
+
+
 def _speech(
-    path: Path, cuts: tuple[float, ...], options: CoreOptions, models: CoreModels
+    path: Path,
+    cuts: tuple[float, ...],
+    options: CoreOptions,
+    models: CoreModels,
+    progress: RangeProgress | None = None,
 ) -> tuple[list[dict], list[dict[str, Any]], list[str]]:
     """Every chosen engine over the range's chunks (decoded once): their segments, each naming
     its engine, and the engines with the decoding each ran (as local speech passes record)."""
@@ -192,7 +206,10 @@ def _speech(
     for name in options.engine_names():
         engine = models.engine(name)
         decoding = decoding_for(engine, options.speech())
-        segments += [p for step in speech_steps(chunks, engine, decoding) for p in step.pieces]
+        for step in speech_steps(chunks, engine, decoding):
+            segments += step.pieces
+            if progress is not None:
+                progress("speech", step.done_until)
         engines.append(
             {
                 "name": engine.name,
@@ -213,6 +230,8 @@ def _frames(
     options: CoreOptions,
     duration_s: float | None,
     models: VisionModels,
+    stop: threading.Event | None = None,
+    progress: RangeProgress | None = None,
 ) -> tuple[list[dict[str, Any]], list[str]]:
     stretches = FrameStretches(
         path,
@@ -222,9 +241,73 @@ def _frames(
         every_s=options.ocr_every_s,
         duration_s=duration_s,
         incremental=options.ocr_incremental,
+        cancel=stop,
+        on_frame=(lambda t_s: progress("ocr", t_s)) if progress is not None else None,
     )
     found = [asdict(stretch) for stretch in stretches]
     return found, [stretches.warning] if stretches.warning else []
+
+
+class _Pictures:
+    """The picture work of a range: run in place, or started in a thread and joined."""
+
+    def __init__(
+        self,
+        path: Path,
+        rng: TimeRange,
+        options: CoreOptions,
+        models: CoreModels,
+        progress: RangeProgress | None,
+    ) -> None:
+        self.path, self.rng, self.options, self.models = path, rng, options, models
+        self.progress = progress
+        self.wanted = rng.vision is not None or rng.image
+        self._thread: threading.Thread | None = None
+        self._out: tuple | None = None
+        self._error: BaseException | None = None
+        self.stop = threading.Event()  # set when the speech beside it failed
+
+    def _run(self) -> None:
+        try:
+            vision = self.models.vision()
+            if self.rng.image:
+                found, notes = [asdict(read_image(self.path, vision))], []
+            else:
+                found, notes = _frames(
+                    self.path,
+                    self.rng.vision,
+                    self.options,
+                    self.rng.duration_s,
+                    vision,
+                    self.stop,
+                    self.progress,
+                )
+            nsfw = vision.nsfw.model
+            image = {"name": nsfw.name, "sha256": nsfw.sha256}
+            self._out = (found, notes, vision.ocr_provenance(), image)
+        except BaseException as exc:  # handed to the range's thread, raised there
+            self._error = exc
+
+    def _run_beside(self) -> None:
+        lower_thread_priority()  # speech, the longer stage, should never wait for pictures
+        self._run()
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._run_beside, name="range-pictures", daemon=True)
+        self._thread.start()
+
+    def join(self, reraise: bool = True) -> None:
+        if self._thread is not None:
+            self._thread.join()
+        if reraise and self._error is not None:
+            raise self._error
+
+    def result(self) -> tuple:
+        if self._thread is None:
+            self._run()
+        self.join()
+        assert self._out is not None
+        return self._out
 
 
 def worker_info() -> dict[str, Any]:
@@ -238,6 +321,26 @@ def worker_info() -> dict[str, Any]:
     return {"host": socket.gethostname(), "pid": os.getpid(), "versions": versions}
 
 
+_digests: dict[tuple[str, int, int], str] = {}
+_digests_lock = threading.Lock()
+
+
+def _digest(path: Path) -> str:
+    """The file's SHA-256, hashed once per process while its size and time stay the same: a
+    long recording has dozens of ranges, and hashing gigabytes for each would cost minutes."""
+    stat = path.stat()
+    key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+    with _digests_lock:
+        if key in _digests:
+            return _digests[key]
+    digest = sha256_file(path)
+    with _digests_lock:
+        if len(_digests) > 256:
+            _digests.clear()
+        _digests[key] = digest
+    return digest
+
+
 @dataclass
 class _Timer:
     began: float = field(default_factory=time.monotonic)
@@ -247,14 +350,20 @@ class _Timer:
 
 
 def analyze_range(
-    path: Path, sha256: str, rng: TimeRange, options: CoreOptions, models: CoreModels
+    path: Path,
+    sha256: str,
+    rng: TimeRange,
+    options: CoreOptions,
+    models: CoreModels,
+    progress: RangeProgress | None = None,
 ) -> dict[str, Any]:
-    """Speech, on-screen text and image scores of one range of one file, as plain data.
+    """Speech, on-screen text and image scores of one range of one file, as plain data;
+    `progress` hears how far each stage has got (it may be called from two threads).
 
     Refuses (MediaChanged) a file whose SHA-256 is not the one the case recorded at ingest.
     """
     timer = _Timer()
-    found = sha256_file(path)
+    found = _digest(path)
     if found != sha256:
         raise MediaChanged(
             f"{path} is not the file the case ingested (SHA-256 {found[:12]}…, expected "
@@ -271,21 +380,24 @@ def analyze_range(
         "models": {"speech": [], "ocr": [], "image": None},
         "warnings": [],
     }
+    pictures = _Pictures(path, rng, options, models, progress)
+    if rng.speech_cuts and pictures.wanted and models.overlap:
+        pictures.start()  # beside speech, in its own thread: CTranslate2 and ORT release the GIL
     if rng.speech_cuts:
-        payload["segments"], payload["models"]["speech"], warnings = _speech(
-            path, rng.speech_cuts, options, models
-        )
+        try:
+            payload["segments"], payload["models"]["speech"], warnings = _speech(
+                path, rng.speech_cuts, options, models, progress
+            )
+        except BaseException:
+            pictures.stop.set()  # the picture thread stops at its next frame
+            pictures.join(reraise=False)
+            raise
         payload["warnings"] += warnings
-    if rng.vision is not None or rng.image:
-        vision = models.vision()
-        if rng.image:
-            payload["vision"] = [asdict(read_image(path, vision))]
-        else:
-            payload["vision"], notes = _frames(path, rng.vision, options, rng.duration_s, vision)
-            payload["warnings"] += notes
-        payload["models"]["ocr"] = vision.ocr_provenance()
-        nsfw = vision.nsfw.model
-        payload["models"]["image"] = {"name": nsfw.name, "sha256": nsfw.sha256}
+    if pictures.wanted:
+        payload["vision"], notes, payload["models"]["ocr"], payload["models"]["image"] = (
+            pictures.result()
+        )
+        payload["warnings"] += notes
     payload["worker"] = worker_info()
     payload["elapsed_s"] = timer.seconds()
     return payload

@@ -16,6 +16,7 @@ from pathlib import Path
 from ..detections import MediaDetector, load_text_scorer
 from ..identifiers.hook import after_analysis
 from ..ingest import expand_inputs, ingest_file
+from ..probe import Probe, probe
 from ..speech.bias import lexicon_hotwords
 from ..store.analysis_lock import analysis_lock
 from ..store.case import Case
@@ -43,6 +44,8 @@ class FileRun:
         self.cancel = cancel or threading.Event()
         self.count = 0  # files in the run under way
         self._text: TextScorer | None = None
+        #: reads a file's streams at ingest; a driver with an isolated child probes there
+        self.prober: Callable[[Path], Probe] = probe
 
     # -- what subclasses do -----------------------------------------------------------------------
     def _run_files(self, files: list[Path]) -> list[FileOutcome]:
@@ -108,7 +111,7 @@ class FileRun:
         otherwise how it ended. A media analysed before only runs detection again (today's
         lexicons and thresholds)."""
         self.emit(path, None, Stage.INGEST, index, 0.0)
-        ingested = ingest_file(self.case, path)
+        ingested = ingest_file(self.case, path, self.prober)
         media_id = ingested.media_id
         if media_id is None or ingested.error:
             self.emit(path, media_id, Stage.FAILED, index, 1.0, message=ingested.error or "")

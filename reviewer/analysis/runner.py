@@ -3,6 +3,7 @@ cluster, this process)."""
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -17,6 +18,8 @@ if TYPE_CHECKING:
     from ..cluster.backend import Backend
 
 ProgressCallback = Callable[[ProgressEvent], None]
+#: Analysis in the application's own process instead of the isolated child (tests, debugging).
+IN_PROCESS_ENV = "REVIEWER_ANALYSIS_IN_PROCESS"
 
 
 class Runner(Protocol):
@@ -73,16 +76,38 @@ def open_executor(
     cluster: str | None = None,
     engine_factory: EngineFactory | None = None,
     backend: Backend | None = None,
-    child: bool = False,
+    child: bool | None = None,
 ) -> Executor:
-    """`engine_factory` (tests only): a fake speech engine behind the real interface. `child`:
-    this workstation's ranges in a kept child process that holds no keys (decoders parse
-    hostile bytes there; reviewer.analysis.child_process), started on first use."""
+    """Where this workstation's analysis runs. By default (`child` None) in a kept child process
+    that holds no keys and no case handle: recordings come from the internet and their decoders
+    parse hostile bytes there (reviewer/analysis/child_main.py), so a decoder crash, hang or
+    exploit costs one file, not the officer's window or keys. `child=False`, an
+    `engine_factory` (tests: a fake speech engine, which cannot cross into another process) or
+    REVIEWER_ANALYSIS_IN_PROCESS=1 (tests, debugging): the workstation pipeline in this
+    process. `cluster`/`backend`: the ranges go there instead."""
+    if child is None:
+        child = engine_factory is None and not _in_process_asked()
     if child and backend is None and not cluster:
-        from .child_process import ChildBackend
+        from functools import partial
 
-        backend = ChildBackend()
+        from ..cluster.tasks import configure_worker_models
+        from .child_process import ChildBackend
+        from .thread_share import vision_threads
+
+        # One range at a time in the child, its pictures beside its speech: both cores busy.
+        overlap = options.overlap_stages
+        setup = partial(
+            configure_worker_models,
+            device=options.device,
+            vision_threads=vision_threads() if overlap else None,
+            overlap=overlap,
+        )
+        backend = ChildBackend(setup=setup)
     return Executor(options, cluster, engine_factory, backend)
+
+
+def _in_process_asked() -> bool:
+    return os.environ.get(IN_PROCESS_ENV, "").strip().lower() in {"1", "yes", "on"}
 
 
 def make_analyzer(
@@ -95,8 +120,22 @@ def make_analyzer(
     cancel: threading.Event | None = None,
     range_s: float | None = None,
 ) -> Runner:
-    """A runner for one run; without `executor`, one is opened for it (models load anew)."""
-    executor = executor or open_executor(options, cluster)
+    """A runner for one run; without `executor`, one is opened for it (models load anew, and
+    a child it starts is closed with the run)."""
+    if executor is None:
+        executor = open_executor(options, cluster)
+        if executor.backend is not None:
+            return _Closing(
+                make_analyzer(
+                    case,
+                    options,
+                    executor=executor,
+                    on_progress=on_progress,
+                    cancel=cancel,
+                    range_s=range_s,
+                ),
+                executor,
+            )
     if executor.backend is not None or executor.cluster:
         from ..cluster.driver import ClusterAnalyzer
 
@@ -106,3 +145,16 @@ def make_analyzer(
     from ..pipeline import Analyzer
 
     return Analyzer(case, options, on_progress, cancel, models=executor.models(options))
+
+
+class _Closing:
+    """A runner that closes the executor it opened when its run ends."""
+
+    def __init__(self, runner: Runner, executor: Executor) -> None:
+        self.runner, self.executor = runner, executor
+
+    def run(self, paths: list[Path]) -> AnalysisResult:
+        try:
+            return self.runner.run(paths)
+        finally:
+            self.executor.close()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,13 +23,15 @@ from ..analysis.payload_check import PayloadRejected
 from ..analysis.save import StoredPlan
 from ..analysis.states import Media, MediaStatus, Stage
 from ..detections import MediaDetector
-from ..errors import Cancelled, ReviewerError
+from ..errors import Cancelled, MediaError, ReviewerError
+from ..probe import Probe
 from ..store.case import Case
 from .backend import Backend, DaskBackend
-from .tasks import plan_task, range_task
+from .tasks import plan_task, probe_task, range_task
 
 POLL_S = 0.5  # how often a wait for results looks at the cancel button
 PLAN_PRIORITY = 10  # plans first: they fan out into the range tasks that keep workers busy
+PROBE_PRIORITY = 20  # a file is probed before anything else can be planned for it
 
 
 @dataclass
@@ -61,6 +64,7 @@ class ClusterAnalyzer(FileRun):
         super().__init__(case, options, on_progress, cancel)
         self.cluster = cluster
         self.core = options.core(self.bias_hotwords(), range_s)
+        self._fine = False  # the backend reports progress within a range
 
     # -- the run ----------------------------------------------------------------------------------
     def _run_files(self, files: list[Path]) -> list[FileOutcome]:
@@ -72,6 +76,9 @@ class ClusterAnalyzer(FileRun):
                 backend.close()
 
     def _run(self, backend: Backend, files: list[Path]) -> list[FileOutcome]:
+        self._fine = hasattr(backend, "progress")
+        if getattr(backend, "isolates", False):  # hostile containers are first opened there
+            self.prober = _prober(backend)
         save.log_start(
             self.case,
             self.options,
@@ -105,6 +112,7 @@ class ClusterAnalyzer(FileRun):
                     job, rng = tasks.pop(future)
                     if job.outcome is None:
                         self._arrived(backend, tasks, job, rng, future)
+                self._report_running(backend, tasks)
         except BaseException:
             backend.cancel(list(tasks))
             for job in jobs:
@@ -159,12 +167,63 @@ class ClusterAnalyzer(FileRun):
         fraction = done / total if total else 1.0
         elapsed = time.monotonic() - job.began
         eta = elapsed / fraction * (1 - fraction) if 0 < fraction < 1 else None
-        self.emit(job.path, media_id, Stage.CLUSTER, job.index, fraction, eta, f"{done}/{total}")
+        if not self._fine:  # a backend that reports within a range shows that instead
+            self.emit(
+                job.path, media_id, Stage.CLUSTER, job.index, fraction, eta, f"{done}/{total}"
+            )
         if done < total:
             return
         if any(r.vision is not None or r.image for r in job.plan.ranges):
             save.finish_pictures(self.case, media_id, job.ocr_models)
         job.outcome = self.finish(job.path, job.media, job.index, job.warnings)
 
+    def _report_running(self, backend: Backend, tasks: dict) -> None:
+        """Where the range under way is, for a backend that says (the workstation's child):
+        the queue then moves with speech and on-screen text, not a range at a time."""
+        progress = getattr(backend, "progress", None)
+        if progress is None:
+            return
+        for future, (job, rng) in tasks.items():
+            seen = progress(future) if rng is not None and job.plan is not None else {}
+            if seen and job.outcome is None:
+                self._emit_partial(job, rng, seen)
+
+    def _emit_partial(self, job: _Job, rng: TimeRange, seen: dict[str, float]) -> None:
+        parts = []  # (stage, fraction of this range's stage)
+        if rng.speech_cuts:
+            lo, hi = rng.speech_cuts[0], rng.speech_cuts[-1]
+            parts.append((Stage.SPEECH, _share(seen.get("speech"), lo, hi)))
+        if rng.vision is not None:
+            lo, hi = rng.vision[0], rng.vision[1] or job.media.duration_s or rng.vision[0]
+            parts.append((Stage.OCR, _share(seen.get("ocr"), lo, hi)))
+        if not parts:
+            return
+        stage = next((st for st, f in parts if f < 1.0), parts[-1][0])
+        within = sum(f for _, f in parts) / len(parts)
+        total = len(job.plan.ranges)
+        fraction = min(1.0, (save.ranges_applied(self.case, job.plan) + within) / total)
+        elapsed = time.monotonic() - job.began
+        eta = elapsed / fraction * (1 - fraction) if 0.02 < fraction < 1 else None
+        self.emit(job.path, job.media.id, stage, job.index, fraction, eta)
+
     def _fail(self, job: _Job, reason: str) -> FileOutcome:
         return self.fail(job.path, job.media, reason, job.index)
+
+
+def _prober(backend: Backend) -> Callable[[Path], Probe]:
+    def read(path: Path) -> Probe:
+        future = backend.submit(probe_task, str(path.resolve()), priority=PROBE_PRIORITY)
+        try:
+            return Probe.from_json(future.result())
+        except MediaError:
+            raise
+        except ReviewerError as exc:  # the probe's own reason, as the child raised it
+            raise MediaError(str(exc)) from exc
+
+    return read
+
+
+def _share(done: float | None, lo: float, hi: float) -> float:
+    if done is None or hi <= lo:
+        return 0.0
+    return max(0.0, min(1.0, (done - lo) / (hi - lo)))

@@ -54,11 +54,11 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
     signal.signal(signal.SIGINT, on_signal)
     with (
-        open_executor(options, cluster=args.cluster, child=args.isolated) as executor,
+        open_executor(options, cluster=args.cluster, child=_child(args)) as executor,
         open_case(args.case) as case,
     ):
-        # Same options and report wherever the ranges run (--cluster: the cluster's workers;
-        # --isolated: a child process that holds no keys and no case handle).
+        # Same options and report wherever the ranges run (by default a child process that holds
+        # no keys and no case handle; --cluster: the cluster's workers).
         analyzer = make_analyzer(
             case,
             options,
@@ -95,6 +95,11 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return EXIT_OK if result.all_ok else EXIT_FAILED
 
 
+def _child(args: argparse.Namespace) -> bool | None:
+    """--isolated insists on the child (the default), --in-process refuses it; None: default."""
+    return True if args.isolated else (False if args.in_process else None)
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from ..paths import demo_case_dir, demo_recording
 
@@ -114,12 +119,11 @@ def _analysis_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--chunk-seconds", type=float, default=None, help=argparse.SUPPRESS)
     p.add_argument("--no-vision", action="store_true", help="skip on-screen text and images")
     p.add_argument("--cluster", metavar="tcp://HOST:PORT", help="analyse on a Dask cluster")
-    p.add_argument(
-        "--isolated",
-        action="store_true",
-        help="decode and analyse in a separate process that holds no keys: a file that crashes "
-        "or hangs a decoder fails with a reason and the others go on",
-    )
+    # Files are decoded and analysed in a separate process that holds no keys (a file that
+    # crashes or hangs a decoder fails with a reason and the others go on). --isolated is that
+    # default, kept for old scripts; --in-process (debugging) analyses in this process.
+    p.add_argument("--isolated", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--in-process", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--range-seconds", type=float, default=300.0, help=argparse.SUPPRESS)
     p.add_argument(
         "--speech-bias",
