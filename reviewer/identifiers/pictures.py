@@ -31,18 +31,19 @@ def save_pictures(
     for code in codes:
         found: list[Identifier] = identifiers_in_qr_text(code["text"])
         rows += [_row(media_id, code["start_s"], code["end_s"], "qr", None, i, 1.0) for i in found]
-    starts = {(c["start_s"],) for c in codes} | {(k["start_s"],) for k in keyframes}
     hashes = [
         (media_id, k["start_s"], k["end_s"], k["pdq"], int(k["quality"]))
         for k in keyframes
         if HEX64.match(k["pdq"])
     ]
+    same = "media_id = ? AND coalesce(start_s, -1) = coalesce(?, -1)"
     with case.transaction() as conn:
-        for (start,) in starts:
-            args = (media_id, start)
-            same = "media_id = ? AND coalesce(start_s, -1) = coalesce(?, -1)"
-            conn.execute(f"DELETE FROM identifier WHERE source = 'qr' AND {same}", args)
-            conn.execute(f"DELETE FROM picture_hash WHERE {same}", args)
+        for start in {c["start_s"] for c in codes} | ({None} if screenshot_read else set()):
+            conn.execute(
+                f"DELETE FROM identifier WHERE source = 'qr' AND {same}", (media_id, start)
+            )
+        for start in {k["start_s"] for k in keyframes}:
+            conn.execute(f"DELETE FROM picture_hash WHERE {same}", (media_id, start))
         conn.executemany(_INSERT, rows)
         conn.executemany(
             "INSERT INTO picture_hash (media_id, start_s, end_s, pdq, quality)"
