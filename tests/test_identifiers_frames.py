@@ -12,10 +12,9 @@ import numpy as np
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))
 
-from frame_media import scene, with_qr, write_video  # noqa: E402
-
+from bench.frame_media import scene, with_qr, write_video  # noqa: E402
 from reviewer.analysis.core import CoreModels, CoreOptions, analyze_range, plan_ranges  # noqa: E402
 from reviewer.analysis.payload_check import PayloadRejected, validate_payload  # noqa: E402
 from reviewer.cli import main  # noqa: E402

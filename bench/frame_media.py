@@ -43,13 +43,13 @@ def with_qr(picture: Image.Image, payload: str, module_px: int = 3, at=(440, 40)
 
 
 def write_video(path: Path, frames: list[tuple[float, Image.Image]], fps: int = 10,
-                duration_s: float = 12.0) -> Path:  # fmt: skip
+                duration_s: float = 12.0, crf: int = 20) -> Path:  # fmt: skip
     """An H.264 mp4 (no audio): each picture of `frames` from its start time until the next."""
     with av.open(str(path), "w") as out:
         stream = out.add_stream("libx264", rate=fps)
         stream.width, stream.height = frames[0][1].size
         stream.pix_fmt = "yuv420p"
-        stream.options = {"crf": "20", "g": str(fps * 2)}
+        stream.options = {"crf": str(crf), "g": str(fps * 2)}
         for i in range(int(duration_s * fps)):
             t = i / fps
             picture = [img for start, img in frames if start <= t + 1e-9][-1]
