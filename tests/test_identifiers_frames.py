@@ -130,3 +130,37 @@ def test_range_payload_carries_codes_and_keyframes_checked_as_data(clip: Path) -
     payload["vision"][0]["codes"][0]["start_s"] = 999.0
     with pytest.raises(PayloadRejected, match="outside the range"):
         validate_payload(payload, sha, rng, 12.0)
+
+
+def test_the_cluster_path_stores_what_the_local_path_stores(clip: Path, tmp_path: Path) -> None:
+    """Ranges through a (local) cluster backend: the same QR identifiers and picture hashes as
+    the local pipeline, the screenshot's read in the range rather than from its file."""
+    from reviewer.cluster.backend import LocalBackend
+    from reviewer.cluster.driver import ClusterAnalyzer
+    from reviewer.pipeline import AnalysisOptions, Analyzer
+    from reviewer.store import open_case
+
+    shot = tmp_path / "shot.png"
+    with_qr(scene(4, 720, 1280), PAYLOAD, module_px=5, at=(100, 300)).save(shot)
+
+    def stored(case) -> tuple[list, list]:
+        qr = case.conn.execute(
+            "SELECT m.original_name, i.kind, i.value, i.start_s, i.end_s FROM identifier i"
+            " JOIN media m ON m.id = i.media_id WHERE i.source = 'qr' ORDER BY 1, 2, 4"
+        ).fetchall()
+        hashes = case.conn.execute(
+            "SELECT m.original_name, p.start_s, p.end_s, p.pdq FROM picture_hash p"
+            " JOIN media m ON m.id = p.media_id ORDER BY 1, 2"
+        ).fetchall()
+        return qr, hashes
+
+    options = AnalysisOptions(language="vi", device="cpu", speech_bias="none")
+    with open_case(tmp_path / "local") as case:
+        assert Analyzer(case, options).run([clip, shot]).all_ok
+        local = stored(case)
+    with open_case(tmp_path / "ranges") as case:
+        assert ClusterAnalyzer(case, options, LocalBackend()).run([clip, shot]).all_ok
+        ranges = stored(case)
+    assert ("shot.png", "bank_account", "1012345678", None, None) in ranges[0]
+    assert ("live.mp4", "bank_account", "1012345678", 4.0, 8.0) in ranges[0]
+    assert ranges == local and len(local[1]) >= 3
