@@ -194,7 +194,7 @@ def eval_video_qr(n: int, folder: Path) -> None:
 
     rng = random.Random(11)
     print("\nQR codes in a phone screen recording (H.264 crf 30, 720x1280, sampled every 2 s):")
-    for px in (90, 120, 150, 200, 300, 450):
+    for px in (60, 75, 90, 120, 150, 200, 300, 450):
         frames, expected = [], []
         for k in range(n):
             _name, _code_id, bin_code = rng.choice(BANKS)
