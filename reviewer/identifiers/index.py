@@ -17,7 +17,7 @@ from typing import Any
 from ..store.case import DB_NAME, Case, open_case, utc_now
 from ..userdirs import user_home
 from .normalize import normalize_query
-from .pdq import PDQ_MATCH_DISTANCE, PDQ_MIN_QUALITY, distance, file_hash
+from .pdq import PDQ_MATCH_DISTANCE, PDQ_MIN_QUALITY, file_hash
 from .pictures import picture_rows
 from .store import refresh_identifiers
 
@@ -223,17 +223,26 @@ def find_image(image: Path | str, path: Path | None = None) -> dict[str, Any]:
             "or blank to be matched reliably."
         )
         return result
+    query = int(pdq, 16)
     with _db(path) as conn:
+        # The hashes alone first (the scan), then the details of the few that match.
+        near = {
+            rowid: bits
+            for rowid, other in conn.execute("SELECT rowid, pdq FROM picture")
+            if (bits := (query ^ int(other, 16)).bit_count()) <= PDQ_MATCH_DISTANCE
+        }
+        marks = ", ".join("?" for _ in near)
         rows = conn.execute(
-            "SELECT p.case_id, c.folder, p.media_sha256, p.media_name, p.start_s, p.end_s, p.pdq"
-            " FROM picture p JOIN indexed_case c ON c.case_id = p.case_id"
-            " ORDER BY c.folder, p.media_name, p.start_s"
+            "SELECT p.rowid, p.case_id, c.folder, p.media_sha256, p.media_name, p.start_s,"
+            " p.end_s FROM picture p JOIN indexed_case c ON c.case_id = p.case_id"
+            f" WHERE p.rowid IN ({marks}) ORDER BY c.folder, p.media_name, p.start_s",
+            list(near),
         ).fetchall()
     cases: dict[str, dict[str, Any]] = {}
     gone: set[str] = set()
-    for cid, folder, sha, name, start, end, other in rows:
-        bits = distance(pdq, other)
-        if bits > PDQ_MATCH_DISTANCE or cid in gone:
+    for rowid, cid, folder, sha, name, start, end in rows:
+        bits = near[rowid]
+        if cid in gone:
             continue
         if cid not in cases:
             if _case_id_at(Path(folder)) != cid:
