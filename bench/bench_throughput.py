@@ -208,6 +208,12 @@ def instrument(clock: StageClock) -> dict[str, int]:
     clock.wrap(TextBoxFinder, "_detect_band", "vision: text detector")
     clock.wrap(LineRecogniser, "read", "vision: line recogniser")
     clock.wrap(NsfwClassifier, "score", "vision: obscene classifier")
+    try:  # a checkout from before QR codes were read from frames has no FrameWatch
+        from reviewer.identifiers.frame_watch import FrameWatch
+
+        clock.wrap(FrameWatch, "frame", "vision: QR codes + picture hashes")
+    except ImportError:
+        pass
     clock.wrap(detections.MediaDetector, "add", "text detection + flags")
     clock.wrap(detections.MediaDetector, "complete", "text detection + flags")
     return counters
@@ -231,7 +237,22 @@ def stored(case: Any) -> dict:
         "frame_texts": len(texts),
         "distinct_texts": len({t["text"] for t in texts}),
         "flags": len(case.flags()),
+        **_pictures(case, media["id"]),
     }
+
+
+def _pictures(case: Any, media_id: int) -> dict:
+    """QR identifiers and keyframe hashes read from the frames (none before that existed)."""
+    try:
+        hashes = case.conn.execute(
+            "SELECT count(*) FROM picture_hash WHERE media_id = ?", (media_id,)
+        ).fetchone()[0]
+        qr = case.conn.execute(
+            "SELECT count(*) FROM identifier WHERE media_id = ? AND source = 'qr'", (media_id,)
+        ).fetchone()[0]
+    except Exception:  # an older case schema
+        return {}
+    return {"keyframes": hashes, "qr_identifiers": qr}
 
 
 def run_variant(recording: Path, variant: str, every_s: float | None) -> dict:
@@ -396,6 +417,9 @@ def print_row(row: dict, duration: float, bare_wall: float | None, chat: dict | 
     )
     print(f"  on-screen text items  {row['frame_texts']} ({row['distinct_texts']} distinct texts)")
     print(f"  flags                 {row['flags']}")
+    if "keyframes" in row:
+        print(f"  pictures              {row['keyframes']} keyframe hashes, "
+              f"{row['qr_identifiers']} QR identifiers")  # fmt: skip
     # CPU of the calling thread: stages whose work runs in native threads (ASR, decoding) show
     # little here; the process total is above.
     print(f"  {'stage':<40} {'wall s':>8} {'thread CPU s':>13}")

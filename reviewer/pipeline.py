@@ -206,6 +206,8 @@ class Analyzer(FileRun):
                 boundary,
                 every_s,
                 detector,
+                stretch.codes,
+                stretch.keyframes,
             )
             boundary = stretch.until
         save.finish_pictures(case, media_id, models.ocr_provenance())

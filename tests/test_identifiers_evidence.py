@@ -45,3 +45,39 @@ def test_export_keeps_flagged_and_relevant_identifiers_only(tmp_path: Path) -> N
     assert "Thông tin định danh" in page and "Vietcombank 1012345678" in page
     assert page.index("Thông tin định danh") < page.index("</body>")
     assert "0912" not in page
+
+
+def _pdf_text(pdf: bytes, tmp_path: Path) -> str:
+    import shutil
+    import subprocess
+
+    import pytest
+
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    path = tmp_path / "report.pdf"
+    path.write_bytes(pdf)
+    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True)
+    return out.stdout.decode("utf-8")
+
+
+def test_pdf_report_has_the_identifiers_table(tmp_path: Path) -> None:
+    from reviewer.evidence.report import ReportData, render_pdf
+
+    _text_case(tmp_path / "C", ["bình luận: 0912 345 678", "STK Vietcombank 1012345678"])
+    with open_case(tmp_path / "C") as case:
+        with case.transaction() as conn:
+            conn.execute(
+                "INSERT INTO flag (media_id, start_s, end_s, category, score, source, status)"
+                " VALUES (1, 8, 16, 'fraud', 0.9, 'ocr', 'confirmed')"
+            )
+        got = exportable_identifiers(case, case.flags())
+    data = ReportData("EVP-1", "c1", "C", "2026-12-06T22:00:00+00:00", "reviewer 1", "A",
+                      "Cán bộ A", "ws", "k", "f", [], [])  # fmt: skip
+    text = _pdf_text(render_pdf(data, got), tmp_path)
+    assert "Thông tin định danh (1)" in text
+    assert "Vietcombank 1012345678 (VCB)" in text and "Tài khoản ngân hàng" in text
+    assert "live.mp4 · 0:00:10 · chữ trên màn hình" in text and "#1" in text
+    assert "0912" not in text  # the bystander's phone, in no decided flag, stays in the case
+    # Without identifiers (an older caller), the report has no such table.
+    assert "Thông tin định danh" not in _pdf_text(render_pdf(data), tmp_path)

@@ -10,10 +10,11 @@ from __future__ import annotations
 import math
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import Cancelled, MediaError
+from ..identifiers.frame_watch import FrameWatch, picture_records
 from ..vision import NsfwClassifier, OcrEngine, TextTracker, VisionError, load_image
 from ..vision.dedupe import (
     DEFAULT_MAX_DISTANCE,
@@ -95,11 +96,14 @@ def _obscene(media_id: int, models: VisionModels, score: float, start, end, text
 
 @dataclass
 class Stretch:
-    """One stretch of sampled frames: its text items and image detections, done until `until`."""
+    """One stretch of sampled frames: its text items and image detections, done until `until`;
+    the QR codes and keyframe picture hashes of its changed pictures (identifiers/frame_watch)."""
 
     until: float
     items: list[dict]
     detections: list[dict]
+    codes: list[dict] = field(default_factory=list)
+    keyframes: list[dict] = field(default_factory=list)
 
 
 class FrameStretches:
@@ -124,12 +128,15 @@ class FrameStretches:
         media_id: int = 0,
         cancel: threading.Event | None = None,
         on_frame: Callable[[float], None] | None = None,
+        pictures: bool = True,
     ) -> None:
         self.path, self.models = path, models
         self.start_s, self.end_s, self.every_s = start_s, end_s, every_s
         self.duration_s, self.incremental, self.media_id = duration_s, incremental, media_id
         self.cancel, self.on_frame = cancel, on_frame
         self.warning: str | None = None  # set once iterated: the video broke off early
+        # QR codes and picture hashes of changed frames (False: text and image scores only)
+        self.watch = FrameWatch(every_s, duration_s) if pictures else None
 
     def _item(self, text: TimedText) -> dict:
         return _item(text, self.every_s, self.duration_s)
@@ -151,7 +158,8 @@ class FrameStretches:
 
         def stretch(until: float) -> Stretch:
             items.extend(self._item(t) for t in tracker.flush())
-            done = Stretch(until, list(items), list(detections))
+            codes, keyframes = self.watch.flush() if self.watch else ([], [])
+            done = Stretch(until, list(items), list(detections), codes, keyframes)
             items.clear()
             detections.clear()
             return done
@@ -195,6 +203,8 @@ class FrameStretches:
                         )
                 elif detections and score >= NSFW_FLOOR:  # same picture, still up
                     detections[-1]["end_s"] = round(frame.t_s + every_s, 3)
+                if self.watch is not None:
+                    self.watch.frame(frame.t_s, frame.image, frame.changed or picture_changed)
                 items.extend(self._item(t) for t in tracker.feed(frame.t_s, lines))
                 last_t = frame.t_s
                 if self.on_frame:
@@ -229,4 +239,8 @@ def read_image(path: Path, models: VisionModels, media_id: int = 0) -> Stretch:
     detections = (
         [_obscene(media_id, models, score, None, None, "image")] if score >= NSFW_FLOOR else []
     )
-    return Stretch(0.0, items, detections)
+    try:  # QR codes and the picture hash: a by-product, never a reason to fail the picture
+        codes, keyframes = picture_records(image[..., ::-1])
+    except Exception:
+        codes, keyframes = [], []
+    return Stretch(0.0, items, detections, codes, keyframes)

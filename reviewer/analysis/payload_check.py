@@ -57,6 +57,31 @@ def _text(value: Any, where: str) -> None:
         _fail(f"{where} has {len(value)} characters (at most {MAX_TEXT})")
 
 
+def _pictures(stretch: dict, where: str, image: bool, lo: float, hi: float | None) -> int:
+    """A stretch's QR codes and keyframe hashes (optional keys); returns how many."""
+    codes = _type(stretch.get("codes", []), list, f"{where}.codes")
+    keyframes = _type(stretch.get("keyframes", []), list, f"{where}.keyframes")
+    for name, rows in (("codes", codes), ("keyframes", keyframes)):
+        for j, row in enumerate(rows):
+            at = f"{where}.{name}[{j}]"
+            _type(row, dict, at)
+            for key in ("start_s", "end_s"):
+                if row.get(key) is not None or not image:
+                    _time(row.get(key), f"{at}.{key}", lo, hi)
+            if name == "codes":
+                _text(row.get("text"), f"{at}.text")
+                box = _type(row.get("box"), list, f"{at}.box")
+                if len(box) != 4 or not all(isinstance(v, int | float) for v in box):
+                    _fail(f"{at}.box is not four numbers")
+            else:
+                if not HEX64.match(str(row.get("pdq", ""))):
+                    _fail(f"{at}.pdq is not a 256-bit PDQ hash")
+                quality = _type(row.get("quality"), int, f"{at}.quality")
+                if not 0 <= quality <= 100:
+                    _fail(f"{at}.quality is not from 0 to 100")
+    return len(codes) + len(keyframes)
+
+
 def validate_payload(
     payload: Any, media_sha256: str, asked: TimeRange, duration_s: float | None
 ) -> int:
@@ -133,6 +158,9 @@ def validate_payload(
             score = det.get("score")
             if not isinstance(score, int | float) or not 0.0 <= float(score) <= 1.0:
                 _fail(f"{where}.detections[{j}].score is not a number from 0 to 1")
+        count += _pictures(stretch, where, asked.image, v_lo, v_hi)
+        if count > MAX_ITEMS:
+            _fail(f"more than {MAX_ITEMS} text items and detections")
     _type(payload.get("warnings"), list, "warnings")
     worker = _type(payload.get("worker"), dict, "worker")
     _text(str(worker.get("host", "")), "worker.host")

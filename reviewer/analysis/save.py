@@ -21,6 +21,7 @@ from typing import Any
 
 from .. import __version__
 from ..detections import MediaDetector
+from ..identifiers.pictures import store_pictures
 from ..store.case import Case, utc_now
 from ..store.findings import add_detections, finish_vision, save_vision_chunk
 from .core import TimeRange
@@ -138,9 +139,14 @@ def save_stretch(
     boundary_s: float | None,
     every_s: float,
     detector: MediaDetector,
+    codes: Sequence[dict] = (),
+    keyframes: Sequence[dict] = (),
 ) -> None:
     """One stretch of a video's frames with its resume point. `boundary_s`: where the text
-    tracker was last flushed (a line read there may continue a stored item)."""
+    tracker was last flushed (a line read there may continue a stored item). `codes`,
+    `keyframes`: its QR codes and picture hashes, stored first (a stretch re-read after a crash
+    replaces them)."""
+    store_pictures(case, media_id, list(codes), list(keyframes))
     rows = save_vision_chunk(
         case,
         media_id,
@@ -155,9 +161,17 @@ def save_stretch(
 
 
 def save_image(
-    case: Case, media_id: int, items: list[dict], detections: list[dict], detector: MediaDetector
+    case: Case,
+    media_id: int,
+    items: list[dict],
+    detections: list[dict],
+    detector: MediaDetector,
+    codes: Sequence[dict] = (),
+    keyframes: Sequence[dict] = (),
 ) -> None:
-    """A screenshot or photo: all its text (no time) and its image detections."""
+    """A screenshot or photo: all its text (no time) and its image detections (and, when the
+    analysis read them, its QR codes and picture hash)."""
+    store_pictures(case, media_id, list(codes), list(keyframes), screenshot_read=bool(keyframes))
     rows = save_vision_chunk(case, media_id, items, [], 0.0, None, 0.0)
     add_detections(case, [{**d, "media_id": media_id} for d in detections])
     detector.add(frame_texts=rows)
@@ -297,7 +311,15 @@ def _apply(
         media = case.get_media(media_id)
         if payload["range"]["image"]:
             if not media["vision_done"]:
-                save_image(case, media_id, stretch["items"], stretch["detections"], detector)
+                save_image(
+                    case,
+                    media_id,
+                    stretch["items"],
+                    stretch["detections"],
+                    detector,
+                    stretch.get("codes", []),
+                    stretch.get("keyframes", []),
+                )
             continue
         start = media["vision_done_s"] or 0.0
         if stretch["until"] <= start and start > 0:
@@ -311,6 +333,8 @@ def _apply(
             start if start > 0 else None,
             every_s,
             detector,
+            stretch.get("codes", []),
+            stretch.get("keyframes", []),
         )
 
 

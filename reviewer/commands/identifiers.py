@@ -76,6 +76,10 @@ def cmd_index(args: argparse.Namespace) -> int:
 def cmd_find(args: argparse.Namespace) -> int:
     from ..identifiers import index
 
+    if (args.value is None) == (args.image is None):
+        raise UsageError("Give either a value to find or --image FILE, not both.")
+    if args.image is not None:
+        return _find_image(args)
     result = index.find(args.value)
     if args.json:
         print_json(result)
@@ -89,6 +93,28 @@ def cmd_find(args: argparse.Namespace) -> int:
             print(
                 f"    {occ['kind']} {occ['display']}  {occ['media']}"
                 f" {_when(occ['start_s'], occ['end_s'])} {occ['source']}"
+            )
+    return 0
+
+
+def _find_image(args: argparse.Namespace) -> int:
+    from ..identifiers import index
+
+    result = index.find_image(args.image)
+    if args.json:
+        print_json(result)
+        return 0 if result["cases"] else 1
+    if result.get("note"):
+        print(result["note"])
+    if not result["cases"]:
+        print(f"{args.image}: no indexed case shows this picture.")
+        return 1
+    for case in result["cases"]:
+        print(f"{case['folder']}  (case {case['case_id']})")
+        for occ in case["occurrences"]:
+            print(
+                f"    {occ['media']} {_when(occ['start_s'], occ['end_s'])}"
+                f"  {occ['distance']} of 256 bits differ"
             )
     return 0
 
@@ -114,7 +140,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_index)
 
-    p = sub.add_parser("find", help="every indexed case where a phone, account, link... occurs")
-    p.add_argument("value")
+    p = sub.add_parser(
+        "find", help="every indexed case where a phone, account, link... or a picture occurs"
+    )
+    p.add_argument("value", nargs="?")
+    p.add_argument(
+        "--image", type=Path, help="a picture: cases with the same or a near-identical one (PDQ)"
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_find)

@@ -308,7 +308,7 @@ class _Exporter:
         self._put(
             "data/report/report.html", with_identifiers(report.render_html(data), identifiers)
         )
-        self._put("data/report/report.pdf", report.render_pdf(data))
+        self._put("data/report/report.pdf", report.render_pdf(data, identifiers))
         self.progress(Progress("report", 2, 2))
 
         self.progress(Progress("seal", 0, 1, "manifests and seal"))

@@ -39,7 +39,7 @@ def exportable_identifiers(case: Case, flags: list[dict]) -> list[dict[str, Any]
     return out
 
 
-def _when(occ: dict) -> str:
+def when_seen(occ: dict) -> str:
     if occ["start_s"] is None:
         return "ảnh chụp"
     s = int(occ["start_s"])
@@ -52,7 +52,7 @@ def identifiers_table_html(identifiers: list[dict[str, Any]]) -> str:
     rows = []
     for ident in identifiers:
         where = "<br>".join(
-            f"{esc(o['media'] or '')} · {_when(o)} · {esc(SOURCE_VI.get(o['source'], o['source']))}"
+            f"{esc(o['media'] or '')} · {when_seen(o)} · {esc(SOURCE_VI.get(o['source'], o['source']))}"
             for o in ident["occurrences"][:6]
         )
         if len(ident["occurrences"]) > 6:

@@ -290,9 +290,12 @@ def _font_dir() -> Path:
     return resource_path("fonts")
 
 
-def render_pdf(data: ReportData) -> bytes:
-    """report.pdf with embedded (subset) DejaVu fonts, so Vietnamese prints on any machine."""
+def render_pdf(data: ReportData, identifiers: list[dict[str, Any]] | None = None) -> bytes:
+    """report.pdf with embedded (subset) DejaVu fonts, so Vietnamese prints on any machine;
+    `identifiers`: the exported ones (identifiers_section), tabled as in report.html."""
     from fpdf import FPDF
+
+    from .identifiers_pdf import identifiers_table_pdf
 
     pdf = FPDF(format="A4")
     pdf.set_creator(data.tool)
@@ -325,6 +328,9 @@ def render_pdf(data: ReportData) -> bytes:
             pdf.add_page()
         _pdf_flag(pdf, f, width)
     pdf.ln(3)
+    if identifiers is not None:
+        identifiers_table_pdf(pdf, identifiers)
+        pdf.ln(3)
     line("Tệp gốc và mã băm", 12, bold=True)
     for o in data.originals:
         line(f"{o['file']} — {o['original_name']} — {o['size']:,} B", 9)

@@ -17,6 +17,8 @@ from typing import Any
 from ..store.case import DB_NAME, Case, open_case, utc_now
 from ..userdirs import user_home
 from .normalize import normalize_query
+from .pdq import PDQ_MATCH_DISTANCE, PDQ_MIN_QUALITY, file_hash
+from .pictures import picture_rows
 from .store import refresh_identifiers
 
 INDEX_NAME = "identifier_index.sqlite"
@@ -40,6 +42,16 @@ CREATE TABLE IF NOT EXISTS occurrence (
 );
 CREATE INDEX IF NOT EXISTS occurrence_value ON occurrence(value);
 CREATE INDEX IF NOT EXISTS occurrence_case ON occurrence(case_id);
+CREATE TABLE IF NOT EXISTS picture (
+    case_id TEXT NOT NULL,
+    media_sha256 TEXT,
+    media_name TEXT,
+    start_s REAL,
+    end_s REAL,
+    pdq TEXT NOT NULL,
+    quality INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS picture_case ON picture(case_id);
 """
 
 
@@ -64,7 +76,8 @@ def _db(path: Path | None = None) -> Iterator[sqlite3.Connection]:
 
 
 def index_open_case(case: Case, path: Path | None = None) -> int:
-    """Put an open case's identifiers in the index (replacing what it held); returns how many."""
+    """Put an open case's identifiers and picture hashes in the index (replacing what it held);
+    returns how many identifiers."""
     rows = case.conn.execute(
         "SELECT i.kind, i.value, i.display, i.bank, m.sha256, m.original_name, i.start_s,"
         " i.end_s, i.source FROM identifier i JOIN media m ON m.id = i.media_id"
@@ -90,11 +103,21 @@ def index_open_case(case: Case, path: Path | None = None) -> int:
             "INSERT INTO occurrence VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(case.case_id, *r) for r in rows],
         )
+        conn.execute("DELETE FROM picture WHERE case_id = ?", (case.case_id,))
+        conn.executemany(  # an unreliable hash (a flat picture) is never matched: not indexed
+            "INSERT INTO picture VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (case.case_id, *p.values())
+                for p in picture_rows(case)
+                if p["quality"] >= PDQ_MIN_QUALITY
+            ],
+        )
     return len(rows)
 
 
 def _drop(conn: sqlite3.Connection, case_id: str) -> None:
     conn.execute("DELETE FROM occurrence WHERE case_id = ?", (case_id,))
+    conn.execute("DELETE FROM picture WHERE case_id = ?", (case_id,))
     conn.execute("DELETE FROM indexed_case WHERE case_id = ?", (case_id,))
 
 
@@ -185,6 +208,59 @@ def find(typed: str, path: Path | None = None) -> dict[str, Any]:
         "missing_cases": sorted(gone),
         "seconds": round(time.perf_counter() - began, 4),
     }
+
+
+def find_image(image: Path | str, path: Path | None = None) -> dict[str, Any]:
+    """Every indexed case, media and moment showing the same or a near-identical picture: PDQ
+    hashes at most PDQ_MATCH_DISTANCE bits apart, nearest first within each case."""
+    began = time.perf_counter()
+    pdq, quality = file_hash(image)
+    result: dict[str, Any] = {"image": str(image), "pdq": pdq, "quality": quality}
+    if quality < PDQ_MIN_QUALITY:
+        result.update(cases=[], missing_cases=[], seconds=round(time.perf_counter() - began, 4))
+        result["note"] = (
+            f"This picture's hash quality is {quality} (under {PDQ_MIN_QUALITY}): it is too flat "
+            "or blank to be matched reliably."
+        )
+        return result
+    query = int(pdq, 16)
+    with _db(path) as conn:
+        # The hashes alone first (the scan), then the details of the few that match.
+        near = {
+            rowid: bits
+            for rowid, other in conn.execute("SELECT rowid, pdq FROM picture")
+            if (bits := (query ^ int(other, 16)).bit_count()) <= PDQ_MATCH_DISTANCE
+        }
+        marks = ", ".join("?" for _ in near)
+        rows = conn.execute(
+            "SELECT p.rowid, p.case_id, c.folder, p.media_sha256, p.media_name, p.start_s,"
+            " p.end_s FROM picture p JOIN indexed_case c ON c.case_id = p.case_id"
+            f" WHERE p.rowid IN ({marks}) ORDER BY c.folder, p.media_name, p.start_s",
+            list(near),
+        ).fetchall()
+    cases: dict[str, dict[str, Any]] = {}
+    gone: set[str] = set()
+    for rowid, cid, folder, sha, name, start, end in rows:
+        bits = near[rowid]
+        if cid in gone:
+            continue
+        if cid not in cases:
+            if _case_id_at(Path(folder)) != cid:
+                gone.add(cid)
+                continue
+            cases[cid] = {"case_id": cid, "folder": folder, "occurrences": []}
+        cases[cid]["occurrences"].append(
+            {"media": name, "media_sha256": sha, "start_s": start, "end_s": end,
+             "distance": bits}
+        )  # fmt: skip
+    for case in cases.values():
+        case["occurrences"].sort(key=lambda o: o["distance"])
+    result.update(
+        cases=sorted(cases.values(), key=lambda c: c["occurrences"][0]["distance"]),
+        missing_cases=sorted(gone),
+        seconds=round(time.perf_counter() - began, 4),
+    )
+    return result
 
 
 def other_cases_count(kind: str, value: str, case_id: str, path: Path | None = None) -> int:

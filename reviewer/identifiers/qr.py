@@ -1,5 +1,5 @@
 """QR codes in a picture (zxing-cpp), turned into identifiers. Pure: takes an RGB array, so the
-frame loop can call `identifiers_in_image` on a sampled frame as screenshots do."""
+frame loop (frame_watch.py) reads a sampled frame as screenshots are read."""
 
 from __future__ import annotations
 
@@ -11,14 +11,28 @@ from .model import Identifier
 from .vietqr import QRPayloadError, decode_vietqr, looks_emv
 
 
-def read_qr_texts(rgb: np.ndarray) -> list[str]:
-    """The text of every QR code zxing-cpp finds in the picture."""
+def read_qr_codes(rgb: np.ndarray) -> list[dict]:
+    """Every QR code zxing-cpp finds in the picture (H x W x 3, uint8, RGB), as plain data:
+    ``{"text": payload, "box": [x0, y0, x1, y1]}`` in the picture's pixels, top to bottom."""
     import zxingcpp  # here: only pictures need the native reader
 
     results = zxingcpp.read_barcodes(
         np.ascontiguousarray(rgb), formats=zxingcpp.BarcodeFormat.QRCode
     )
-    return [r.text for r in results if r.valid and r.text]
+    codes = []
+    for r in results:
+        if not (r.valid and r.text):
+            continue
+        p = r.position
+        xs = [p.top_left.x, p.top_right.x, p.bottom_right.x, p.bottom_left.x]
+        ys = [p.top_left.y, p.top_right.y, p.bottom_right.y, p.bottom_left.y]
+        codes.append({"text": r.text, "box": [min(xs), min(ys), max(xs), max(ys)]})
+    return sorted(codes, key=lambda c: (c["box"][1], c["box"][0]))
+
+
+def read_qr_texts(rgb: np.ndarray) -> list[str]:
+    """The text of every QR code zxing-cpp finds in the picture."""
+    return [c["text"] for c in read_qr_codes(rgb)]
 
 
 def identifiers_in_qr_text(text: str) -> list[Identifier]:

@@ -114,6 +114,10 @@ def refresh_identifiers(
             path = case.media_path(media)
             if media["kind"] == "image" and not scanned and path.is_file():
                 total += save_picture_qr(case, media_id, path)
+            if media["kind"] == "image":
+                from .pictures import hash_screenshot
+
+                hash_screenshot(case, media_id, path)
     return total
 
 

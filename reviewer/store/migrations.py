@@ -237,6 +237,19 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (source, item_id)
     );
     """,
+    # Perceptual links: the PDQ hash of each screenshot and of each scene-change keyframe of a
+    # video (reviewer/identifiers/pictures.py), so the same picture is found in other cases.
+    """
+    CREATE TABLE picture_hash (
+        id INTEGER PRIMARY KEY,
+        media_id INTEGER NOT NULL REFERENCES media(id),
+        start_s REAL,                   -- NULL for a screenshot
+        end_s REAL,
+        pdq TEXT NOT NULL,              -- 256 bits as 64 hex digits
+        quality INTEGER NOT NULL        -- PDQ's own 0-100; under 50 is never matched
+    );
+    CREATE INDEX picture_hash_media ON picture_hash(media_id, start_s);
+    """,
 ]
 
 
