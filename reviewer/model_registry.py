@@ -278,10 +278,23 @@ def _native_model(entry: dict) -> ModelInfo:
     return info
 
 
+def _meaning_backend() -> str:
+    from .text.meaning.engine import MeaningEngineError, backend_name
+
+    try:
+        return backend_name()
+    except MeaningEngineError:
+        return ""
+
+
 def list_models(verify: bool = True) -> list[ModelInfo]:
-    """Every known model with its hashes and whether it is ready to load (re-hashed if `verify`)."""
+    """Every known model with its hashes and whether it is ready to load (re-hashed if `verify`).
+    Of the two forms of the sentence-meaning model, only the one this machine's backend loads."""
     infos: list[ModelInfo] = []
+    backend = _meaning_backend()
     for entry in _manifest_entries():
+        if entry.get("meaning_backend", backend) != backend:
+            continue
         if "bundled_in" in entry:
             path = _package_dir(entry["bundled_in"].split("/")[0]) / entry["bundled_in"]
             sha = sha256_file(path) if path.is_file() else ""
