@@ -9,7 +9,8 @@ PKGS=(espeak-ng ffmpeg fonts-dejavu-core minisign poppler-utils  # poppler: the 
       libxcb-render-util0 libxcb-shape0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1
       libxkbcommon-x11-0 libxcb-shm0 libxcb-render0
       binutils nsis osslsigncode  # PyInstaller bundle, Windows installer and its signature
-      strace)  # the no-socket test watches native libraries too (viet-asr)
+      strace  # the no-socket test watches native libraries too (viet-asr)
+      g++ python3-dev)  # pdqhash has no Linux wheel: pip builds its sdist
 if ! python3 -c "import ensurepip" 2>/dev/null; then PKGS+=(python3-venv); fi
 missing=()
 for p in "${PKGS[@]}"; do
