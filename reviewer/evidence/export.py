@@ -24,10 +24,9 @@ from ..case_report import flag_entry
 from ..store import open_case
 from ..store.audit import append, read_rows, read_signed_rows, verify_chain
 from ..store.case import Case
-from ..store.findings import vision_models
 from ..store.record import require_sound
-from ..transcript import render
 from . import bag, clips, report, safe_write
+from .derived_files import flag_stills, original_entry, transcript_files
 from .errors import (
     EvidenceError,
     ExportCancelled,
@@ -44,8 +43,6 @@ from .seal import SEAL_FORMAT, SEAL_PATH, SIG_PATH, seal_bytes, trusted_comment
 from .verify import VerifyReport, verify_package
 
 CASE_FORMAT = "livestream-reviewer-case/1"
-STILL_EXTRA_S = 2.0  # a second still in the middle of flags longer than this
-BOX_AT_S = 0.5  # a text box is drawn on stills this close to when its line was first read
 # Room for stills, transcripts, reports and tag files on top of originals and clips.
 OVERHEAD_PER_FLAG = 2 << 20
 OVERHEAD_FIXED = 8 << 20
@@ -257,7 +254,7 @@ class _Exporter:
 
         media_entries = self._originals(media, sources)
         flag_entries, report_flags = self._flags(flags, media, sources)
-        transcripts = self._transcripts(media)
+        transcripts = transcript_files(self.case, media, self._put, self._check_cancel)
         audit = self._audit()
         self._check_cancel()
 
@@ -339,29 +336,7 @@ class _Exporter:
                     "export blocked. Find the untouched original and ingest it again."
                 )
             self.digests[rel] = digests
-            entries.append(
-                {
-                    "id": m["id"],
-                    "file": rel,
-                    "original_name": m["original_name"],
-                    "stored_path": m["path"],
-                    "sha256": digests.sha256,
-                    "sha512": digests.sha512,
-                    "size_bytes": m["size_bytes"],
-                    "kind": m.get("kind"),
-                    "duration_s": m.get("duration_s"),
-                    "fps": m.get("fps"),
-                    "width": m.get("width"),
-                    "height": m.get("height"),
-                    "video_codec": m.get("video_codec"),
-                    "audio_codec": m.get("audio_codec"),
-                    "container": m.get("container"),
-                    "ingested_utc": m.get("ingested_utc"),
-                    "speech_model": m.get("speech_model"),
-                    "speech_model_sha256": m.get("speech_model_sha256"),
-                    "language": m.get("language"),
-                }
-            )
+            entries.append(original_entry(m, rel, digests))
         return entries
 
     def _flags(
@@ -401,7 +376,10 @@ class _Exporter:
                     clip_sha = self._put(clip_rel, cut.data).sha256
                     entry["clip"] = {"file": clip_rel, "sha256": clip_sha, **cut.derivation}
             stills: list[tuple[str, bytes]] = []
-            for suffix, derived in self._stills(f, m, src, sha, entry):
+            made, error = flag_stills(f, m, src, sha, entry["detections"])
+            if error:
+                entry["still_error"] = error
+            for suffix, derived in made:
                 rel = f"data/screenshots/{stem}-{suffix}.{derived.ext}"
                 digest = self._put(rel, derived.data).sha256
                 entry["stills"].append({"file": rel, "sha256": digest, **derived.derivation})
@@ -434,70 +412,6 @@ class _Exporter:
             )
         self.progress(Progress("clips", len(flags), len(flags)))
         return entries, report_flags
-
-    def _stills(
-        self, f: dict, m: dict, src: Path, sha: str, entry: dict
-    ) -> list[tuple[str, clips.Derived]]:
-        """A still at the flag's start and, for a longer flag, one more (where another matched
-        text appeared, else the middle); the matched text boxed in red as in the window."""
-        out = []
-        boxed = [d for d in entry["detections"] if d.get("box")]
-        try:
-            if m.get("kind") == "image":
-                boxes = [d["box"] for d in boxed]
-                out.append(("screenshot", clips.screenshot_preview(src, sha, boxes)))
-            elif m.get("kind") == "video" and m.get("width"):
-                start = f.get("start_s") or 0.0
-                end = f.get("end_s") if f.get("end_s") is not None else start
-                out.append(("a", clips.still_frame(src, sha, start, _boxes_at(boxed, start))))
-                later = [
-                    t
-                    for t in sorted({d["start_s"] for d in boxed if d["start_s"] is not None})
-                    if t - start > BOX_AT_S
-                ]
-                if later or end - start > STILL_EXTRA_S:
-                    at = later[0] if later else (start + end) / 2
-                    out.append(("b", clips.still_frame(src, sha, at, _boxes_at(boxed, at))))
-        except (ValueError, OSError, clips.av.FFmpegError) as exc:
-            entry["still_error"] = f"no still could be made: {exc}"
-        return out
-
-    def _transcripts(self, media: list[dict]) -> list[dict]:
-        entries = []
-        for m in media:
-            self._check_cancel()
-            base = f"data/transcripts/m{m['id']:03d}-{bag.ascii_name(m['original_name']).rsplit('.', 1)[0]}"
-            segments = self.case.transcript_segments(m["id"])
-            texts = self.case.frame_texts(m["id"])
-            files = []
-            if segments:
-                for fmt in ("txt", "srt", "json"):
-                    rel = f"{base}.{fmt}"
-                    self._put(rel, render(segments, fmt).encode("utf-8"))
-                    files.append(rel)
-            if texts:
-                rel = f"{base}.onscreen.json"
-                self._put(rel, json.dumps(texts, ensure_ascii=False, indent=2).encode("utf-8"))
-                files.append(rel)
-            if files:
-                entries.append(
-                    {
-                        "media_id": m["id"],
-                        "files": files,
-                        "segments": len(segments),
-                        "onscreen_texts": len(texts),
-                        "derivation": {
-                            "type": "transcript",
-                            "source_sha256": m["sha256"],
-                            "speech_model": m.get("speech_model"),
-                            "speech_model_sha256": m.get("speech_model_sha256"),
-                            "language": m.get("language"),
-                            "ocr_models": vision_models(m),
-                            "tools": {TOOL_NAME: __version__},
-                        },
-                    }
-                )
-        return entries
 
     def _audit(self) -> dict:
         rows = read_signed_rows(self.case.conn)
@@ -591,13 +505,3 @@ class _Exporter:
         self.partial = None
         safe_write.fsync_dir(self.dest)
         self.progress(Progress("write", 1, 1))
-
-
-def _boxes_at(detections: list[dict], at_s: float) -> list[list[float]]:
-    """Boxes of the text first seen at `at_s`: a stored box is where its line was first read,
-    and a chat line scrolls away from it afterwards, so later frames get no stale box."""
-    return [
-        d["box"]
-        for d in detections
-        if d["start_s"] is not None and abs(d["start_s"] - at_s) <= BOX_AT_S
-    ]
