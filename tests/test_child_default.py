@@ -98,3 +98,31 @@ def _children() -> list[str]:
     import psutil
 
     return [" ".join(c.cmdline()) for c in psutil.Process(os.getpid()).children(recursive=True)]
+
+
+def test_screenshots_are_not_opened_in_the_application_process(monkeypatch, media_dir, tmp_path):
+    """Through the child, a screenshot's QR codes and picture hash come back with its payload:
+    the application process never decodes the picture, good or broken."""
+    from reviewer.identifiers import pdq, store
+
+    def opened(*args, **kwargs):
+        raise AssertionError("a picture was decoded in the application process")
+
+    monkeypatch.delenv(IN_PROCESS)
+    monkeypatch.setattr(store, "save_picture_qr", opened)
+    monkeypatch.setattr(pdq, "file_hash", opened)
+    inputs = tmp_path / "ảnh"
+    inputs.mkdir()
+    shutil.copy(media_dir / "screenshot.png", inputs / "tốt.png")
+    good = (media_dir / "screenshot.png").read_bytes()
+    (inputs / "hỏng.png").write_bytes(good[: len(good) // 3])  # a truncated picture
+    with open_case(tmp_path / "case") as case:
+        result = make_analyzer(case, AnalysisOptions()).run([inputs])
+        by_name = {o.path.name: o for o in result.outcomes}
+        assert by_name["tốt.png"].status == "analyzed"
+        assert by_name["hỏng.png"].status == "failed"
+        hashes = case.conn.execute("SELECT count(*) FROM picture_hash").fetchone()[0]
+        errors = case.conn.execute(
+            "SELECT count(*) FROM audit WHERE action = 'identifiers.error'"
+        ).fetchone()[0]
+    assert hashes == 1 and errors == 0  # the good one's hash, made in the child

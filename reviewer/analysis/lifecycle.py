@@ -46,6 +46,9 @@ class FileRun:
         self._text: TextScorer | None = None
         #: reads a file's streams at ingest; a driver with an isolated child probes there
         self.prober: Callable[[Path], Probe] = probe
+        #: screenshots opened here for QR codes and picture hashes; False where the ranges ran
+        #: elsewhere and brought them back (a hostile picture is never opened in this process)
+        self.reads_pictures = True
 
     # -- what subclasses do -----------------------------------------------------------------------
     def _run_files(self, files: list[Path]) -> list[FileOutcome]:
@@ -61,7 +64,8 @@ class FileRun:
             self.count = len(files)
             outcomes = self._run_files(files)
             # Identifiers (phone numbers, accounts, QR codes) from all the text now stored.
-            after_analysis(self.case, [o.media_id for o in outcomes if o.media_id is not None])
+            ids = [o.media_id for o in outcomes if o.media_id is not None]
+            after_analysis(self.case, ids, read_pictures=self.reads_pictures)
             result = AnalysisResult(outcomes, self.engine_warning())
             save.log_finish(self.case, outcomes)
             return result

@@ -65,6 +65,7 @@ class ClusterAnalyzer(FileRun):
         self.cluster = cluster
         self.core = options.core(self.bias_hotwords(), range_s)
         self._fine = False  # the backend reports progress within a range
+        self.reads_pictures = False  # QR codes and picture hashes come back in the payloads
 
     # -- the run ----------------------------------------------------------------------------------
     def _run_files(self, files: list[Path]) -> list[FileOutcome]:

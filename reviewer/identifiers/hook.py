@@ -23,13 +23,16 @@ def picture_qr(case: Case, media_id: int, path: Path) -> None:
         case.log("identifiers.error", {"media_id": media_id, "error": str(exc)[:300]})
 
 
-def after_analysis(case: Case, media_ids: Iterable[int]) -> None:
-    """Derive the identifiers of the analysed media and put the case in the workstation index."""
+def after_analysis(case: Case, media_ids: Iterable[int], read_pictures: bool = True) -> None:
+    """Derive the identifiers of the analysed media and put the case in the workstation index.
+
+    `read_pictures` False: screenshots are not opened here (their QR codes and picture hashes
+    came back with the analysis from the isolated child; a broken one stays unopened)."""
     from .index import index_open_case
     from .store import refresh_identifiers
 
     try:
-        refresh_identifiers(case, media_ids)
+        refresh_identifiers(case, media_ids, read_pictures=read_pictures)
         index_open_case(case)
     except Exception as exc:
         log.warning("identifiers not derived: %s", exc)
