@@ -264,3 +264,18 @@ def test_a_file_is_probed_in_the_child(tmp_path, monkeypatch, two_files):
     assert ("probe_task", "b fine.wav", "done") in tasks
     assert "while reading what the file holds" in outcomes["a boom.wav"].error
     assert outcomes["b fine.wav"].status == "analyzed"
+
+
+def test_a_damaged_png_chunk_reads_as_a_damaged_picture(tmp_path, media_dir):
+    """Pillow raises SyntaxError for a bad PNG chunk: the officer reads 'damaged picture'."""
+    from reviewer.vision.images import ImageReadError, load_image
+
+    good = (media_dir / "screenshot.png").read_bytes()
+    broken = bytearray(good)
+    at = good.index(b"IDAT")  # the chunk after the first picture data gets an impossible name
+    after = at + 4 + int.from_bytes(good[at - 4 : at], "big") + 4 + 4
+    broken[after : after + 4] = b"\0\0\0\0"
+    path = tmp_path / "ảnh hỏng.png"
+    path.write_bytes(bytes(broken))
+    with pytest.raises(ImageReadError, match="damaged picture"):
+        load_image(path)

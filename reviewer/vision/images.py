@@ -71,4 +71,6 @@ def _load_with_pillow(path: Path) -> np.ndarray:
                 rgb = np.asarray(upright.convert("RGB"))
     except (Image.DecompressionBombError, UnidentifiedImageError, OSError, ValueError) as exc:
         raise ImageReadError(f"Cannot decode {path.name}: {exc}") from exc
+    except SyntaxError as exc:  # Pillow's word for a damaged PNG chunk, not a Python error
+        raise ImageReadError(f"Cannot decode {path.name}: damaged picture ({exc.msg})") from exc
     return cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR)
