@@ -52,6 +52,22 @@ class WhisperEngine:
             )
 
         stabilise_features(self.model)
+        self._decoder_args = (str(model.path), self.device, self.compute_type, cpu_threads)
+
+    def _fresh_decoder(self) -> None:
+        """A new CTranslate2 decoder over the same (already mapped) weights, with new worker
+        threads. Whisper falls back to sampling on hard audio, and CTranslate2 seeds each
+        thread's random generator once, when that thread first samples: the same chunk then
+        decoded differently depending on what the process had decoded before (a second run in
+        one process, or the workstation against its analysis child or a cluster worker).
+        Fresh threads per chunk make a chunk's transcript a function of its audio alone."""
+        import ctranslate2
+
+        path, device, compute_type, threads = self._decoder_args
+        ctranslate2.set_random_seed(RANDOM_SEED)
+        self.model.model = ctranslate2.models.Whisper(
+            path, device=device, compute_type=compute_type, intra_threads=threads
+        )
 
     # A decoder window holds the VAD regions that fit in this span, pauses included.
     WINDOW_S = 25.0
@@ -71,6 +87,7 @@ class WhisperEngine:
         regions = pack_regions(speech_regions(audio), self.WINDOW_S)
         if not regions:
             return
+        self._fresh_decoder()
         clips = [round(x / SAMPLE_RATE, 3) for region in regions for x in region]
         yield from self._decode(
             audio,
