@@ -89,6 +89,8 @@ class MeaningScorer:
         language: str | None = None,
         contexts: Sequence[str | None] | None = None,
     ) -> list[dict[str, MeaningEvidence]]:
+        if not texts:  # a media with no on-screen text, a chunk with no speech
+            return []
         forms = [embed_form(t, language) for t in texts]
         windows = [
             embed_form(f"{c} {t}", language) if c else ""
