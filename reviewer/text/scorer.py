@@ -155,6 +155,8 @@ class TextScorer:
             if self.meaning
             else [{} for _ in texts]
         )
+        if language == "en":  # the head learnt Vietnamese: in English it only supports terms
+            meaning = [{c: replace(e, alone=False) for c, e in m.items()} for m in meaning]
         return [
             self._score(text, toks, row, mean)
             for text, toks, row, mean in zip(texts, tokens, probs, meaning, strict=True)
@@ -201,7 +203,7 @@ class TextScorer:
         hits: list[TextHit] = []
         for cat in self.categories:
             hit = self._score_category(
-                cat, text, matches, cues, patterns, probs, short, (meaning or {}).get(cat)
+                cat, text, matches, cues, patterns, probs, (short, words), (meaning or {}).get(cat)
             )
             if hit is not None:
                 hits.append(hit)
@@ -216,9 +218,10 @@ class TextScorer:
         cues: list[LexiconMatch],
         patterns: list[PatternHit],
         probs: dict[str, float],
-        short: float,
+        length: tuple[float, int],
         mean: meaning_fusion.MeaningEvidence | None = None,
     ) -> TextHit | None:
+        short, words = length
         own = [m for m in matches if m.category == cat]
         best: dict[str, LexiconMatch] = {}
         for m in own:
@@ -235,9 +238,6 @@ class TextScorer:
         if cat in probs and p < MODEL_VETO_BELOW and lex > 0:
             lex_factor *= MODEL_VETO_FACTOR
             notes.append("model disagrees")
-        if mean is not None and mean.score < meaning_fusion.VETO_BELOW and lex > 0:
-            lex_factor *= meaning_fusion.VETO_FACTOR
-            notes.append("meaning disagrees")
         score = 1.0 - (1.0 - lex_factor * lex) * (1.0 - MODEL_FACTOR * p * damp)
         boosting = [h for h in patterns if BOOSTS.get(h.kind, {}).get(cat)]
         boost = 0.0
@@ -247,7 +247,16 @@ class TextScorer:
             score = 1.0 - (1.0 - score) * (1.0 - boost)
         else:
             boosting = []
-        if mean is not None and mean.score >= meaning_fusion.MEANING_FLOOR:
+        veto = meaning_fusion.veto(cat, mean.score, words) if mean is not None and score else 1.0
+        if veto < 1.0:
+            score *= veto
+            notes.append(f"meaning disagrees (x{veto:.2f})")
+        # No term and no pattern: the meaning speaks alone and must pass its own floor.
+        alone = not best and not boosting
+        floor = meaning_fusion.MEANING_FLOOR
+        if alone:
+            floor = meaning_fusion.ALONE_FLOOR if mean is not None and mean.alone else 2.0
+        if mean is not None and mean.score >= floor:
             weight = meaning_fusion.factor(cat) * mean.score * damp
             score = 1.0 - (1.0 - score) * (1.0 - weight)
         if score < 0.01:
