@@ -254,10 +254,12 @@ class TextScorer:
         # No term and no pattern: the meaning speaks alone and must pass its own floor.
         alone = not best and not boosting
         floor = meaning_fusion.MEANING_FLOOR
-        if alone:
+        s = mean.score if mean is not None else 0.0
+        if alone:  # and, like the n-gram model, scaled down below SHORT_TEXT_WORDS words
             floor = meaning_fusion.ALONE_FLOOR if mean is not None and mean.alone else 2.0
-        if mean is not None and mean.score >= floor:
-            weight = meaning_fusion.factor(cat) * mean.score * damp
+            s *= short
+        if mean is not None and s >= floor:
+            weight = meaning_fusion.factor(cat) * s * damp
             score = 1.0 - (1.0 - score) * (1.0 - weight)
         if score < 0.01:
             return None
