@@ -256,7 +256,8 @@ class TextScorer:
         floor = meaning_fusion.MEANING_FLOOR
         s = mean.score if mean is not None else 0.0
         if alone:  # and, like the n-gram model, scaled down below SHORT_TEXT_WORDS words
-            floor = meaning_fusion.ALONE_FLOOR if mean is not None and mean.alone else 2.0
+            speaks = mean is not None and mean.alone and cat not in meaning_fusion.NO_VETO
+            floor = meaning_fusion.ALONE_FLOOR if speaks else 2.0
             s *= short
         if mean is not None and s >= floor:
             weight = meaning_fusion.factor(cat) * s * damp

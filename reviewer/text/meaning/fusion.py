@@ -53,7 +53,8 @@ WINDOW_SUPPORT = 0.2
 WINDOW_FACTOR = 0.65
 VETO_BELOW = 0.35
 VETO_FACTOR = 0.5
-# Profanity is a matter of words, not meaning (see CATEGORY_FACTORS): no veto there.
+# Profanity is a matter of words, not meaning (see CATEGORY_FACTORS): no veto there, and the
+# meaning never flags it alone ("ôi đồ ngu này, đùa thôi mà" read as profanity at s = 0.95).
 NO_VETO: frozenset[str] = frozenset({"profanity"})
 VETO_MIN_WORDS = 10
 WHY_FROM = 0.2  # the nearest example is named once the meaning says this much
