@@ -128,26 +128,27 @@ class MeaningScorer:
             return []
         forms = [embed_form(t, language) for t in texts]
         contexts = contexts or [None] * len(texts)
-        windows = [
-            embed_form(f"{c} {t}", language) if c else ""
-            for t, c in zip(texts, contexts, strict=True)
-        ]
         before = [embed_form(c, language) if c else "" for c in contexts]
         # The sentence before is mostly in this batch too: its vector is a cache hit.
-        vectors = self.engine.embed_forms(forms + [w for w in windows if w] + before)
-        own = vectors[: len(forms)]
-        extra = iter(vectors[len(forms) : len(vectors) - len(before)])
-        win = np.stack([next(extra) if w else np.zeros(own.shape[1], np.float32) for w in windows])
+        vectors = self.engine.embed_forms(forms + before)
+        own, prev = vectors[: len(forms)], vectors[len(forms) :]
         heads = self.head
         p_own = heads.probabilities(own)
         s_own = heads.calibrated(p_own)
-        if any(windows):
-            p_win = heads.probabilities(win)
-            s_before = heads.calibrated(heads.probabilities(vectors[len(vectors) - len(before) :]))
-            hinted = np.maximum(s_own, s_before) >= WINDOW_SUPPORT
+        p_win = s_win = np.zeros_like(p_own)
+        win = np.zeros_like(own)
+        # Only pairs with a hint in one half are read together: most speech is benign, and a
+        # window no half hints at would count for nothing (it saves most window embeddings).
+        hinted = np.maximum(s_own, heads.calibrated(heads.probabilities(prev))) >= WINDOW_SUPPORT
+        rows = [i for i, b in enumerate(before) if b and forms[i] and hinted[i].any()]
+        windows = [""] * len(texts)
+        if rows:
+            for i in rows:
+                windows[i] = embed_form(f"{contexts[i]} {texts[i]}", language)
+            win[rows] = self.engine.embed_forms([windows[i] for i in rows])
+            p_win = np.zeros_like(p_own)
+            p_win[rows] = heads.probabilities(win[rows])
             s_win = np.where(hinted, heads.calibrated(p_win) * WINDOW_FACTOR, 0.0)
-        else:
-            p_win = s_win = np.zeros_like(p_own)
         out: list[dict[str, MeaningEvidence]] = []
         for i in range(len(texts)):
             row: dict[str, MeaningEvidence] = {}
