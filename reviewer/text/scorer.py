@@ -17,8 +17,10 @@ How a category's score (0..1) is made, and why:
            capped at 0.35, and ONLY when the category has a lexicon term: "combined with terms",
            so a phone number or an account read out by a shop never fires on its own.
   meaning  the sentence-meaning head (reviewer.text.meaning, calibrated so its dev-chosen cut is
-           0.5) joins as score = 1 - (1 - score)(1 - s x damp); when it is sure the text is benign
-           for the category it damps the lexicon like the model's veto. Off with
+           0.5) joins as score = 1 - (1 - score)(1 - s x damp), from s >= 0.45 beside a term or
+           pattern and s >= 0.5 alone (alone: never for profanity nor in English, and scaled
+           down below 6 words); when it reads a text of 10+ words as benign for the category
+           it damps all the other evidence (fusion.veto). On by default; off with
            REVIEWER_MEANING=0 or meaning=False.
   why      every hit says why in words an officer can check: the matched terms, the patterns, or
            "meaning close to: «…»" naming the nearest labelled example of the category.
