@@ -108,6 +108,20 @@ def run_engine(set_dir: Path, media: list[str], options: AnalysisOptions, case_d
     }
 
 
+def redetect(set_dir: Path, case_dir: Path, language: str | None) -> dict:
+    """A case kept by an earlier run (--keep-cases), its text detected afresh by today's text
+    detection (lexicons, model, meaning per REVIEWER_MEANING): no decoding, seconds not minutes."""
+    from reviewer.detections import MediaDetector, load_text_scorer
+
+    began = time.monotonic()
+    scorer = load_text_scorer()
+    with open_case(case_dir, officer="bench") as case:
+        for media in case.list_media():
+            MediaDetector(case, media["id"], scorer, {}, language).complete()
+        found = collect(case, set_dir)
+    return {"wall_s": round(time.monotonic() - began, 1), "done_at_s": {}, "failed": [], **found}
+
+
 def collect(case, set_dir: Path) -> dict:
     """Flag pieces (per source), transcripts and OCR readings of a finished case."""
     name_of = {}
@@ -357,6 +371,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--keep-cases", type=Path, help="keep the cases in this folder")
     ap.add_argument(
+        "--redetect",
+        action="store_true",
+        help="with --keep-cases: re-run text detection on the cases kept there (no decoding)",
+    )
+    ap.add_argument(
         "--speech-only",
         action="store_true",
         help="every config re-runs speech alone (to repeat runs: decoding is not deterministic)",
@@ -412,9 +431,12 @@ def main(argv: list[str] | None = None) -> int:
             ocr_incremental=args.ocr == "incremental",
         )
         print(f"\n== {config}: analysing {'all media' if vision else 'recordings, speech only'}")
-        run = run_engine(
-            set_dir, videos + images if vision else videos, options, case_root / config
-        )
+        if args.redetect:
+            run = redetect(set_dir, case_root / config, language)
+        else:
+            run = run_engine(
+                set_dir, videos + images if vision else videos, options, case_root / config
+            )
         modalities = MODALITIES if vision else ("speech",)
         result = score(truth, run, modalities)
         if vision:

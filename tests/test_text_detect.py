@@ -281,7 +281,8 @@ def test_warnings_and_negations_damp(detector: TextScorer) -> None:
 def test_provenance(detector: TextScorer) -> None:
     card = json.loads((text_model_dir() / "text_classifier.json").read_text(encoding="utf-8"))
     assert detector.model_sha256 == card["sha256"]
-    assert detector.model_id == card["model_id"]
+    # The n-gram model's id, then the meaning head's (on by default).
+    assert detector.model_id == f"{card['model_id']}+{detector.meaning.model_id}"
     assert len(detector.lexicon_sha256) == 64
 
 
@@ -298,8 +299,9 @@ def test_batch_equals_single(detector: TextScorer) -> None:
 
 def test_thresholds_per_category(detector: TextScorer) -> None:
     text = "Mày đúng là thằng ngu"
-    strict = TextScorer(thresholds={"insult": 0.99})
-    assert "insult" in {h.category for h in detector.detect(text, "vi")}
+    found = {h.category: h.score for h in detector.detect(text, "vi")}
+    assert "insult" in found
+    strict = TextScorer(thresholds={"insult": found["insult"] + 0.001})
     assert "insult" not in {h.category for h in strict.detect(text, "vi")}
     assert any(h.category == "insult" for h in strict.score_all(text, "vi"))
 
@@ -308,7 +310,7 @@ def test_lexicon_only_and_agency_category(tmp_path: Path) -> None:
     for src in lexicon_dir().iterdir():
         (tmp_path / src.name).write_bytes(src.read_bytes())
     (tmp_path / "hang_gia.txt").write_text("thuốc giả | 0.9\n", encoding="utf-8")
-    det = TextScorer(lexicon_dir=tmp_path, use_model=False)
+    det = TextScorer(lexicon_dir=tmp_path, use_model=False, meaning=False)
     assert det.model_id == "lexicon-only" and det.model_sha256 == ""
     hits = det.detect("bán thuốc giả giá rẻ", "vi")
     assert [h.category for h in hits] == ["hang_gia"]

@@ -75,7 +75,7 @@ def _print_text(p: Proposals) -> None:
     print(f"Text model: {_model_line(model)}")
     meaning = data.get("meaning_head") or {}
     print(
-        f"Meaning head: {meaning.get('summary') or meaning.get('error') or 'not refitted (analysis uses it only with REVIEWER_MEANING=1)'}"
+        f"Meaning head: {meaning.get('summary') or meaning.get('error') or 'not refitted (REVIEWER_MEANING=0: analysis does not use it)'}"
     )
     if p.applied:
         print("Applied:")

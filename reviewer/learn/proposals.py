@@ -89,7 +89,7 @@ def propose(
         except LearnError as exc:
             model_error = str(exc)  # thresholds and lexicons still stand on their own
     meaning, meaning_error = None, None
-    # The head only counts where analysis uses it (REVIEWER_MEANING=1): refitting it takes minutes.
+    # The head only counts where analysis uses it (not with REVIEWER_MEANING=0).
     if model and meaning_enabled():
         say("Refitting the meaning head on the decisions…")
         try:

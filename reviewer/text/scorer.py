@@ -17,8 +17,10 @@ How a category's score (0..1) is made, and why:
            capped at 0.35, and ONLY when the category has a lexicon term: "combined with terms",
            so a phone number or an account read out by a shop never fires on its own.
   meaning  the sentence-meaning head (reviewer.text.meaning, calibrated so its dev-chosen cut is
-           0.5) joins as score = 1 - (1 - score)(1 - s x damp); when it is sure the text is benign
-           for the category it damps the lexicon like the model's veto. Off with
+           0.5) joins as score = 1 - (1 - score)(1 - s x damp), from s >= 0.45 beside a term or
+           pattern and s >= 0.5 alone (alone: never for profanity nor in English, and scaled
+           down below 6 words); when it reads a text of 10+ words as benign for the category
+           it damps all the other evidence (fusion.veto). On by default; off with
            REVIEWER_MEANING=0 or meaning=False.
   why      every hit says why in words an officer can check: the matched terms, the patterns, or
            "meaning close to: «…»" naming the nearest labelled example of the category.
@@ -155,6 +157,8 @@ class TextScorer:
             if self.meaning
             else [{} for _ in texts]
         )
+        if language == "en":  # the head learnt Vietnamese: in English it only supports terms
+            meaning = [{c: replace(e, alone=False) for c, e in m.items()} for m in meaning]
         return [
             self._score(text, toks, row, mean)
             for text, toks, row, mean in zip(texts, tokens, probs, meaning, strict=True)
@@ -201,7 +205,7 @@ class TextScorer:
         hits: list[TextHit] = []
         for cat in self.categories:
             hit = self._score_category(
-                cat, text, matches, cues, patterns, probs, short, (meaning or {}).get(cat)
+                cat, text, matches, cues, patterns, probs, (short, words), (meaning or {}).get(cat)
             )
             if hit is not None:
                 hits.append(hit)
@@ -216,9 +220,10 @@ class TextScorer:
         cues: list[LexiconMatch],
         patterns: list[PatternHit],
         probs: dict[str, float],
-        short: float,
+        length: tuple[float, int],
         mean: meaning_fusion.MeaningEvidence | None = None,
     ) -> TextHit | None:
+        short, words = length
         own = [m for m in matches if m.category == cat]
         best: dict[str, LexiconMatch] = {}
         for m in own:
@@ -235,9 +240,6 @@ class TextScorer:
         if cat in probs and p < MODEL_VETO_BELOW and lex > 0:
             lex_factor *= MODEL_VETO_FACTOR
             notes.append("model disagrees")
-        if mean is not None and mean.score < meaning_fusion.VETO_BELOW and lex > 0:
-            lex_factor *= meaning_fusion.VETO_FACTOR
-            notes.append("meaning disagrees")
         score = 1.0 - (1.0 - lex_factor * lex) * (1.0 - MODEL_FACTOR * p * damp)
         boosting = [h for h in patterns if BOOSTS.get(h.kind, {}).get(cat)]
         boost = 0.0
@@ -247,8 +249,20 @@ class TextScorer:
             score = 1.0 - (1.0 - score) * (1.0 - boost)
         else:
             boosting = []
-        if mean is not None and mean.score >= meaning_fusion.MEANING_FLOOR:
-            weight = meaning_fusion.factor(cat) * mean.score * damp
+        veto = meaning_fusion.veto(cat, mean.score, words) if mean is not None and score else 1.0
+        if veto < 1.0:
+            score *= veto
+            notes.append(f"meaning disagrees (x{veto:.2f})")
+        # No term and no pattern: the meaning speaks alone and must pass its own floor.
+        alone = not best and not boosting
+        floor = meaning_fusion.MEANING_FLOOR
+        s = mean.score if mean is not None else 0.0
+        if alone:  # and, like the n-gram model, scaled down below SHORT_TEXT_WORDS words
+            speaks = mean is not None and mean.alone and cat not in meaning_fusion.NO_VETO
+            floor = meaning_fusion.ALONE_FLOOR if speaks else 2.0
+            s *= short
+        if mean is not None and s >= floor:
+            weight = meaning_fusion.factor(cat) * s * damp
             score = 1.0 - (1.0 - score) * (1.0 - weight)
         if score < 0.01:
             return None

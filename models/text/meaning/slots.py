@@ -271,6 +271,9 @@ SLOTS: dict[str, list[str]] = {
         "clm",
         "cứt",
     ],
+    "region": ["miền bắc", "miền trung", "miền nam", "thủ đô", "ba miền"],
+    "digits": ["bảy hai", "không chín", "năm sáu bảy", "38", "12 45", "chín chín", "hai không một"],
+    "lotto_place": ["cần thơ", "đồng nai", "tây ninh", "an giang", "bình dương", "đà nẵng"],
     "film": ["phim", "bộ phim", "series", "phim hàn", "phim hành động", "bộ phim tài liệu"],
     "song": ["bài hát", "ca khúc", "mv", "bài rap", "bản nhạc"],
     "crime": [

@@ -40,10 +40,11 @@ class MeaningEngineError(TextModelError):
 
 
 def meaning_enabled() -> bool:
-    """The meaning model runs in analysis only with REVIEWER_MEANING=1, for now: on two of the six
-    benign real voices' transcripts the head still fires (insult, illegal_trade), so it stays
-    opt-in until the head is better (analysis and check-text alike). Search by meaning always uses it."""
-    return os.environ.get("REVIEWER_MEANING", "0").strip().lower() in {"1", "on", "yes"}
+    """The meaning model runs in analysis, check-text and learning unless REVIEWER_MEANING=0 (or
+    off/no/false) turns it off: then lexicons, patterns and the n-gram model decide alone.
+    Search by meaning always uses it."""
+    value = os.environ.get("REVIEWER_MEANING", "1").strip().lower()
+    return value not in {"0", "off", "no", "false"}
 
 
 def embed_form(text: str, language: str | None = None) -> str:

@@ -3,16 +3,22 @@
 For each text (and, for speech, the window of the sentence and the one before: offers run across
 segment boundaries) the head gives a probability per category, mapped so that the cut chosen on
 the dev split is 0.5 (alone, at the default threshold, it fires exactly there). The window counts
-only when it says more than the sentence alone. scorer combines it with the rest as
+only when it says more than the sentence alone (at WINDOW_FACTOR of its score) and one of its two
+sentences alone already hints at the category (WINDOW_SUPPORT). scorer combines it with the rest as
     score = 1 - (1 - base) (1 - MEANING_FACTOR x s x damp)
-and, when the meaning model is sure a text is benign for a category (s < VETO_BELOW), damps the
-lexicon as the n-gram model's veto does: "a film about a former gambler" keeps its words but
-loses its certainty.
+counting s only from MEANING_FLOOR beside a lexicon term or pattern and from ALONE_FLOOR without
+one; and when the meaning model reads a text as benign for a category (s < VETO_BELOW) it damps
+the other evidence (lexicon, n-gram model, patterns) down to VETO_FACTOR: "a film about a former
+gambler" keeps its words but loses its certainty.
 
-Chosen on the dev split (bench/eval_text.py --split dev; clean channel, 458 violating and 391
-benign rows from templates training never saw): per-category cuts at 1% of dev benign, GAMMA 4
-below the cut (head.py), veto below 0.25. Linear fading (GAMMA 1) and 2% cuts recalled 0.92 at a
-dev benign FPR of 0.34; these settings 0.88-0.89 at about 0.22 (lexicons alone: 0.72 at 0.15).
+Chosen on the dev split with bench/tune_meaning_fusion.py (clean and noisy channels, 470
+violating and 544 benign rows from templates training never saw; lexicons alone there: recall
+0.67 clean / 0.53 noisy at a benign FPR of 0.14): per-category cuts at 1% of dev benign, GAMMA 4
+below the cut (head.py), floors 0.45 and 0.5, veto below 0.35 down to 0.5 -> recall 0.78 clean /
+0.66 noisy at a dev benign FPR of 0.059 clean / 0.090 noisy. No floor (the earlier rule) kept dev
+FPR at 0.12-0.19; a milder veto (0.75, 1.0) recalled 0.83-0.86 clean at FPR 0.10-0.17; higher
+floors or a stronger veto cost recall for little FPR. The rules for short texts, profanity and
+English were set on bench/eval_detection.py (it must lose no event the lexicons find).
 """
 
 from __future__ import annotations
@@ -32,9 +38,25 @@ MEANING_FACTOR = 1.0
 # Profanity is a matter of words, not meaning: the head learnt the chatter around curses ("sao hôm
 # nay lag thế") and fired on "hôm nay trời đẹp quá". There it only supports a lexicon match.
 CATEGORY_FACTORS = {"profanity": 0.3}
-MEANING_FLOOR = 0.0  # calibrated meaning below this adds nothing (chosen on the dev split)
-VETO_BELOW = 0.25
-VETO_FACTOR = 0.75
+MEANING_FLOOR = 0.45  # beside a term or pattern, calibrated meaning below this adds nothing
+# Meaning with no lexicon term and no pattern beside it counts only from this score on: a
+# benign sentence the head half-suspects must not tip a half-suspecting n-gram model over.
+ALONE_FLOOR = 0.5
+# The window of a sentence and the one before counts only where one of the two sentences alone
+# already hints at the category (calibrated score >= WINDOW_SUPPORT): two unrelated benign
+# sentences side by side can read as anything (a coach's wish after a parenting tip read as an
+# insult on the real voices), while an offer split in two leaves a trace in one half.
+WINDOW_SUPPORT = 0.2
+# ...and counts at this share of its calibrated score: two sentences read together are weaker
+# evidence than one (the corpus has no sentence pairs to choose this on; set so that the six
+# benign real voices' pairs stay under the threshold: a pair must reach s = 0.77 to fire alone).
+WINDOW_FACTOR = 0.65
+VETO_BELOW = 0.35
+VETO_FACTOR = 0.5
+# Profanity is a matter of words, not meaning (see CATEGORY_FACTORS): no veto there, and the
+# meaning never flags it alone ("ôi đồ ngu này, đùa thôi mà" read as profanity at s = 0.95).
+NO_VETO: frozenset[str] = frozenset({"profanity"})
+VETO_MIN_WORDS = 10
 WHY_FROM = 0.2  # the nearest example is named once the meaning says this much
 
 
@@ -44,6 +66,7 @@ class MeaningEvidence:
     probability: float
     vector: np.ndarray
     window: bool  # True when the sentence-with-neighbour window gave the score
+    alone: bool = True  # may it flag with no lexicon term or pattern beside it
 
     def why(self, head: MeaningHead, category: str) -> str:
         near = head.nearest(self.vector, category)
@@ -56,6 +79,18 @@ class MeaningEvidence:
 
 def factor(category: str) -> float:
     return CATEGORY_FACTORS.get(category, MEANING_FACTOR)
+
+
+def veto(category: str, score: float, words: int = VETO_MIN_WORDS) -> float:
+    """What the other evidence keeps when the meaning model reads the text as benign for the
+    category: VETO_FACTOR at score 0, rising linearly to 1 at VETO_BELOW. Only on texts of
+    VETO_MIN_WORDS words or more: the head reads a bare chat line or a screenshot's heading
+    ("Tài xỉu – Xóc đĩa – Baccarat", "Việc nhẹ lương cao 2tr/ngày") as nothing, where the
+    lexicon and the n-gram model are right; a sentence gives it the frame (news, film, warning)
+    that makes a look-alike benign."""
+    if score >= VETO_BELOW or category in NO_VETO or words < VETO_MIN_WORDS:
+        return 1.0
+    return VETO_FACTOR + (1.0 - VETO_FACTOR) * max(0.0, score) / VETO_BELOW
 
 
 def head_path(installed: Path | None = None) -> Path:
@@ -89,20 +124,31 @@ class MeaningScorer:
         language: str | None = None,
         contexts: Sequence[str | None] | None = None,
     ) -> list[dict[str, MeaningEvidence]]:
+        if not texts:  # a media with no on-screen text, a chunk with no speech
+            return []
         forms = [embed_form(t, language) for t in texts]
-        windows = [
-            embed_form(f"{c} {t}", language) if c else ""
-            for t, c in zip(texts, contexts or [None] * len(texts), strict=True)
-        ]
-        vectors = self.engine.embed_forms(forms + [w for w in windows if w])
-        own = vectors[: len(forms)]
-        extra = iter(vectors[len(forms) :])
-        win = np.stack([next(extra) if w else np.zeros(own.shape[1], np.float32) for w in windows])
+        contexts = contexts or [None] * len(texts)
+        before = [embed_form(c, language) if c else "" for c in contexts]
+        # The sentence before is mostly in this batch too: its vector is a cache hit.
+        vectors = self.engine.embed_forms(forms + before)
+        own, prev = vectors[: len(forms)], vectors[len(forms) :]
         heads = self.head
         p_own = heads.probabilities(own)
-        p_win = heads.probabilities(win) if any(windows) else np.zeros_like(p_own)
         s_own = heads.calibrated(p_own)
-        s_win = heads.calibrated(p_win)
+        p_win = s_win = np.zeros_like(p_own)
+        win = np.zeros_like(own)
+        # Only pairs with a hint in one half are read together: most speech is benign, and a
+        # window no half hints at would count for nothing (it saves most window embeddings).
+        hinted = np.maximum(s_own, heads.calibrated(heads.probabilities(prev))) >= WINDOW_SUPPORT
+        rows = [i for i, b in enumerate(before) if b and forms[i] and hinted[i].any()]
+        windows = [""] * len(texts)
+        if rows:
+            for i in rows:
+                windows[i] = embed_form(f"{contexts[i]} {texts[i]}", language)
+            win[rows] = self.engine.embed_forms([windows[i] for i in rows])
+            p_win = np.zeros_like(p_own)
+            p_win[rows] = heads.probabilities(win[rows])
+            s_win = np.where(hinted, heads.calibrated(p_win) * WINDOW_FACTOR, 0.0)
         out: list[dict[str, MeaningEvidence]] = []
         for i in range(len(texts)):
             row: dict[str, MeaningEvidence] = {}

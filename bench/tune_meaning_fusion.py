@@ -1,0 +1,77 @@
+"""Choose the meaning fusion's constants on the DEV split (never on held-out).
+
+    .venv/bin/python bench/tune_meaning_fusion.py [--cache FILE]
+
+For each setting of the veto (VETO_BELOW, VETO_FACTOR in reviewer/text/meaning/fusion.py) and of
+the floors from which the meaning counts (MEANING_FLOOR beside a lexicon term or pattern,
+ALONE_FLOOR without), text detection runs on the dev split's clean, tone and noisy channels
+(bench/eval_text.py) and prints recall and the benign false-positive rate. The best setting is the
+one with the highest worst-channel recall among those whose dev FPR stays under --max-fpr.
+Vectors are computed once (the engine caches them by text), so each setting costs seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from eval_text import evaluate, load  # noqa: E402
+
+from reviewer.text import TextScorer  # noqa: E402
+from reviewer.text.meaning import fusion  # noqa: E402
+
+CHANNELS = "clean,tone,noisy"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--cache", type=Path, help="seed the engine's vector cache (bench only)")
+    ap.add_argument("--max-fpr", type=float, default=0.04)
+    ap.add_argument("--channels", default=CHANNELS)
+    ap.add_argument("--below", default="0.35,0.5")
+    ap.add_argument("--factor", default="0.5,0.3")
+    ap.add_argument("--floor", default="0.3,0.45")
+    ap.add_argument("--alone", default="0.5,0.6")
+    args = ap.parse_args()
+    rows = load("dev")
+    channels = tuple(args.channels.split(","))
+    if args.cache:
+        from reviewer.text.meaning.engine import shared_engine
+
+        shared_engine().load_disk_cache(args.cache)
+    det = TextScorer(meaning=True)
+    grid = itertools.product(
+        *(map(float, x.split(",")) for x in (args.below, args.factor, args.floor, args.alone))
+    )
+    best = None
+    saved = False
+    for below, factor, floor, alone in grid:
+        fusion.VETO_BELOW, fusion.VETO_FACTOR = below, factor
+        fusion.MEANING_FLOOR, fusion.ALONE_FLOOR = floor, alone
+        res = evaluate(det, rows, channels)
+        if args.cache and not saved:  # the channels' vectors, for the next run
+            det.meaning.engine.save_disk_cache(args.cache)
+            saved = True
+        recalls = [res["recall"][ch]["all"] for ch in channels]
+        worst_cat = min(v for ch in channels for k, v in res["recall"][ch].items() if k != "all")
+        fpr = res["fpr"]["all"]
+        ok = fpr <= args.max_fpr
+        print(
+            f"below {below:.2f} factor {factor:.2f} floor {floor:.2f} alone {alone:.2f}: recall "
+            + " ".join(f"{ch} {r:.3f}" for ch, r in zip(channels, recalls, strict=True))
+            + f" worst category {worst_cat:.2f} FPR {fpr:.3f}{'' if ok else ' (over)'}",
+            flush=True,
+        )
+        if ok and (best is None or min(recalls) > best[0]):
+            best = (min(recalls), below, factor, floor, alone)
+    print("best:", best)
+
+
+if __name__ == "__main__":
+    main()
