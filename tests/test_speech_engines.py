@@ -103,7 +103,10 @@ def _run_both(tmp_path, media_dir, whisper_text, vietasr_text):
         return case.flags(), case.segments(), case.transcript_segments(1), case.speech_passes(1)
 
 
-def test_both_engines_merge_into_one_flag_that_says_so(tmp_path, media_dir):
+def test_both_engines_merge_into_one_flag_that_says_so(tmp_path, media_dir, monkeypatch):
+    # The agreement of two engines is weighed on the words; the meaning model reads an offer
+    # this plain as certain (1.0) whichever engine heard it, so it is left out here.
+    monkeypatch.setenv("REVIEWER_MEANING", "0")
     offer = "vào nhà cái đánh bạc online nạp tiền ngay"
     flags, segments, reading, passes = _run_both(tmp_path / "a", media_dir, offer, offer)
     assert {s["engine"] for s in segments} == {"faster-whisper-base", "vietasr-conformer-ctc"}
