@@ -5,7 +5,9 @@ Usage: python bench/compare_executors.py [--engines whisper vietasr both] [--eva
            [--executors in_process child cluster] [--out bench/out]
 
 Files: the six recorded human voices (bench/real_voices.py, each alone and all six as one long
-recording with pauses) and, with --eval-set DIR (made by bench/eval_set.py), the detection
+recording with pauses), a chat stream over a moving camera with those voices as its speech (the
+throughput bench's hard case: `--stream-minutes`, 2 by default, `--background`, gradient by
+default; 0 leaves it out) and, with --eval-set DIR (made by bench/eval_set.py), the detection
 evaluation set (videos with on-screen text, recordings, screenshots). Executors:
 
     in_process  the workstation pipeline in this process (`reviewer analyze --in-process`)
@@ -31,6 +33,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from case_rows import case_rows  # noqa: E402
+from chat_stream import make_chat_recording  # noqa: E402
 from cluster_procs import local_cluster  # noqa: E402
 from real_voices import long_form, voices  # noqa: E402
 
@@ -41,10 +44,15 @@ from reviewer.store import open_case  # noqa: E402
 MEDIA = {".mp4", ".m4a", ".wav", ".mp3", ".png", ".jpg", ".webm", ".mkv"}
 
 
-def inputs(work: Path, eval_set: Path | None) -> list[Path]:
+def inputs(work: Path, eval_set: Path | None, stream_minutes: float, background: str) -> list[Path]:
     clips = voices()
     files = [path for path, _text in clips]
     files.append(long_form(work / "six voices, twice.wav")[0])
+    if stream_minutes > 0:
+        stream = work / f"chat {background} real voices.mp4"
+        cache = ROOT / "bench" / "out" / "streams"
+        make_chat_recording(stream_minutes, stream, background, cache=cache, voices="real")
+        files.append(stream)
     if eval_set is not None:
         files += sorted(p for p in eval_set.rglob("*") if p.suffix.lower() in MEDIA)
     return files
@@ -79,10 +87,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--executors", nargs="+", default=["in_process", "child", "cluster"])
     ap.add_argument("--eval-set", type=Path, default=None)
+    ap.add_argument("--stream-minutes", type=float, default=2.0)
+    ap.add_argument("--background", default="gradient")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
     args = ap.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="compare-executors-"))
-    files = inputs(work, args.eval_set)
+    files = inputs(work, args.eval_set, args.stream_minutes, args.background)
     print(
         f"{len(files)} files; executors {', '.join(args.executors)}; engines {', '.join(args.engines)}"
     )

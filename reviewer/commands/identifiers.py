@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import UsageError
@@ -81,41 +82,48 @@ def cmd_find(args: argparse.Namespace) -> int:
     if args.image is not None:
         return _find_image(args)
     result = index.find(args.value)
-    if args.json:
-        print_json(result)
-        return 0 if result["cases"] else 1
-    if not result["cases"]:
-        print(f"{args.value}: not found in any indexed case.")
-        return 1
-    for case in result["cases"]:
-        print(f"{case['folder']}  (case {case['case_id']})")
-        for occ in case["occurrences"]:
-            print(
-                f"    {occ['kind']} {occ['display']}  {occ['media']}"
-                f" {_when(occ['start_s'], occ['end_s'])} {occ['source']}"
-            )
-    return 0
+    return _print_found(
+        args,
+        result,
+        f"{args.value}: not found in any indexed case.",
+        lambda occ: (
+            f"{occ['kind']} {occ['display']}  {occ['media']}"
+            f" {_when(occ['start_s'], occ['end_s'])} {occ['source']}"
+        ),
+    )
 
 
 def _find_image(args: argparse.Namespace) -> int:
     from ..identifiers import index
 
     result = index.find_image(args.image)
+    if result.get("note") and not args.json:
+        print(result["note"])
+    return _print_found(
+        args,
+        result,
+        f"{args.image}: no indexed case shows this picture.",
+        lambda occ: (
+            f"{occ['media']} {_when(occ['start_s'], occ['end_s'])}"
+            f"  {occ['distance']} of 256 bits differ"
+        ),
+    )
+
+
+def _print_found(
+    args: argparse.Namespace, result: dict, none: str, line: Callable[[dict], str]
+) -> int:
+    """Cases found (JSON, or a folder a case with a line an occurrence); 1 when none."""
     if args.json:
         print_json(result)
         return 0 if result["cases"] else 1
-    if result.get("note"):
-        print(result["note"])
     if not result["cases"]:
-        print(f"{args.image}: no indexed case shows this picture.")
+        print(none)
         return 1
     for case in result["cases"]:
         print(f"{case['folder']}  (case {case['case_id']})")
         for occ in case["occurrences"]:
-            print(
-                f"    {occ['media']} {_when(occ['start_s'], occ['end_s'])}"
-                f"  {occ['distance']} of 256 bits differ"
-            )
+            print(f"    {line(occ)}")
     return 0
 
 
