@@ -332,12 +332,17 @@ def run_isolated(recording: Path) -> dict:
                 assert result.all_ok, result.outcomes
                 parent = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
                 child_rss = round(executor.backend.peak_rss / 1024**2)
+                # each task's seconds in the child (probe, plan, ranges), this file's only
+                tasks = [
+                    (t, s) for t, name, s, _ in executor.backend.finished if name == recording.name
+                ]
                 return {
                     "variant": "isolated",
                     "wall_s": round(wall, 1),
                     "process_cpu_s": cpu_seconds(times0, times1),
                     "core_busy": core_busy(ticks0, cpu_ticks()),
                     **stored(case),
+                    "child_task_s": [f"{t.removesuffix('_task')} {s:.1f}" for t, s in tasks],
                     "parent_rss_mib": parent,
                     "child_rss_mib": child_rss,
                     "peak_rss_mib": parent + child_rss,
@@ -396,6 +401,8 @@ def print_row(row: dict, duration: float, bare_wall: float | None, chat: dict | 
     wer = f", WER {row['wer']:.3f} on the real voices" if "wer" in row else ""
     print(f"  speech                {row['segments']} segments, {row['words']} words{wer}")
     print(f"  process CPU           {row['process_cpu_s']} s")
+    if "child_task_s" in row:
+        print(f"  tasks in the child    {', '.join(row['child_task_s'])} (s)")
     if "stage_wall_s" not in row:
         return
     print(

@@ -35,8 +35,8 @@ from ..native_heap import map_big_blocks_apart
 from ..speech import CHUNK_S, SpeechEngine, SpeechOptions, load_named
 from ..speech.chunking import FoundChunks, PlannedChunks, speech_steps
 from ..speech.loader import decoding_for, pass_settings
-from .frames import OCR_EVERY_S, VISION_CHUNK_S, FrameStretches, VisionModels, read_image
-from .thread_share import lower_thread_priority
+from .frames import OCR_EVERY_S, VisionModels
+from .picture_lane import PictureLane, RangePictures, picture_spans
 
 PAYLOAD_FORMAT = "reviewer-range-payload/2"
 #: Length of one range: several workers share a long recording, each range a few minutes.
@@ -130,6 +130,9 @@ class CoreModels:
         self._errors: dict[str, ModelError] = {}
         self._vision: VisionModels | None = None
         self._lock = threading.Lock()  # a worker may run several ranges at once
+        # A range's pictures go on to the next range's while its speech finishes (one range at
+        # a time: picture_lane.py says why); a Dask worker's threads run ranges side by side.
+        self.lane = PictureLane(self) if overlap else None
 
     def engine(self, name: str | None = None) -> SpeechEngine:
         """A speech model by name (default: this process's Whisper model)."""
@@ -171,16 +174,13 @@ def plan_ranges(path: Path, media: dict[str, Any], options: CoreOptions) -> list
         return [TimeRange(0, image=options.vision)]
     cuts = speech_cuts(path, options.chunk_s)[0] if media.get("has_audio") else []
     duration = float(media.get("duration_s") or (cuts[-1] if cuts else 0.0))
-    step = max(1, round(options.range_s / VISION_CHUNK_S)) * VISION_CHUNK_S
-    # A tail under a second (container rounding) joins the last range instead of making one.
-    count = max(1, math.ceil((duration - 1.0) / step))
     ranges: list[TimeRange] = []
-    for k in range(count):
-        lo, hi = k * step, ((k + 1) * step if k < count - 1 else math.inf)
+    for span in picture_spans(duration, options.range_s):
+        lo, hi = span[0], math.inf if span[1] is None else span[1]
         # Whole chunks: each belongs to the range its start falls in.
         starts = [i for i in range(len(cuts) - 1) if lo <= cuts[i] < hi]
         own = tuple(cuts[starts[0] : starts[-1] + 2]) if starts else ()
-        vision = (lo, hi if k < count - 1 else None) if kind == "video" and options.vision else None
+        vision = span if kind == "video" and options.vision else None
         if own or vision:  # a long chunk may leave a range of an audio file with nothing to do
             ranges.append(TimeRange(len(ranges), own, vision, duration_s=media.get("duration_s")))
     return ranges
@@ -222,92 +222,6 @@ def _speech(
             }
         )
     return segments, engines, [reader.error] if reader.error else []
-
-
-def _frames(
-    path: Path,
-    span: tuple[float, float | None],
-    options: CoreOptions,
-    duration_s: float | None,
-    models: VisionModels,
-    stop: threading.Event | None = None,
-    progress: RangeProgress | None = None,
-) -> tuple[list[dict[str, Any]], list[str]]:
-    stretches = FrameStretches(
-        path,
-        models,
-        start_s=span[0],
-        end_s=span[1],
-        every_s=options.ocr_every_s,
-        duration_s=duration_s,
-        incremental=options.ocr_incremental,
-        cancel=stop,
-        on_frame=(lambda t_s: progress("ocr", t_s)) if progress is not None else None,
-    )
-    found = [asdict(stretch) for stretch in stretches]
-    return found, [stretches.warning] if stretches.warning else []
-
-
-class _Pictures:
-    """The picture work of a range: run in place, or started in a thread and joined."""
-
-    def __init__(
-        self,
-        path: Path,
-        rng: TimeRange,
-        options: CoreOptions,
-        models: CoreModels,
-        progress: RangeProgress | None,
-    ) -> None:
-        self.path, self.rng, self.options, self.models = path, rng, options, models
-        self.progress = progress
-        self.wanted = rng.vision is not None or rng.image
-        self._thread: threading.Thread | None = None
-        self._out: tuple | None = None
-        self._error: BaseException | None = None
-        self.stop = threading.Event()  # set when the speech beside it failed
-
-    def _run(self) -> None:
-        try:
-            vision = self.models.vision()
-            if self.rng.image:
-                found, notes = [asdict(read_image(self.path, vision))], []
-            else:
-                found, notes = _frames(
-                    self.path,
-                    self.rng.vision,
-                    self.options,
-                    self.rng.duration_s,
-                    vision,
-                    self.stop,
-                    self.progress,
-                )
-            nsfw = vision.nsfw.model
-            image = {"name": nsfw.name, "sha256": nsfw.sha256}
-            self._out = (found, notes, vision.ocr_provenance(), image)
-        except BaseException as exc:  # handed to the range's thread, raised there
-            self._error = exc
-
-    def _run_beside(self) -> None:
-        lower_thread_priority()  # speech, the longer stage, should never wait for pictures
-        self._run()
-
-    def start(self) -> None:
-        self._thread = threading.Thread(target=self._run_beside, name="range-pictures", daemon=True)
-        self._thread.start()
-
-    def join(self, reraise: bool = True) -> None:
-        if self._thread is not None:
-            self._thread.join()
-        if reraise and self._error is not None:
-            raise self._error
-
-    def result(self) -> tuple:
-        if self._thread is None:
-            self._run()
-        self.join()
-        assert self._out is not None
-        return self._out
 
 
 def worker_info() -> dict[str, Any]:
@@ -380,9 +294,12 @@ def analyze_range(
         "models": {"speech": [], "ocr": [], "image": None},
         "warnings": [],
     }
-    pictures = _Pictures(path, rng, options, models, progress)
-    if rng.speech_cuts and pictures.wanted and models.overlap:
-        pictures.start()  # beside speech, in its own thread: CTranslate2 and ORT release the GIL
+    wanted = rng.vision is not None or rng.image
+    if wanted and models.lane is not None:
+        # beside speech, in its own thread: CTranslate2 and ORT release the GIL
+        pictures = models.lane.take(path, rng, options, progress)
+    else:
+        pictures = RangePictures.of(path, rng, options, models, progress)
     if rng.speech_cuts:
         try:
             payload["segments"], payload["models"]["speech"], warnings = _speech(
@@ -393,7 +310,7 @@ def analyze_range(
             pictures.join(reraise=False)
             raise
         payload["warnings"] += warnings
-    if pictures.wanted:
+    if wanted:
         payload["vision"], notes, payload["models"]["ocr"], payload["models"]["image"] = (
             pictures.result()
         )

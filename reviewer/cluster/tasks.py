@@ -74,7 +74,11 @@ def probe_task(path: str) -> dict[str, Any]:
 
 
 def plan_task(path: str, media: dict[str, Any], options: CoreOptions) -> list[dict[str, Any]]:
-    return [r.as_json() for r in plan_ranges(local_path(path), media, options)]
+    local = local_path(path)
+    lane = worker_models(options.speech_model).lane
+    if lane is not None:  # the first range's pictures need not wait for the VAD of the file
+        lane.plan(local, media, options)
+    return [r.as_json() for r in plan_ranges(local, media, options)]
 
 
 def range_task(
