@@ -190,6 +190,34 @@ def plan_ranges(path: Path, media: dict[str, Any], options: CoreOptions) -> list
 RangeProgress = Callable[[str, float], None]
 
 
+def _engine_pass(
+    chunks: list,
+    name: str,
+    options: CoreOptions,
+    models: CoreModels,
+    progress: RangeProgress | None = None,
+    stop: threading.Event | None = None,
+) -> tuple[list[dict], dict[str, Any]]:
+    """One engine over the range's chunks: its segments, and the engine with its decoding."""
+    engine = models.engine(name)
+    decoding = decoding_for(engine, options.speech())
+    segments: list[dict] = []
+    for step in speech_steps(chunks, engine, decoding, stop):
+        segments += step.pieces
+        if progress is not None:
+            progress("speech", step.done_until)
+    record = {
+        "name": engine.name,
+        "kind": engine.kind,
+        "sha256": engine.sha256,
+        "device": engine.device,
+        "compute_type": engine.compute_type,
+        "settings": pass_settings(engine, decoding),
+        "warning": getattr(engine, "warning", None),
+    }
+    return segments, record
+
+
 def _speech(
     path: Path,
     cuts: tuple[float, ...],
@@ -201,26 +229,36 @@ def _speech(
     its engine, and the engines with the decoding each ran (as local speech passes record)."""
     reader = PlannedChunks(path, cuts)
     chunks = list(reader)
-    segments: list[dict] = []
-    engines: list[dict[str, Any]] = []
-    for name in options.engine_names():
-        engine = models.engine(name)
-        decoding = decoding_for(engine, options.speech())
-        for step in speech_steps(chunks, engine, decoding):
-            segments += step.pieces
-            if progress is not None:
-                progress("speech", step.done_until)
-        engines.append(
-            {
-                "name": engine.name,
-                "kind": engine.kind,
-                "sha256": engine.sha256,
-                "device": engine.device,
-                "compute_type": engine.compute_type,
-                "settings": pass_settings(engine, decoding),
-                "warning": getattr(engine, "warning", None),
-            }
-        )
+    names = options.engine_names()
+    if len(names) == 2 and models.overlap:
+        # `both`, one range at a time: viet-asr beside Whisper (as the local pipeline runs
+        # them), so the slower sets the pace, not their sum. Each pass is a function of the
+        # audio alone, and the payload lists them in the same order either way.
+        stop = threading.Event()
+        second: dict[str, Any] = {}
+
+        def run_second() -> None:
+            try:
+                second["out"] = _engine_pass(chunks, names[1], options, models, None, stop)
+            except BaseException as exc:  # raised in the range's thread below
+                second["error"] = exc
+
+        beside = threading.Thread(target=run_second, name="range-speech-2", daemon=True)
+        beside.start()
+        try:
+            passes = [_engine_pass(chunks, names[0], options, models, progress)]
+        except BaseException:
+            stop.set()
+            beside.join()
+            raise
+        beside.join()
+        if "error" in second:
+            raise second["error"]
+        passes.append(second["out"])
+    else:
+        passes = [_engine_pass(chunks, name, options, models, progress) for name in names]
+    segments = [seg for found, _ in passes for seg in found]
+    engines = [record for _, record in passes]
     return segments, engines, [reader.error] if reader.error else []
 
 
