@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import sys
 import time
 from pathlib import Path
@@ -29,24 +28,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "models" / "text" / "meaning"))
 
-from slots import recogniser_noise, strip_tones  # noqa: E402
+from slots import CHANNELS, channel  # noqa: E402
 
 from reviewer.text import TextScorer  # noqa: E402
 
-CHANNELS = ("clean", "tone", "notone", "noisy")
 HELDOUT = ROOT / "models" / "text" / "meaning" / "heldout.jsonl"
 CORPUS = ROOT / "models" / "text" / "meaning" / "corpus.jsonl"
-
-
-def channel(text: str, name: str, seed: int) -> str:
-    rng = random.Random(seed)
-    if name == "tone":
-        return strip_tones(text.lower(), 1 / 3, rng)
-    if name == "notone":
-        return strip_tones(text.lower(), 1.0, rng)
-    if name == "noisy":
-        return recogniser_noise(text, rng, 0.1)
-    return text
 
 
 def load(split: str) -> list[dict]:

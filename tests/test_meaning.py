@@ -16,7 +16,8 @@ from reviewer.paths import text_model_dir
 from reviewer.text import TextScorer
 from reviewer.text.errors import TextModelHashMismatch
 from reviewer.text.meaning.engine import DIM, MeaningEngine, embed_form, shared_engine
-from reviewer.text.meaning.fit import choose_cut, fit_head
+from reviewer.text.meaning.fit import choose_cut, fit_head, fit_mlp
+from reviewer.text.meaning.fusion import is_toneless, veto
 from reviewer.text.meaning.head import EXAMPLES_FILE, MeaningHead
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -74,6 +75,41 @@ def test_head_round_trip_and_tamper(tmp_path: Path) -> None:
     vec.write_bytes(vec.read_bytes()[:-2] + b"\x00\x01")
     with pytest.raises(TextModelHashMismatch):
         MeaningHead.load(card)
+
+
+def test_hidden_layer_head_round_trip_and_warm_start(tmp_path: Path) -> None:
+    """Format 2: the hidden layer travels in the card and reads back to the same probabilities;
+    a format-1 card still loads as a linear head."""
+    rng = np.random.default_rng(2)
+    x = rng.normal(size=(90, DIM)).astype(np.float32)
+    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    y = np.array([[i % 3 == 0, i % 3 == 1] for i in range(90)], np.float32)
+    w1, b1, w2, b2 = fit_mlp(x, y, hidden=16, steps=150)
+    head = MeaningHead(["fraud", "insult"], w2, b2, {"fraud": 0.6}, hidden=(w1, b1))
+    card = head.save(tmp_path, {"model_id": "mlp"})
+    assert json.loads(card.read_text(encoding="utf-8"))["format"] == 2
+    back = MeaningHead.load(card)
+    assert back.hidden is not None and back.inputs == 16
+    np.testing.assert_allclose(back.probabilities(x), head.probabilities(x), atol=1e-5)
+    p = back.probabilities(x)
+    assert p[::3, 0].mean() > 0.8 and p[1::3, 1].mean() > 0.8 and p[2::3].max() < 0.5
+    # a refit starts from these weights and stays close to them
+    again = fit_mlp(x, y, hidden=16, steps=5, init=(w1, b1, w2, b2))
+    assert np.abs(again[0] - w1).max() < 0.2
+    # a linear card (format 1) keeps loading
+    wl, bl = fit_head(x, [["fraud"] if v[0] else [] for v in y], ["fraud"], steps=50)
+    linear = MeaningHead(["fraud"], wl, bl).save(tmp_path / "linear", {"model_id": "lin"})
+    assert json.loads(linear.read_text(encoding="utf-8"))["format"] == 1
+    assert MeaningHead.load(linear).hidden is None
+
+
+def test_toneless_text_keeps_its_lexicon_evidence() -> None:
+    """The head reads text with no diacritic worse: its doubt there does not damp the lexicon."""
+    assert is_toneless("nap 200k tang 3 trieu cac che vao web cuoc choi", "vi")
+    assert not is_toneless("nạp 200k tặng 3 triệu các chế vào web cược chơi", "vi")
+    assert not is_toneless("deposit 200k and get 3 million bonus today", "en")
+    assert veto("gambling", 0.0, 12) < 1.0
+    assert veto("gambling", 0.0, 12, toneless=True) == 1.0
 
 
 def test_choose_cut_holds_the_false_positive_rate() -> None:

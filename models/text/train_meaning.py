@@ -6,6 +6,19 @@
 Writes models/text/meaning_head.json + meaning_examples.npy (see reviewer/text/meaning/head.py)
 and prints dev metrics. The held-out split (models/text/meaning/heldout.jsonl) is NOT read here:
 bench/eval_text.py reports on it.
+
+The shipped head is linear (format 1: one logistic regression per category) on the train
+sentences as written, with cuts holding 1% of dev benign sentences per category. Two options were
+measured on dev with the fusion and not shipped (reviewer/text/meaning/fusion.py has the numbers):
+  --head mlp --cut-channels clean,tone,noisy   one hidden layer (format 2, fit.py)
+  --augment tone,notone,noisy   also train on copies of each train sentence through those
+        channels (slots.channel, seeds apart from the benches'): dev recall with tones lost rose
+        (0.73 -> 0.76 tone, 0.72 -> 0.75 no tones, 0.66 -> 0.71 noisy), but the head fired with
+        near certainty (p 0.99-0.999) on benign sentences from outside the corpus's templates
+        ("mình sắp lên cấp 50, anh em chờ xem mở khóa kỹ năng mới" as fraud in
+        tests/test_text_detect.py, a benign real voice's sentence pair), linear or not.
+Embedding the copies takes ~10 minutes on 2 cores the first time: pass --cache so a rerun reads
+them back.
 """
 
 from __future__ import annotations
@@ -24,16 +37,30 @@ ROOT = HERE.parents[1]
 sys.path.insert(0, str(ROOT))
 
 from reviewer.text.meaning.engine import ENGINE_NAME, shared_engine  # noqa: E402
-from reviewer.text.meaning.fit import choose_cut, fit_head  # noqa: E402
+from reviewer.text.meaning.fit import (  # noqa: E402
+    MLP_L2,
+    MLP_STEPS,
+    choose_cut,
+    fit_head,
+    fit_mlp,
+)
 from reviewer.text.meaning.head import MeaningHead, pick_examples  # noqa: E402
+
+sys.path.insert(0, str(HERE / "meaning"))
+from slots import channel  # noqa: E402
 
 CORPUS = HERE / "meaning" / "corpus.jsonl"
 CATEGORIES = ["gambling", "fraud", "illegal_trade", "personal_data", "insult", "profanity"]
 EXAMPLES_PER_CATEGORY = 120
 TRAIN_FILE = "meaning_train.npy"
 MAX_FPR = 0.01
-# 1e-4 recalled most on dev in every trial (1e-4..3e-2); a grid costs minutes a value on 2 cores.
-L2_GRID = (1e-4,)
+# Copies of each train sentence the head may also learn from (--augment; see above: not shipped).
+AUGMENT: tuple[str, ...] = ()
+AUGMENT_SEED = 100000  # seeds apart from bench/eval_text.py's (the row's index)
+# The channels whose dev benign sentences set the cuts (--cut-channels).
+CUT_CHANNELS = ("clean",)
+HEAD = "linear"
+LINEAR_L2 = 1e-4  # recalled most on dev in every trial (1e-4..3e-2)
 
 
 def load(path: Path) -> list[dict]:
@@ -49,7 +76,22 @@ def main() -> None:
         default=ROOT / ".cache" / "meaning_vectors.npz",
         help="vectors computed before (a file of this script's own making); '' for none",
     )
+    ap.add_argument(
+        "--head",
+        choices=("mlp", "linear"),
+        default=HEAD,
+        help="mlp: one hidden layer (format 2); linear: one logistic regression per category",
+    )
+    ap.add_argument(
+        "--augment",
+        default=",".join(AUGMENT),
+        help="channels whose copies of the train sentences it also learns from, e.g. "
+        "tone,notone,noisy ('' for none, the default)",
+    )
+    ap.add_argument("--cut-channels", default=",".join(CUT_CHANNELS))
     args = ap.parse_args()
+    augment = tuple(ch for ch in args.augment.split(",") if ch)
+    cut_channels = tuple(ch for ch in args.cut_channels.split(",") if ch)
     rows = load(CORPUS)
     engine = shared_engine()
     if str(args.cache):
@@ -60,28 +102,39 @@ def main() -> None:
     train = [i for i, r in enumerate(rows) if r["split"] == "train"]
     dev = [i for i, r in enumerate(rows) if r["split"] == "dev"]
     labels = [r["labels"] for r in rows]
-    benign = np.array([not labels[i] for i in dev])
-    print(f"train {len(train)} rows, dev {len(dev)} rows ({int(benign.sum())} benign)")
-    best = None
-    for l2 in L2_GRID:  # the regularisation that recalls most on dev at the dev FPR cap
-        weights, bias = fit_head(vectors[train], [labels[i] for i in train], CATEGORIES, l2=l2)
+    y = np.array([[c in labs for c in CATEGORIES] for labs in labels], np.float32)
+    # the dev channels' vectors are needed for the cuts; the train copies only with --augment
+    copies = [
+        engine.embed([channel(rows[i]["text"], ch, AUGMENT_SEED + i) for i in train])
+        for ch in augment
+    ]
+    dev_x = {
+        ch: engine.embed([channel(rows[i]["text"], ch, k) for k, i in enumerate(dev)])
+        for ch in cut_channels
+    }
+    if str(args.cache):
+        engine.save_disk_cache(args.cache)
+    x_fit = np.vstack([vectors[train], *copies])
+    y_fit = np.vstack([y[train]] * (1 + len(copies)))
+    print(f"train {len(train)} rows (x{1 + len(copies)} with copies), dev {len(dev)} rows")
+    if args.head == "mlp":
+        w1, b1, w2, b2 = fit_mlp(x_fit, y_fit)
+        head = MeaningHead(CATEGORIES, w2, b2, hidden=(w1, b1))
+        fit = {"head": "mlp", "hidden": int(w1.shape[0]), "steps": MLP_STEPS, "l2": MLP_L2}
+    else:
+        labs = [[c for c, on in zip(CATEGORIES, row, strict=True) if on] for row in y_fit]
+        weights, bias = fit_head(x_fit, labs, CATEGORIES, l2=LINEAR_L2)
         head = MeaningHead(CATEGORIES, weights, bias)
-        probs = head.probabilities(vectors[dev])
-        report = []
-        for j, cat in enumerate(CATEGORIES):
-            pos = np.array([cat in labels[i] for i in dev])
-            cut = choose_cut(probs[pos, j], probs[benign, j], MAX_FPR)
-            head.cuts[cat] = cut
-            recall = float((probs[pos, j] >= cut).mean()) if pos.any() else 0.0
-            fpr = float((probs[benign, j] >= cut).mean())
-            report.append((cat, cut, recall, fpr))
-        mean_recall = float(np.mean([r[2] for r in report]))
-        print(f" l2={l2:g}: mean dev recall {mean_recall:.3f}")
-        if best is None or mean_recall > best[0]:
-            best = (mean_recall, l2, head, report)
-    _, l2, head, report = best
-    for cat, cut, recall, fpr in report:
-        print(f"  {cat:14s} cut {cut:.3f}  dev recall {recall:.3f}  dev benign FPR {fpr:.3f}")
+        fit = {"head": "linear", "l2": LINEAR_L2}
+    probs = {ch: head.probabilities(x) for ch, x in dev_x.items()}
+    benign = ~y[dev].any(axis=1)
+    for j, cat in enumerate(CATEGORIES):
+        pos = y[dev][:, j] > 0
+        neg = np.concatenate([p[benign, j] for p in probs.values()])
+        head.cuts[cat] = cut = choose_cut(probs["clean"][pos, j], neg, MAX_FPR)
+        recall = " ".join(f"{ch} {float((p[pos, j] >= cut).mean()):.3f}" for ch, p in probs.items())
+        fpr = float((neg >= cut).mean())
+        print(f"  {cat:14s} cut {cut:.3f}  dev recall {recall}  dev benign FPR {fpr:.3f}")
     # Examples named in "meaning close to «…»": clean (un-noised) train sentences, per family.
     seen: set[str] = set()
     cand = []
@@ -112,7 +165,9 @@ def main() -> None:
         "train_rows": len(train),
         "dev_rows": len(dev),
         "max_dev_fpr": MAX_FPR,
-        "l2": l2,
+        "cut_channels": list(cut_channels),
+        "augment": list(augment),
+        "fit": fit,
     }
     # The corpus vectors travel with the head (int8, one scale) so `reviewer learn` can refit it
     # with numpy alone, without the corpus text or re-embedding it.

@@ -2,7 +2,9 @@
 
 The shipped corpus's sentence vectors travel with the head (models/text/meaning_train.npy, int8);
 a refit adds the decided texts' vectors (confirmed / added = positive, rejected = negative for that
-category), weighted DECIDED_WEIGHT each. "Better" as for the n-gram model: the new head by k-fold
+category), weighted DECIDED_WEIGHT each. A head with a hidden layer (format 2) is refitted as
+one, warm-started from the current head (MLP_STEPS passes: it moves to the decisions without
+relearning the corpus from scratch). "Better" as for the n-gram model: the new head by k-fold
 cross-validation over the decided texts, the current head on all of them, F1 over (text, category)
 pairs at the category's cut. Installed only when better; `reviewer learn --rollback-meaning`
 goes back.
@@ -19,7 +21,7 @@ import numpy as np
 
 from ..paths import text_model_dir
 from ..text.meaning.engine import shared_engine
-from ..text.meaning.fit import fit_logistic
+from ..text.meaning.fit import fit_logistic, fit_mlp
 from ..text.meaning.head import MeaningHead
 from . import meaning_versions
 from .decisions import Decision
@@ -32,6 +34,7 @@ FOLDS = 3
 SEED = 13
 DECIDED_WEIGHT = 5.0
 STEPS = 300
+MLP_STEPS = 150  # warm-started: a few passes move it to the decisions without unlearning
 
 
 @dataclass
@@ -65,6 +68,21 @@ def shipped_training(
 
 
 def _fit_all(x, y, w, categories, cuts_from: MeaningHead) -> MeaningHead:
+    if cuts_from.hidden is not None:
+        init = (*cuts_from.hidden, cuts_from.weights, cuts_from.bias)
+        w1, b1, w2, b2 = fit_mlp(
+            x, y, steps=MLP_STEPS, seed=SEED, init=init, sample_weight=np.asarray(w, np.float32)
+        )
+        return MeaningHead(
+            list(categories),
+            w2,
+            b2,
+            dict(cuts_from.cuts),
+            cuts_from.example_texts,
+            cuts_from.example_labels,
+            cuts_from.example_vectors,
+            hidden=(w1, b1),
+        )
     weights, biases = [], []
     for j in range(len(categories)):
         wj, bj = _weighted_fit(x, y[:, j], w)

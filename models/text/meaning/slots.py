@@ -392,6 +392,26 @@ def recogniser_noise(text: str, rng: random.Random, drop: float = 0.1) -> str:
     return " ".join(words) or text
 
 
+CHANNELS = ("clean", "tone", "notone", "noisy")
+
+
+def channel(text: str, name: str, seed: int) -> str:
+    """What a channel makes of a sentence (deterministic for a seed): bench/eval_text.py reports
+    on these, models/text/train_meaning.py trains on copies of the corpus through them.
+      clean   as written
+      tone    lower case, the tone marks of a third of the words lost (weak OCR/ASR)
+      notone  lower case, every diacritic lost
+      noisy   recogniser-like: regional merges, one word in ten dropped"""
+    rng = random.Random(seed)
+    if name == "tone":
+        return strip_tones(text.lower(), 1 / 3, rng)
+    if name == "notone":
+        return strip_tones(text.lower(), 1.0, rng)
+    if name == "noisy":
+        return recogniser_noise(text, rng, 0.1)
+    return text
+
+
 def teencode(text: str, rng: random.Random, share: float = 0.6) -> str:
     for full, shorts in TEEN:
         if full in text and rng.random() < share:

@@ -1,14 +1,19 @@
-"""The meaning head: one logistic regression per category on sentence vectors, plus examples.
+"""The meaning head: per-category probabilities from sentence vectors, plus examples.
 
+Format 1: one logistic regression per category on the vector (weights C x 384).
+Format 2: one hidden layer of ReLU units shared by the categories (H x 384, stored base64 as
+little-endian float32 in the card), then one logistic output per category (weights C x H): it
+reads a sentence whose tones were lost better than a linear head (see fit.py, train_meaning.py).
 Stored as plain data, both hashed in the card and in models/manifest.json:
-  meaning_head.json      categories, weights (C x 384), biases, per-category cuts chosen on the
-                         dev split, the labelled examples' texts, SHA-256 of the vectors file
+  meaning_head.json      categories, weights, biases, per-category cuts chosen on the dev split,
+                         the labelled examples' texts, SHA-256 of the vectors file
   meaning_examples.npy   float16 (N x 384): vectors of those examples, for "meaning close to «…»"
 Run time needs numpy only (the Windows bundle and `reviewer learn` included).
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 from collections.abc import Sequence
@@ -22,6 +27,8 @@ from reviewer.text.errors import TextModelError, TextModelHashMismatch
 
 HEAD_FILE = "meaning_head.json"
 EXAMPLES_FILE = "meaning_examples.npy"
+DIM = 384
+FORMATS = (1, 2)
 DEFAULT_CUT = 0.5
 # Below its cut a probability fades fast (0.5 (p/cut)^GAMMA): a benign sentence often scores
 # p = 0.6-0.8, and a linear fade let that tip weak lexicon evidence over (chosen on dev).
@@ -43,6 +50,20 @@ class MeaningHead:
     example_vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 384), np.float16))
     meta: dict = field(default_factory=dict)
     sha256: str = ""
+    # format 2: (H, 384) weights and (H,) biases of the hidden layer; None: a linear head
+    hidden: tuple[np.ndarray, np.ndarray] | None = None
+
+    @property
+    def inputs(self) -> int:
+        """What the output weights read: 384 (the vector) or H (the hidden units)."""
+        return DIM if self.hidden is None else int(self.hidden[0].shape[0])
+
+    def features(self, vectors: np.ndarray) -> np.ndarray:
+        """What the per-category outputs read: the vectors, or the hidden layer's ReLU units."""
+        vectors = np.asarray(vectors, dtype=np.float32)
+        if self.hidden is None:
+            return vectors
+        return np.maximum(vectors @ self.hidden[0].T + self.hidden[1], 0.0)
 
     @property
     def model_id(self) -> str:
@@ -51,7 +72,7 @@ class MeaningHead:
     def probabilities(self, vectors: np.ndarray) -> np.ndarray:
         """(n, C) probabilities; zero vectors (empty texts) get 0."""
         vectors = np.asarray(vectors, dtype=np.float32)
-        logits = vectors @ self.weights.T + self.bias
+        logits = self.features(vectors) @ self.weights.T + self.bias
         probs = 1.0 / (1.0 + np.exp(-np.clip(logits, -30, 30)))
         empty = ~np.any(vectors, axis=1)
         probs[empty] = 0.0
@@ -84,8 +105,8 @@ class MeaningHead:
         vec_path = folder / EXAMPLES_FILE
         np.save(vec_path, self.example_vectors.astype(np.float16), allow_pickle=False)
         card = {
-            "format": 1,
             **(meta or self.meta),
+            "format": 1 if self.hidden is None else 2,
             "categories": list(self.categories),
             "weights": [[round(float(x), 6) for x in row] for row in self.weights],
             "bias": [round(float(x), 6) for x in self.bias],
@@ -97,6 +118,12 @@ class MeaningHead:
                 "labels": self.example_labels,
             },
         }
+        if self.hidden is not None:
+            card["hidden"] = {
+                "units": int(self.hidden[0].shape[0]),
+                "weights_f32le_b64": _b64(self.hidden[0]),
+                "bias": [round(float(x), 6) for x in self.hidden[1]],
+            }
         path = folder / HEAD_FILE
         path.write_text(json.dumps(card, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         return path
@@ -111,12 +138,19 @@ class MeaningHead:
             weights = np.asarray(card["weights"], dtype=np.float32)
             bias = np.asarray(card["bias"], dtype=np.float32)
             ex = card["examples"]
+            hidden = _read_hidden(card)
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise TextModelError(
                 f"Cannot read the meaning head {path}: {exc}. Reinstall, or re-run "
                 "models/text/train_meaning.py."
             ) from exc
-        if weights.shape != (len(categories), 384) or bias.shape != (len(categories),):
+        if card.get("format", 1) not in FORMATS:
+            raise TextModelError(
+                f"The meaning head {path} is of format {card.get('format')}, which this version "
+                f"cannot read (it reads {', '.join(map(str, FORMATS))}): update the program."
+            )
+        inputs = DIM if hidden is None else hidden[0].shape[0]
+        if weights.shape != (len(categories), inputs) or bias.shape != (len(categories),):
             raise TextModelError(f"The meaning head {path} has weights of the wrong shape.")
         vec_path = path.parent / ex["file"]
         try:
@@ -132,7 +166,7 @@ class MeaningHead:
         meta = {
             k: v
             for k, v in card.items()
-            if k not in {"weights", "bias", "examples", "categories", "cuts"}
+            if k not in {"weights", "bias", "examples", "categories", "cuts", "hidden", "format"}
         }
         return cls(
             categories,
@@ -144,7 +178,26 @@ class MeaningHead:
             vectors,
             meta,
             _sha256(data),
+            hidden,
         )
+
+
+def _b64(a: np.ndarray) -> str:
+    return base64.b64encode(np.ascontiguousarray(a, dtype="<f4").tobytes()).decode("ascii")
+
+
+def _read_hidden(card: dict) -> tuple[np.ndarray, np.ndarray] | None:
+    """The hidden layer of a format-2 card (None for format 1); ValueError when malformed."""
+    block = card.get("hidden")
+    if block is None:
+        return None
+    units = int(block["units"])
+    raw = base64.b64decode(block["weights_f32le_b64"], validate=True)
+    w = np.frombuffer(raw, dtype="<f4").astype(np.float32)
+    b = np.asarray(block["bias"], dtype=np.float32)
+    if w.size != units * DIM or b.shape != (units,):
+        raise ValueError(f"hidden layer of {units} units has {w.size} weights, {b.size} biases")
+    return w.reshape(units, DIM), b
 
 
 def pick_examples(
