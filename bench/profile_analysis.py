@@ -17,7 +17,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_throughput import VARIANTS, print_row, run_variant  # noqa: E402
+from bench_throughput import VARIANTS, run_variant  # noqa: E402
+from throughput_report import print_row  # noqa: E402
 
 
 def main() -> None:
