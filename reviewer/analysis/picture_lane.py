@@ -64,7 +64,6 @@ class RangePictures:
         self.path, self.span, self.image = path, span, image
         self.duration_s, self.options, self.models = duration_s, options, models
         self.progress = progress
-        self.wanted = span is not None or image
         self.key: tuple | None = None  # set by the lane that runs it ahead
         self.then: Callable[[RangePictures], None] | None = None  # after a clean finish
         self._thread: threading.Thread | None = None
@@ -145,10 +144,6 @@ class RangePictures:
         self._thread = threading.Thread(target=self._run_beside, name="range-pictures", daemon=True)
         self._thread.start()
 
-    @property
-    def started(self) -> bool:
-        return self._thread is not None
-
     def join(self, reraise: bool = True) -> None:
         if self._thread is not None:
             self._thread.join()
@@ -172,7 +167,7 @@ class PictureLane:
         self._lock = threading.Lock()
         self._job: RangePictures | None = None
         self._closed = False
-        self.adopted = 0  # range tasks that found their pictures under way or done (benches)
+        self.adopted = 0  # range tasks that found their pictures under way or done
 
     def take(
         self,
