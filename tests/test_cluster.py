@@ -110,6 +110,8 @@ def test_cluster_run_equals_local_run_and_names_its_workers(shared, local_run, t
     for entry in entries:  # each result names the worker process that made it, and its models
         assert entry["worker"]["pid"] in pids and entry["worker"]["versions"]["reviewer"]
         assert entry["models"]["speech"] or entry["models"]["ocr"]
+    # the workers embedded the sentences they heard and read (text detection only read them)
+    assert all(e["sentence_vectors"] > 0 for e in entries if e["segments"] or e["text_items"])
 
 
 def test_worker_killed_mid_range_is_replaced_without_duplicates(shared, local_run, tmp_path):

@@ -62,6 +62,8 @@ class CoreOptions:
     ocr_incremental: bool = True
     chunk_s: float = CHUNK_S
     range_s: float = RANGE_S
+    # The range's sentence vectors in the payload (range_vectors.py): for cluster workers.
+    sentence_vectors: bool = False
 
     def engine_names(self) -> tuple[str, ...]:
         return self.speech_engines or (self.speech_model,)
@@ -293,6 +295,20 @@ def _digest(path: Path) -> str:
     return digest
 
 
+def _sentence_vectors(payload: dict[str, Any], language: str | None) -> dict[str, Any] | None:
+    """The range's texts embedded here; a worker without the engine leaves them to the
+    workstation (with a warning) rather than failing the range."""
+    from ..text.meaning import range_vectors
+    from ..text.meaning.engine import MeaningEngineError, shared_engine
+
+    try:
+        engine = shared_engine()
+    except MeaningEngineError as exc:
+        payload["warnings"].append(f"Sentence vectors left to the workstation: {exc}")
+        return None
+    return range_vectors.compute(engine, payload["segments"], payload["vision"], language)
+
+
 @dataclass
 class _Timer:
     began: float = field(default_factory=time.monotonic)
@@ -353,6 +369,8 @@ def analyze_range(
             pictures.result()
         )
         payload["warnings"] += notes
+    if options.sentence_vectors:
+        payload["sentence_vectors"] = _sentence_vectors(payload, options.language)
     payload["worker"] = worker_info()
     payload["elapsed_s"] = timer.seconds()
     return payload

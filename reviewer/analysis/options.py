@@ -77,9 +77,12 @@ class AnalysisOptions:
             setattr(options, key, value)
         return options
 
-    def core(self, hotwords: str | None, range_s: float = RANGE_S) -> CoreOptions:
+    def core(
+        self, hotwords: str | None, range_s: float = RANGE_S, sentence_vectors: bool = False
+    ) -> CoreOptions:
         """What the analysis core needs of these options; `hotwords` as biasing resolved them.
-        The one mapping, used by local and cluster runs alike."""
+        The one mapping, used by local and cluster runs alike (a cluster asks its workers for
+        the sentence vectors too)."""
         return CoreOptions(
             language=self.language,
             speech_model=self.speech_model,
@@ -96,6 +99,7 @@ class AnalysisOptions:
             ocr_incremental=self.ocr_incremental,
             chunk_s=self.chunk_s,
             range_s=range_s,
+            sentence_vectors=sentence_vectors,
         )
 
 

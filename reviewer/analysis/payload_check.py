@@ -162,6 +162,13 @@ def validate_payload(
         if count > MAX_ITEMS:
             _fail(f"more than {MAX_ITEMS} text items and detections")
     _type(payload.get("warnings"), list, "warnings")
+    if payload.get("sentence_vectors") is not None:
+        from ..text.meaning.range_vectors import VectorBlockError, decode
+
+        try:
+            decode(payload["sentence_vectors"])
+        except VectorBlockError as exc:
+            _fail(str(exc))
     worker = _type(payload.get("worker"), dict, "worker")
     _text(str(worker.get("host", "")), "worker.host")
     return size

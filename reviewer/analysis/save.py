@@ -295,6 +295,8 @@ def _audit_payload(plan: StoredPlan, payload: dict[str, Any], digest: str) -> di
         "payload_sha256": digest,
         "segments": len(payload["segments"]),
         "text_items": sum(len(s["items"]) for s in payload["vision"]),
+        # texts the worker embedded (range_vectors.py); 0: the workstation embedded them
+        "sentence_vectors": len((payload.get("sentence_vectors") or {}).get("forms", [])),
     }
 
 
@@ -306,6 +308,11 @@ def _apply(
     every_s: float,
     language: str | None,
 ) -> None:
+    meaning = detector.detector.meaning
+    if payload.get("sentence_vectors") and meaning is not None:
+        from ..text.meaning.range_vectors import seed
+
+        seed(meaning.engine, payload["sentence_vectors"])  # detection below reads them
     _apply_speech(case, media_id, payload, detector, language)
     for stretch in payload["vision"]:
         media = case.get_media(media_id)

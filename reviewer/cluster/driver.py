@@ -26,6 +26,7 @@ from ..detections import MediaDetector
 from ..errors import Cancelled, MediaError, ReviewerError
 from ..probe import Probe
 from ..store.case import Case
+from ..text.meaning.engine import meaning_enabled
 from .backend import Backend, DaskBackend
 from .tasks import plan_task, probe_task, range_task
 
@@ -63,7 +64,8 @@ class ClusterAnalyzer(FileRun):
     ) -> None:
         super().__init__(case, options, on_progress, cancel)
         self.cluster = cluster
-        self.core = options.core(self.bias_hotwords(), range_s)
+        # The workers embed their sentences: the workstation then only reads the vectors.
+        self.core = options.core(self.bias_hotwords(), range_s, sentence_vectors=meaning_enabled())
         self._fine = False  # the backend reports progress within a range
         self.reads_pictures = False  # QR codes and picture hashes come back in the payloads
 

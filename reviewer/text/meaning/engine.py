@@ -139,16 +139,29 @@ class MeaningEngine:
                     self._cache.popitem(last=False)
         return out
 
+    @property
+    def identity(self) -> str:
+        """Which engine made a vector: vectors from another backend differ (cosine 0.9999), so a
+        worker's vectors are taken only from an engine of the same identity."""
+        return f"{ENGINE_NAME}@{ENGINE_VERSION}/{self.backend}"
+
+    def seed(self, forms: Sequence[str], vectors: np.ndarray, query: bool = False) -> int:
+        """Put vectors computed elsewhere (by this engine's identity) in the cache."""
+        with self._lock:
+            for form, vec in zip(forms, vectors, strict=True):
+                if form:
+                    self._cache[(str(form), query)] = np.asarray(vec, dtype=np.float32)
+        return len(forms)  # the next embedding run trims the cache to CACHE_SIZE
+
     def load_disk_cache(self, path: Path) -> int:
-        """Seed the cache from a file written by save_disk_cache (benchmarks and training only:
-        analysis never reads vectors it did not compute)."""
+        """Seed the cache from a file written by save_disk_cache (benchmarks and training only)."""
         if not path.is_file():
             return 0
         with np.load(path, allow_pickle=False) as data:
             forms, queries, vectors = data["forms"], data["queries"], data["vectors"]
-            with self._lock:
-                for form, query, vec in zip(forms, queries, vectors, strict=True):
-                    self._cache[(str(form), bool(query))] = vec.astype(np.float32)
+            for flag in (False, True):
+                pick = queries == flag
+                self.seed(forms[pick], vectors[pick], flag)
         return len(forms)
 
     def save_disk_cache(self, path: Path) -> None:
