@@ -18,7 +18,7 @@ from reviewer.text.errors import TextModelHashMismatch
 from reviewer.text.meaning.engine import DIM, MeaningEngine, embed_form, shared_engine
 from reviewer.text.meaning.fit import choose_cut, fit_head, fit_mlp
 from reviewer.text.meaning.fusion import is_toneless, veto
-from reviewer.text.meaning.head import EXAMPLES_FILE, MeaningHead
+from reviewer.text.meaning.head import EXAMPLES_FILE, MeaningHead, Neighbours
 
 ROOT = Path(__file__).resolve().parents[1]
 # Investment fraud in words no lexicon holds (no "lãi", "đầu tư", "cam kết", "lợi nhuận"...).
@@ -73,6 +73,36 @@ def test_head_round_trip_and_tamper(tmp_path: Path) -> None:
     assert back.calibrated(np.array([[0.7]]))[0, 0] == pytest.approx(0.5)
     vec = tmp_path / EXAMPLES_FILE
     vec.write_bytes(vec.read_bytes()[:-2] + b"\x00\x01")
+    with pytest.raises(TextModelHashMismatch):
+        MeaningHead.load(card)
+
+
+def test_neighbours_vote_round_trip_and_tamper(tmp_path: Path) -> None:
+    """The corpus vectors vote beside the regression: a sentence among labelled neighbours takes
+    their label even where the plane says otherwise; heavy rows (decisions) outvote the corpus."""
+    rng = np.random.default_rng(2)
+    x = rng.normal(size=(40, DIM)).astype(np.float32)
+    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    scale = float(np.abs(x).max()) / 127
+    codes = np.round(x / scale).astype(np.int8)
+    bits = [1 if i < 20 else 0 for i in range(40)]
+    zero = np.zeros((1, DIM), np.float32)
+    near = Neighbours(codes, scale, bits, k=5, temperature=0.02, weight=0.5)
+    head = MeaningHead(["fraud"], zero, np.zeros(1, np.float32), {"fraud": 0.6}, neighbours=near)
+    probe = x[[3, 30]] + 0.01 * rng.normal(size=(2, DIM)).astype(np.float32)
+    p = head.probabilities(probe)[:, 0]  # the plane says 0.5 everywhere; the vote moves it
+    assert p[0] == pytest.approx(0.75, abs=0.01) and p[1] == pytest.approx(0.25, abs=0.01)
+    card = head.save(tmp_path, {"model_id": "n"})
+    back = MeaningHead.load(card)
+    np.testing.assert_allclose(back.probabilities(probe), head.probabilities(probe), atol=1e-6)
+    # one decided row (heavy) beside a sentence outvotes the four corpus rows around it
+    heavy = np.vstack([codes, codes[30:31]])
+    decided = Neighbours(heavy, scale, [*bits, 1], 5, 0.02, 0.5, heavy_from=40, heavy_weight=5.0)
+    head.neighbours = decided
+    assert head.probabilities(probe)[1, 0] > 0.6
+    assert MeaningHead.load(head.save(tmp_path / "v2")).neighbours.heavy_from == 40
+    train = tmp_path / "meaning_train.npy"
+    train.write_bytes(train.read_bytes()[:-1] + b"\x05")
     with pytest.raises(TextModelHashMismatch):
         MeaningHead.load(card)
 

@@ -2,7 +2,8 @@
 
 The shipped corpus's sentence vectors travel with the head (models/text/meaning_train.npy, int8);
 a refit adds the decided texts' vectors (confirmed / added = positive, rejected = negative for that
-category), weighted DECIDED_WEIGHT each. A head with a hidden layer (format 2) is refitted as
+category), weighted DECIDED_WEIGHT each, and they join the corpus as neighbours that vote (head.py):
+the refitted head's folder holds their vectors, never their text. A head with a hidden layer (format 2) is refitted as
 one, warm-started from the current head (MLP_STEPS passes: it moves to the decisions without
 relearning the corpus from scratch). "Better" as for the n-gram model: the new head by k-fold
 cross-validation over the decided texts, the current head on all of them, F1 over (text, category)
@@ -13,7 +14,7 @@ goes back.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -22,13 +23,12 @@ import numpy as np
 from ..paths import text_model_dir
 from ..text.meaning.engine import shared_engine
 from ..text.meaning.fit import fit_logistic, fit_mlp
-from ..text.meaning.head import MeaningHead
+from ..text.meaning.head import MeaningHead, Neighbours
 from . import meaning_versions
 from .decisions import Decision
 from .errors import LearnError
 from .retrain import decided_texts
 
-TRAIN_FILE = "meaning_train.npy"
 MIN_TEXTS = 4
 FOLDS = 3
 SEED = 13
@@ -67,7 +67,21 @@ def shipped_training(
     return q.astype(np.float32) * float(info["scale"]), y.astype(np.float64)
 
 
-def _fit_all(x, y, w, categories, cuts_from: MeaningHead) -> MeaningHead:
+def _neighbours(x, y, like: Neighbours | None, decided: int) -> Neighbours | None:
+    """The corpus and the decided texts as voting neighbours, at the shipped head's scale: a
+    decision must be able to outvote the corpus around its sentence, not only move a plane."""
+    if like is None:
+        return None
+    codes = np.clip(np.round(np.asarray(x) / like.scale), -127, 127).astype(np.int8)
+    bits = [sum(1 << j for j, on in enumerate(row) if on > 0.5) for row in np.asarray(y)]
+    heavy = len(codes) - decided  # the decided rows come last (see propose_meaning)
+    return replace(
+        like, codes=codes, label_bits=bits, heavy_from=heavy, heavy_weight=DECIDED_WEIGHT
+    )
+
+
+def _fit_all(x, y, w, categories, cuts_from: MeaningHead, decided: int) -> MeaningHead:
+    """A head fitted on the corpus and the decided rows (the last `decided` rows of x)."""
     if cuts_from.hidden is not None:
         init = (*cuts_from.hidden, cuts_from.weights, cuts_from.bias)
         w1, b1, w2, b2 = fit_mlp(
@@ -82,6 +96,7 @@ def _fit_all(x, y, w, categories, cuts_from: MeaningHead) -> MeaningHead:
             cuts_from.example_labels,
             cuts_from.example_vectors,
             hidden=(w1, b1),
+            neighbours=_neighbours(x, y, cuts_from.neighbours, decided),
         )
     weights, biases = [], []
     for j in range(len(categories)):
@@ -96,6 +111,7 @@ def _fit_all(x, y, w, categories, cuts_from: MeaningHead) -> MeaningHead:
         cuts_from.example_texts,
         cuts_from.example_labels,
         cuts_from.example_vectors,
+        neighbours=_neighbours(x, y, cuts_from.neighbours, decided),
     )
 
 
@@ -147,7 +163,7 @@ def propose_meaning(decisions: list[Decision], folds: int = FOLDS) -> MeaningPro
         x = np.vstack([x_corpus, x_dec[train]])
         y = np.vstack([y_corpus, y_dec[train]])
         w = np.concatenate([np.ones(len(x_corpus)), np.full(len(train), DECIDED_WEIGHT)])
-        oof_heads.append(_fit_all(x, y, w, cats, current))
+        oof_heads.append(_fit_all(x, y, w, cats, current, len(train)))
         f1_parts.append((held, list(held)))
     # Out-of-fold F1: each decided text scored by the head that did not see it.
     tp = fp = fn = 0
@@ -190,7 +206,7 @@ def build_and_install_meaning(proposal: MeaningProposal, cases: int) -> dict:
     current: MeaningHead = fit["current"]
     n_corpus = len(fit["x"]) - fit["n_dec"]
     w = np.concatenate([np.ones(n_corpus), np.full(fit["n_dec"], DECIDED_WEIGHT)])
-    head = _fit_all(fit["x"], fit["y"], w, current.categories, current)
+    head = _fit_all(fit["x"], fit["y"], w, current.categories, current, fit["n_dec"])
     version = meaning_versions.next_version()
     meta = {
         "model_id": f"meaning-learned-{version}",
@@ -200,7 +216,7 @@ def build_and_install_meaning(proposal: MeaningProposal, cases: int) -> dict:
         "decided_texts": proposal.decided_texts,
         "cases": cases,
         "scores": {"current": proposal.f1_current, "new_cross_validated": proposal.f1_new},
-        "privacy": "weights only; no decided text is stored in the head",
+        "privacy": "weights and sentence vectors (int8) only; no decided text is stored",
     }
     path = meaning_versions.install(head, meta)
     MeaningHead.load(path)  # loads and hash-checks what was just written

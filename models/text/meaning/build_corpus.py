@@ -21,11 +21,10 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from slots import SLOTS, noisy, recogniser_noise, strip_tones  # noqa: E402
-from templates import NEGATIVE, TEMPLATES  # noqa: E402
+from templates import CATEGORIES, NEGATIVE, TEMPLATES  # noqa: E402
 
-CATEGORIES = ["gambling", "fraud", "illegal_trade", "personal_data", "insult", "profanity"]
-PER_CATEGORY = 420
-NEGATIVES = 2600
+PER_CATEGORY = 700
+NEGATIVES = 3800
 # TRAIN rows also heard as a weak recogniser or OCR would give them (a seeded share of each):
 # text arrives with regional sound merges and lost tone marks, and the head must read it too.
 HEARD_SHARE = 0.35
