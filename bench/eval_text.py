@@ -1,7 +1,8 @@
 """Text detection on the held-out meaning set: recall per category and channel, FPR on benign.
 
     .venv/bin/python bench/eval_text.py                  # held-out split, both modes
-    .venv/bin/python bench/eval_text.py --split blind    # the blind held-out split (see below)
+    .venv/bin/python bench/eval_text.py --split blind    # the blind held-out splits (see below)
+    .venv/bin/python bench/eval_text.py --split blind2
     .venv/bin/python bench/eval_text.py --split dev      # the dev split (fusion was tuned on it)
     .venv/bin/python bench/eval_text.py --json out.json --misses
 
@@ -16,7 +17,9 @@ analysis. Channels (deterministic, seeded per sentence):
 Splits: "heldout" (models/text/meaning/heldout.jsonl) was written by hand beside the corpus, by
 the people who wrote its templates; "blind" (heldout_blind.jsonl: 151 violating, 75 benign) was
 written by a writer who never saw the corpus, its templates or the other held-out set, from the
-categories' definitions alone. Neither is read by training or by the fusion's tuning.
+categories' definitions alone. "blind2" (heldout_blind2.jsonl: 120 violating, 60 benign) was
+written the same way after the head that ships was chosen, and read once to report it: the
+other two helped choose between heads. None is read by training or by the fusion's tuning.
 A hit counts when the expected category is among the categories detected. FPR: benign sentences
 with any hit, over the clean, tone and noisy channels together.
 """
@@ -38,7 +41,11 @@ from slots import CHANNELS, channel  # noqa: E402
 from reviewer.text import TextScorer  # noqa: E402
 
 MEANING = ROOT / "models" / "text" / "meaning"
-FILES = {"heldout": MEANING / "heldout.jsonl", "blind": MEANING / "heldout_blind.jsonl"}
+FILES = {
+    "heldout": MEANING / "heldout.jsonl",
+    "blind": MEANING / "heldout_blind.jsonl",
+    "blind2": MEANING / "heldout_blind2.jsonl",
+}
 CORPUS = MEANING / "corpus.jsonl"
 
 
