@@ -1,7 +1,7 @@
 """Train the meaning head (numpy only) on sentence vectors of the meaning corpus.
 
-    .venv/bin/python models/text/meaning/build_corpus.py   # (re)generate the corpus
-    .venv/bin/python models/text/train_meaning.py          # fit on TRAIN, cuts on DEV, write
+    .venv/bin/python models/text/train_meaning.py   # (re)generate the corpus, fit on TRAIN,
+                                                    # cuts on DEV, write
 
 Writes models/text/meaning_head.json + meaning_examples.npy + meaning_train.npy (see
 reviewer/text/meaning/head.py) and prints dev metrics. The held-out splits
@@ -58,6 +58,7 @@ from reviewer.text.meaning.fit import (  # noqa: E402
 from reviewer.text.meaning.head import MeaningHead, Neighbours, pick_examples  # noqa: E402
 
 sys.path.insert(0, str(HERE / "meaning"))
+from build_corpus import write as write_corpus  # noqa: E402
 from slots import channel  # noqa: E402
 
 CORPUS = HERE / "meaning" / "corpus.jsonl"
@@ -78,10 +79,6 @@ AUGMENT_SEED = 100000  # seeds apart from bench/eval_text.py's (the row's index)
 CUT_CHANNELS = ("clean",)
 HEAD = "linear"
 LINEAR_L2 = 1e-4  # recalled most on dev in every trial (1e-4..3e-2)
-
-
-def load(path: Path) -> list[dict]:
-    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
 
 
 def main() -> None:
@@ -113,7 +110,7 @@ def main() -> None:
     args = ap.parse_args()
     augment = tuple(ch for ch in args.augment.split(",") if ch)
     cut_channels = tuple(ch for ch in args.cut_channels.split(",") if ch)
-    rows = load(CORPUS)
+    rows = write_corpus()  # from the templates, so the head never trains on a stale corpus
     engine = shared_engine()
     if str(args.cache):
         engine.load_disk_cache(args.cache)

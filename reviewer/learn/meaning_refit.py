@@ -2,28 +2,26 @@
 
 The shipped corpus's sentence vectors travel with the head (models/text/meaning_train.npy, int8);
 a refit adds the decided texts' vectors (confirmed / added = positive, rejected = negative for that
-category), weighted DECIDED_WEIGHT each, and they join the corpus as neighbours that vote (head.py):
-the refitted head's folder holds their vectors, never their text. A head with a hidden layer (format 2) is refitted as
-one, warm-started from the current head (MLP_STEPS passes: it moves to the decisions without
-relearning the corpus from scratch). "Better" as for the n-gram model: the new head by k-fold
-cross-validation over the decided texts, the current head on all of them, F1 over (text, category)
-pairs at the category's cut. Installed only when better; `reviewer learn --rollback-meaning`
-goes back.
+category), weighted DECIDED_WEIGHT each, and they join the corpus as neighbours that vote
+(head.py): the refitted head's folder holds their vectors, never their text. A head with a hidden
+layer (format 2) is refitted as one, warm-started from the current head (MLP_STEPS passes: it
+moves to the decisions without relearning the corpus from scratch). "Better" as for the n-gram
+model: the new head by k-fold cross-validation over the decided texts, the current head on all of
+them, F1 over (text, category) pairs at the category's cut. Installed only when better;
+`reviewer learn --rollback-meaning` goes back.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from pathlib import Path
 
 import numpy as np
 
 from ..paths import text_model_dir
 from ..text.meaning.engine import shared_engine
 from ..text.meaning.fit import fit_logistic, fit_mlp
-from ..text.meaning.head import MeaningHead, Neighbours
+from ..text.meaning.head import HEAD_FILE, MeaningHead, Neighbours
 from . import meaning_versions
 from .decisions import Decision
 from .errors import LearnError
@@ -52,19 +50,13 @@ class MeaningProposal:
         return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
 
 
-def shipped_training(
-    head: MeaningHead, folder: Path | None = None
-) -> tuple[np.ndarray, np.ndarray]:
-    """The corpus vectors (float32) and their label matrix (rows x categories)."""
-    folder = folder or text_model_dir()
-    card = json.loads((folder / "meaning_head.json").read_text(encoding="utf-8"))
-    info = card.get("train")
-    if not info:
+def shipped_training(categories: int) -> tuple[np.ndarray, np.ndarray]:
+    """The shipped corpus vectors (float32) and their label matrix (rows x categories): the
+    shipped head's neighbours, hash-checked as it loads."""
+    near = MeaningHead.load(text_model_dir() / HEAD_FILE).neighbours
+    if near is None:
         raise LearnError("The shipped meaning head carries no training vectors: cannot refit.")
-    q = np.load(folder / info["file"], allow_pickle=False)
-    bits = np.asarray(info["labels"], dtype=np.int64)
-    y = np.stack([(bits >> j) & 1 for j in range(len(head.categories))], axis=1)
-    return q.astype(np.float32) * float(info["scale"]), y.astype(np.float64)
+    return near.vectors, near.labels(categories).astype(np.float64)
 
 
 def _neighbours(x, y, like: Neighbours | None, decided: int) -> Neighbours | None:
@@ -147,7 +139,7 @@ def propose_meaning(decisions: list[Decision], folds: int = FOLDS) -> MeaningPro
             summary=f"only {len(texts)} decided texts (need {MIN_TEXTS}): no refit",
         )  # fmt: skip
     cats = current.categories
-    x_corpus, y_corpus = shipped_training(current)
+    x_corpus, y_corpus = shipped_training(len(current.categories))
     x_dec = shared_engine().embed(texts)
     labels = [by_text[t] for t in texts]
     # A decided text says nothing about the categories nobody decided on it: 0 for those,

@@ -2,6 +2,9 @@
 
     .venv/bin/python models/text/meaning/build_corpus.py     # writes corpus.jsonl beside it
 
+corpus.jsonl is not committed: training (train_meaning.py) writes it afresh each time, and the
+benches build the dev split in memory; the head's card keeps the corpus's SHA-256.
+
 Every fifth template of each family-ordered category list goes to the DEV split (used to choose
 the fusion and thresholds); the rest is TRAIN. The HELD-OUT split (heldout.jsonl) is written by
 hand, with other phrasings, and is never read here or by training. The project's first corpus
@@ -121,11 +124,17 @@ def build(seed: int = 20) -> list[dict]:
     return rows + heard(rows, random.Random(seed + 1))
 
 
-def main() -> None:
+def write(path: Path = OUT) -> list[dict]:
+    """Build the corpus and write it (not committed: it is this script's output, 5 MB)."""
     rows = build()
-    with OUT.open("w", encoding="utf-8") as fh:
+    with path.open("w", encoding="utf-8") as fh:
         for row in rows:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return rows
+
+
+def main() -> None:
+    rows = write()
     counts: dict[str, int] = {}
     for row in rows:
         key = (row["labels"][0] if row["labels"] else "benign") + "/" + row["split"]
