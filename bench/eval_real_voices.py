@@ -29,23 +29,25 @@ from reviewer.speech import SpeechOptions  # noqa: E402
 from reviewer.store import open_case  # noqa: E402
 
 CONFIGS = {
-    # name: (speech_engine, speech_bias, condition_on_previous_text)
-    "whisper": ("whisper", "none", False),  # the default
-    "whisper+context": ("whisper", "none", True),
-    "whisper+hotwords": ("whisper", "lexicon", False),
-    "vietasr": ("vietasr", "none", False),
-    "both": ("both", "none", False),
+    # name: (speech_engine, speech_bias, condition_on_previous_text, beam_size)
+    "whisper": ("whisper", "none", False, 5),  # the default
+    "whisper+context": ("whisper", "none", True, 5),
+    "whisper+hotwords": ("whisper", "lexicon", False, 5),
+    "whisper+beam2": ("whisper", "none", False, 2),
+    "whisper+greedy": ("whisper", "none", False, 1),
+    "vietasr": ("vietasr", "none", False, 5),
+    "both": ("both", "none", False, 5),
 }
 
 
 def run(config: str, files: list[Path], work: Path) -> dict:
-    engine, bias, context = CONFIGS[config]
+    engine, bias, context, beam = CONFIGS[config]
     options = AnalysisOptions(
         language="vi",
         speech_engine=engine,
         speech_bias=bias,
         vision=False,
-        speech=SpeechOptions(condition_on_previous_text=context),
+        speech=SpeechOptions(condition_on_previous_text=context, beam_size=beam),
     )
     with open_case(work / config, officer="bench") as case:
         began = time.perf_counter()

@@ -39,6 +39,8 @@ sys.path.insert(0, str(ROOT / "models" / "text" / "meaning"))
 from slots import CHANNELS, channel  # noqa: E402
 
 from reviewer.text import TextScorer  # noqa: E402
+from reviewer.text.meaning.diacritics import restored_share, shared_restorer  # noqa: E402
+from reviewer.text.meaning.engine import matcher_form  # noqa: E402
 
 MEANING = ROOT / "models" / "text" / "meaning"
 FILES = {
@@ -130,6 +132,9 @@ def main() -> None:
         from reviewer.text.meaning.engine import shared_engine
 
         shared_engine().load_disk_cache(args.cache)
+    forms = [matcher_form(r["text"], "vi") for r in rows]
+    share = restored_share(shared_restorer().restore, forms)
+    print(f"tone marks restored right (words of the notone channel): {share:.3f}")
     results = {}
     for mode in args.modes.split(","):
         t0 = time.perf_counter()

