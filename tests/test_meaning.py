@@ -286,6 +286,9 @@ def test_search_finds_a_paraphrase_in_speech_and_on_screen(tmp_path: Path) -> No
         seen.clear()
         search(case, "canh chua", progress=lambda d, t: seen.append((d, t)))
         assert seen == []  # nothing recomputed
+        # an officer types without tone marks: the same two moments come first
+        toneless = {(h.source, h.text) for h in search(case, "ban tai khoan ngan hang")[:2]}
+        assert toneless == top
 
 
 def test_search_cli_json(tmp_path: Path) -> None:
