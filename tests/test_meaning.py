@@ -142,6 +142,8 @@ def test_toneless_text_is_read_with_its_tones_put_back(detectors) -> None:
     assert not lexicon.detect(scam, "vi")
     hits = meaning.detect(scam, "vi")
     assert [h.category for h in hits] == ["fraud"] and "meaning close to" in hits[0].why
+    assert "(read with tone marks: «bỏ tiền vào ví của nhóm em" in hits[0].why  # checkable
+    assert "read with" not in meaning.detect(SCAM_PARAPHRASE, "vi")[0].why
     film = "phim moi ve mot tay co bac hoan luong, xem tai rap tu thu sau nay nhe ca nha"
     assert [h.category for h in lexicon.detect(film, "vi")] == ["gambling"]
     assert not meaning.detect(film, "vi")

@@ -46,7 +46,7 @@ from pathlib import Path
 import numpy as np
 
 from reviewer.paths import text_model_dir
-from reviewer.text.meaning.engine import MeaningEngine, embed_form, shared_engine
+from reviewer.text.meaning.engine import MeaningEngine, embed_form, matcher_form, shared_engine
 from reviewer.text.meaning.head import HEAD_FILE, MeaningHead
 
 MEANING_FACTOR = 1.0
@@ -82,6 +82,7 @@ class MeaningEvidence:
     vector: np.ndarray
     window: bool  # True when the sentence-with-neighbour window gave the score
     alone: bool = True  # may it flag with no lexicon term or pattern beside it
+    read_as: str = ""  # the words the model read, where tone marks were put back (else "")
 
     def why(self, head: MeaningHead, category: str) -> str:
         near = head.nearest(self.vector, category)
@@ -89,7 +90,8 @@ class MeaningEvidence:
             return ""
         text, cos = near
         where = " (with the sentence before)" if self.window else ""
-        return f"meaning close to: «{text}» (similarity {cos:.2f}){where}"
+        read = f" (read with tone marks: «{self.read_as}»)" if self.read_as else ""
+        return f"meaning close to: «{text}» (similarity {cos:.2f}){where}{read}"
 
 
 def factor(category: str) -> float:
@@ -116,6 +118,11 @@ def head_path(installed: Path | None = None) -> Path:
     if override:
         return Path(override)
     return installed or text_model_dir() / HEAD_FILE
+
+
+def _restored(form: str, text: str, language: str | None) -> str:
+    """`form` when the model read the text with tone marks put back, else ""."""
+    return form if form != matcher_form(text, language) else ""
 
 
 class MeaningScorer:
@@ -171,13 +178,20 @@ class MeaningScorer:
             if not forms[i]:
                 out.append(row)
                 continue
+            read_own = _restored(forms[i], texts[i], language)
             for j, cat in enumerate(heads.categories):
                 use_win = bool(windows[i]) and s_win[i, j] > s_own[i, j]
+                read = (
+                    _restored(windows[i], f"{contexts[i]} {texts[i]}", language)
+                    if use_win
+                    else read_own
+                )
                 row[cat] = MeaningEvidence(
                     round(float(s_win[i, j] if use_win else s_own[i, j]), 4),
                     float(p_win[i, j] if use_win else p_own[i, j]),
                     win[i] if use_win else own[i],
                     use_win,
+                    read_as=read,
                 )
             out.append(row)
         return out
