@@ -3,6 +3,7 @@
     .venv/bin/python bench/eval_text.py                  # held-out split, both modes
     .venv/bin/python bench/eval_text.py --split blind    # the blind held-out splits (see below)
     .venv/bin/python bench/eval_text.py --split blind2
+    .venv/bin/python bench/eval_text.py --split blind3
     .venv/bin/python bench/eval_text.py --split dev      # the dev split (fusion was tuned on it)
     .venv/bin/python bench/eval_text.py --json out.json --misses
 
@@ -19,7 +20,8 @@ the people who wrote its templates; "blind" (heldout_blind.jsonl: 151 violating,
 written by a writer who never saw the corpus, its templates or the other held-out set, from the
 categories' definitions alone. "blind2" (heldout_blind2.jsonl: 120 violating, 60 benign) was
 written the same way after the head that ships was chosen, and read once to report it: the
-other two helped choose between heads. None is read by training or by the fusion's tuning.
+other two helped choose between heads. "blind3" (heldout_blind3.jsonl: 120 violating, 60 benign)
+was written the same way after the tone restorer was chosen, and read once to report it. None is read by training or by the fusion's tuning.
 A hit counts when the expected category is among the categories detected. FPR: benign sentences
 with any hit, over the clean, tone and noisy channels together.
 """
@@ -47,6 +49,7 @@ FILES = {
     "heldout": MEANING / "heldout.jsonl",
     "blind": MEANING / "heldout_blind.jsonl",
     "blind2": MEANING / "heldout_blind2.jsonl",
+    "blind3": MEANING / "heldout_blind3.jsonl",
 }
 
 
