@@ -281,8 +281,9 @@ def test_warnings_and_negations_damp(detector: TextScorer) -> None:
 def test_provenance(detector: TextScorer) -> None:
     card = json.loads((text_model_dir() / "text_classifier.json").read_text(encoding="utf-8"))
     assert detector.model_sha256 == card["sha256"]
-    # The n-gram model's id, then the meaning head's (on by default).
-    assert detector.model_id == f"{card['model_id']}+{detector.meaning.model_id}"
+    # The n-gram model's id, then the meaning head's (on by default) and the tone restorer's.
+    assert detector.model_id == f"{card['model_id']}+{detector.meaning.record_id}"
+    assert detector.meaning.record_id.startswith(f"{detector.meaning.model_id}+tones-")
     assert len(detector.lexicon_sha256) == 64
 
 

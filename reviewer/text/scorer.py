@@ -114,7 +114,7 @@ class TextScorer:
     @property
     def model_id(self) -> str:
         base = self.classifier.model_id if self.classifier else "lexicon-only"
-        return f"{base}+{self.meaning.model_id}" if self.meaning else base
+        return f"{base}+{self.meaning.record_id}" if self.meaning else base
 
     @property
     def model_sha256(self) -> str:

@@ -266,6 +266,13 @@ def restored_share(restore: Callable[[str], str], forms: Iterable[str]) -> float
     return right / max(1, total)
 
 
+def restorer_sha256() -> str:
+    """The recorded SHA-256 of the syllable model (models/manifest.json)."""
+    from reviewer.model_registry import manifest_entry
+
+    return str(manifest_entry(CRF_MODEL)["lm"]["sha256"])
+
+
 _SHARED: DiacriticRestorer | None = None
 _SHARED_LOCK = threading.Lock()
 

@@ -46,6 +46,7 @@ from pathlib import Path
 import numpy as np
 
 from reviewer.paths import text_model_dir
+from reviewer.text.meaning.diacritics import restorer_sha256
 from reviewer.text.meaning.engine import MeaningEngine, embed_form, matcher_form, shared_engine
 from reviewer.text.meaning.head import HEAD_FILE, MeaningHead
 
@@ -140,6 +141,12 @@ class MeaningScorer:
     @property
     def model_id(self) -> str:
         return self.head.model_id
+
+    @property
+    def record_id(self) -> str:
+        """What a detection records of the meaning model: the head, and the tone restorer's
+        syllable model (its marks change what the model reads)."""
+        return f"{self.head.model_id}+tones-{restorer_sha256()[:12]}"
 
     def evidence(
         self,
