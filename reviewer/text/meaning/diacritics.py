@@ -100,7 +100,6 @@ def _strip(ch: str) -> str:
 def char_features(chars: list[str], i: int) -> dict[str, object]:
     """The features the CRF was trained on, for the character at i: the character, the rest of its
     word letter by letter (by offset), the word so far, and the two words either side."""
-    n = len(chars)
     ch = chars[i]
     f: dict[str, object] = {
         "bias": 1.0,
@@ -108,41 +107,41 @@ def char_features(chars: list[str], i: int) -> dict[str, object]:
         "is_digit_": ch.isdigit(),
         "is_punc_": ch in _PUNCT,
     }
-    left = i
-    while left > 0 and chars[left] != " ":
-        left -= 1
-        f[f"{left - i}_char_"] = chars[left]
-        f[f"{left - i}_isdigit_"] = chars[left].isdigit()
-        f[f"{left - i}_ispunct_"] = chars[left] in _PUNCT
-    right = i
-    while right < n - 1 and chars[right] != " ":
-        right += 1
-        f[f"{right - i}_char_"] = chars[right]
-        f[f"{right - i}_isdigit_"] = chars[right].isdigit()
-        f[f"{right - i}_ispunct_"] = chars[right] in _PUNCT
+    left = _word_letters(f, chars, i, -1)
+    right = _word_letters(f, chars, i, 1)
     if left != right:
         f["inner_word_"] = "".join(chars[left:right])
-    words, edge, k = 0, i, i
-    while words < CONTEXT_WORDS and k > 0:
-        k -= 1
-        if chars[k] == " " or k == 0:
-            words += 1
-            if words > 1:
-                f[f"{1 - words}_word_"] = "".join(chars[k + 1 : edge])
-            edge = k
-        if chars[k] in _STOP:
-            break
-    words, edge, k = 0, i, i
-    while words < CONTEXT_WORDS and k < n - 1:
-        k += 1
-        if chars[k] == " ":
-            words += 1
-            if words > 1:
-                f[f"{words - 1}_word_"] = "".join(chars[edge + 1 : k])
-            edge = k
-        if chars[k] in _STOP:
-            break
+    _context_words(f, chars, i, -1)
+    _context_words(f, chars, i, 1)
     return f
+
+
+def _word_letters(f: dict[str, object], chars: list[str], i: int, step: int) -> int:
+    """Add the other letters of the word at i, walking by `step`; return where the walk ended."""
+    k, last = i, (0 if step < 0 else len(chars) - 1)
+    while k != last and chars[k] != " ":
+        k += step
+        f[f"{k - i}_char_"] = chars[k]
+        f[f"{k - i}_isdigit_"] = chars[k].isdigit()
+        f[f"{k - i}_ispunct_"] = chars[k] in _PUNCT
+    return k
+
+
+def _context_words(f: dict[str, object], chars: list[str], i: int, step: int) -> None:
+    """Add the CONTEXT_WORDS words before (step -1) or after (step 1) the one at i, stopping at a
+    sentence end. As the CRF was trained: at the text's start the first letter is left out."""
+    words, edge, k = 0, i, i
+    last = 0 if step < 0 else len(chars) - 1
+    while words < CONTEXT_WORDS and k != last:
+        k += step
+        if chars[k] == " " or (step < 0 and k == 0):
+            words += 1
+            if words > 1:
+                lo, hi = (k + 1, edge) if step < 0 else (edge + 1, k)
+                f[f"{(words - 1) * step}_word_"] = "".join(chars[lo:hi])
+            edge = k
+        if chars[k] in _STOP:
+            break
 
 
 def _apply(ch: str, label: str) -> str:
