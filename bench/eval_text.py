@@ -4,6 +4,7 @@
     .venv/bin/python bench/eval_text.py --split blind    # the blind held-out splits (see below)
     .venv/bin/python bench/eval_text.py --split blind2
     .venv/bin/python bench/eval_text.py --split blind3
+    .venv/bin/python bench/eval_text.py --split blind4   # unread: see below
     .venv/bin/python bench/eval_text.py --split dev      # the dev split (fusion was tuned on it)
     .venv/bin/python bench/eval_text.py --json out.json --misses
 
@@ -21,7 +22,9 @@ written by a writer who never saw the corpus, its templates or the other held-ou
 categories' definitions alone. "blind2" (heldout_blind2.jsonl: 120 violating, 60 benign) was
 written the same way after the head that ships was chosen, and read once to report it: the
 other two helped choose between heads. "blind3" (heldout_blind3.jsonl: 120 violating, 60 benign)
-was written the same way after the tone restorer was chosen, and read once to report it. None is read by training or by the fusion's tuning.
+was written the same way after the tone restorer was chosen, and read once to report it.
+"blind4" (heldout_blind4.jsonl: 120 violating, 60 benign) was written the same way and has not
+been read: keep it for judging the next change, and read it once, after that change is chosen. None is read by training or by the fusion's tuning.
 A hit counts when the expected category is among the categories detected. FPR: benign sentences
 with any hit, over the clean, tone and noisy channels together.
 """
@@ -50,6 +53,7 @@ FILES = {
     "blind": MEANING / "heldout_blind.jsonl",
     "blind2": MEANING / "heldout_blind2.jsonl",
     "blind3": MEANING / "heldout_blind3.jsonl",
+    "blind4": MEANING / "heldout_blind4.jsonl",
 }
 
 
