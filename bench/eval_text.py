@@ -1,7 +1,8 @@
-"""Text detection on the held-out meaning set: recall per category and channel, FPR on benign.
+"""Text detection on held-out sentences: recall per category and channel, FPR on benign.
 
-    .venv/bin/python bench/eval_text.py                  # held-out split, both modes
-    .venv/bin/python bench/eval_text.py --split blind    # the blind held-out splits (see below)
+    .venv/bin/python bench/eval_text.py                  # the four blind sets together, both modes
+    .venv/bin/python bench/eval_text.py --split heldout  # the set written beside the corpus
+    .venv/bin/python bench/eval_text.py --split blind    # one blind set (see below)
     .venv/bin/python bench/eval_text.py --split blind2
     .venv/bin/python bench/eval_text.py --split blind3
     .venv/bin/python bench/eval_text.py --split blind4
@@ -29,7 +30,10 @@ once, before and after the refusal and court-news warning cues (same numbers): e
 now been read, so the next change needs a new blind set written the same way.
 "devw" (dev_written_a.jsonl, streamer speech, and dev_written_b.jsonl, chat and on-screen text:
 240 violating, 120 benign) was written the same way, to tune on: unlike the corpus's dev split,
-its benign sentences are refusals, court news and disclaimers as people write them. None is read by training or by the fusion's tuning.
+its benign sentences are refusals, court news and disclaimers as people write them (the warning
+cues for refusals and court news were chosen on it). "blinds" (the default) is the four blind sets
+together: 511 violating and 255 benign sentences nobody here wrote, through every channel. Training
+reads none of these files; only devw was tuned on.
 A hit counts when the expected category is among the categories detected. FPR: benign sentences
 with any hit, over the clean, tone and noisy channels together.
 """
@@ -61,6 +65,7 @@ FILES = {
     "blind4": MEANING / "heldout_blind4.jsonl",
     "devw": (MEANING / "dev_written_a.jsonl", MEANING / "dev_written_b.jsonl"),
 }
+FILES["blinds"] = tuple(FILES[f"blind{n}"] for n in ("", "2", "3", "4"))
 
 
 def load(split: str) -> list[dict]:
@@ -131,7 +136,7 @@ def table(results: dict[str, dict], channels=CHANNELS) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--split", choices=[*FILES, "dev"], default="heldout")
+    ap.add_argument("--split", choices=[*FILES, "dev"], default="blinds")
     ap.add_argument("--modes", default="lexicon,meaning")
     ap.add_argument("--json", type=Path)
     ap.add_argument("--channels", default=",".join(CHANNELS))

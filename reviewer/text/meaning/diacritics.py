@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 
+from reviewer.errors import ModelError
 from reviewer.paths import text_model_dir
 from reviewer.text.errors import TextModelError
 
@@ -79,10 +80,7 @@ def toneless_form(text: str) -> str:
 def is_toneless(text: str, language: str | None) -> bool:
     """Vietnamese (or unknown) text with words but not one diacritic: a chat typed without tones,
     a recogniser or OCR that lost them. English is written so."""
-    if language == "en":
-        return False
-    letters = sum(c.isalpha() for c in text)
-    return letters >= TONELESS_MIN_LETTERS and not marked(text)
+    return restorable(text, language) and not marked(text)
 
 
 def restorable(text: str, language: str | None) -> bool:
@@ -160,12 +158,14 @@ class SyllableModel:
     def __init__(self, unigrams: dict[str, int], bigrams: dict[str, int]) -> None:
         self.unigrams = unigrams
         self.bigrams = bigrams
-        self.following: dict[str, int] = defaultdict(int)
+        following: dict[str, int] = defaultdict(int)
         for pair, count in bigrams.items():
-            self.following[pair.split(" ", 1)[0]] += count
-        self.forms: dict[str, list[str]] = defaultdict(list)
+            following[pair.split(" ", 1)[0]] += count
+        self.following = dict(following)
+        forms: dict[str, list[str]] = defaultdict(list)
         for word in unigrams:
-            self.forms[toneless_form(word)].append(word)
+            forms[toneless_form(word)].append(word)
+        self.forms = dict(forms)  # looked up, never grown
         # toneless forms that have a marked reading: Vietnamese syllables, not English words
         self.vietnamese = frozenset(k for k, v in self.forms.items() if any(map(marked, v)))
         self._total = sum(unigrams.values())
@@ -223,7 +223,6 @@ class DiacriticRestorer:
     def _restore(self, text: str) -> str:
         """`text` (lower case, words split by single spaces) with marks on the words it knows."""
         words = text.split(" ")
-        forms = self.words.forms
         # Vietnamese text only: English ("join my group now") shares a syllable or two with it.
         # Any Vietnamese text, not only one typed without marks: a third of written Vietnamese
         # has none, OCR and recognisers lose some, and the words around put the right ones back.
@@ -237,10 +236,10 @@ class DiacriticRestorer:
         # Viterbi over the candidates of each word; a word the model does not know stays as is.
         best: dict[str, tuple[float, list[str]]] = {START: (0.0, [])}
         for word, reading in zip(words, crf, strict=True):
-            if word not in self.words.vietnamese:
+            if word not in viet:
                 options = {word: 0.0}
             else:
-                options = dict.fromkeys(forms[word], 0.0)
+                options = dict.fromkeys(self.words.forms[word], 0.0)
                 options[reading] = CRF_BONUS
             step: dict[str, tuple[float, list[str]]] = {}
             for cand, bonus in options.items():
@@ -286,9 +285,7 @@ def shared_restorer() -> DiacriticRestorer:
             entry = manifest_entry(CRF_MODEL)
             try:
                 folder = assemble(entry)
-            except TextModelError:
-                raise
-            except Exception as exc:  # ModelError and friends: say which model
+            except ModelError as exc:  # a missing or damaged file: say which model
                 raise DiacriticModelError(
                     f"The tone-restoring model cannot be prepared ({exc}): run "
                     "`reviewer models assemble`."

@@ -56,7 +56,12 @@ def matcher_form(text: str, language: str | None = None) -> str:
 def embed_form(text: str, language: str | None = None) -> str:
     """What the model reads: matcher_form, with the tone marks put back where most of its words
     came without them (diacritics.py)."""
-    form = matcher_form(text, language)
+    return read_form(matcher_form(text, language), text, language)
+
+
+def read_form(form: str, text: str, language: str | None = None) -> str:
+    """What the model reads of `text` whose matcher_form is `form` (for callers that need both:
+    the reason shows the restored words only where they differ)."""
     if form and restorable(text, language):
         return shared_restorer().restore(form)
     return form

@@ -41,13 +41,20 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
 
 from reviewer.paths import text_model_dir
 from reviewer.text.meaning.diacritics import restorer_sha256
-from reviewer.text.meaning.engine import MeaningEngine, embed_form, matcher_form, shared_engine
+from reviewer.text.meaning.engine import (
+    MeaningEngine,
+    embed_form,
+    matcher_form,
+    read_form,
+    shared_engine,
+)
 from reviewer.text.meaning.head import HEAD_FILE, MeaningHead
 
 MEANING_FACTOR = 1.0
@@ -121,11 +128,6 @@ def head_path(installed: Path | None = None) -> Path:
     return installed or text_model_dir() / HEAD_FILE
 
 
-def _restored(form: str, text: str, language: str | None) -> str:
-    """`form` when the model read the text with tone marks put back, else ""."""
-    return form if form != matcher_form(text, language) else ""
-
-
 class MeaningScorer:
     """Head + engine; evidence() for many texts at once (one batched embedding run)."""
 
@@ -142,7 +144,7 @@ class MeaningScorer:
     def model_id(self) -> str:
         return self.head.model_id
 
-    @property
+    @cached_property
     def record_id(self) -> str:
         """What a detection records of the meaning model: the head, and the tone restorer's
         syllable model (its marks change what the model reads)."""
@@ -156,7 +158,8 @@ class MeaningScorer:
     ) -> list[dict[str, MeaningEvidence]]:
         if not texts:  # a media with no on-screen text, a chunk with no speech
             return []
-        forms = [embed_form(t, language) for t in texts]
+        plain = [matcher_form(t, language) for t in texts]
+        forms = [read_form(f, t, language) for f, t in zip(plain, texts, strict=True)]
         contexts = contexts or [None] * len(texts)
         before = [embed_form(c, language) if c else "" for c in contexts]
         # The sentence before is mostly in this batch too: its vector is a cache hit.
@@ -172,9 +175,13 @@ class MeaningScorer:
         hinted = np.maximum(s_own, heads.calibrated(heads.probabilities(prev))) >= WINDOW_SUPPORT
         rows = [i for i, b in enumerate(before) if b and forms[i] and hinted[i].any()]
         windows = [""] * len(texts)
+        window_read = [""] * len(texts)  # the window's form where tone marks were put back
         if rows:
             for i in rows:
-                windows[i] = embed_form(f"{contexts[i]} {texts[i]}", language)
+                pair = f"{contexts[i]} {texts[i]}"
+                pair_plain = matcher_form(pair, language)
+                windows[i] = read_form(pair_plain, pair, language)
+                window_read[i] = windows[i] if windows[i] != pair_plain else ""
             win[rows] = self.engine.embed_forms([windows[i] for i in rows])
             p_win = np.zeros_like(p_own)
             p_win[rows] = heads.probabilities(win[rows])
@@ -185,14 +192,10 @@ class MeaningScorer:
             if not forms[i]:
                 out.append(row)
                 continue
-            read_own = _restored(forms[i], texts[i], language)
+            read_own = forms[i] if forms[i] != plain[i] else ""
             for j, cat in enumerate(heads.categories):
                 use_win = bool(windows[i]) and s_win[i, j] > s_own[i, j]
-                read = (
-                    _restored(windows[i], f"{contexts[i]} {texts[i]}", language)
-                    if use_win
-                    else read_own
-                )
+                read = window_read[i] if use_win else read_own
                 row[cat] = MeaningEvidence(
                     round(float(s_win[i, j] if use_win else s_own[i, j]), 4),
                     float(p_win[i, j] if use_win else p_own[i, j]),
