@@ -13,7 +13,6 @@ real-time factor. A line per sample goes to bench/out/long-run-<minutes>min.csv.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import shutil
 import subprocess
@@ -29,23 +28,10 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from chat_stream import make_chat_recording  # noqa: E402
+from tree_rss import tree_rss  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 MIB = 1024**2
-
-
-def _tree_rss(proc: psutil.Process) -> tuple[int, int]:
-    """(the command's own RSS, the summed RSS of everything it started)."""
-    try:
-        own = proc.memory_info().rss
-        kids = proc.children(recursive=True)
-    except psutil.Error:
-        return 0, 0
-    rest = 0
-    for kid in kids:
-        with contextlib.suppress(psutil.Error):  # a child that just ended
-            rest += kid.memory_info().rss
-    return own, rest
 
 
 def run(recording: Path, every_s: float, log: Path) -> dict:
@@ -71,7 +57,7 @@ def run(recording: Path, every_s: float, log: Path) -> dict:
             next_report = 1800.0
             while proc.poll() is None:
                 time.sleep(every_s)
-                own, rest = _tree_rss(watched)
+                own, rest = tree_rss(watched)
                 peak["parent"] = max(peak["parent"], own)
                 peak["child"] = max(peak["child"], rest)
                 peak["sum"] = max(peak["sum"], own + rest)

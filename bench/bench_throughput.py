@@ -20,7 +20,8 @@ file and each in its own process (so peak RSS is its own):
     vietasr, both: the defaults with --speech-engine vietasr / both;
     isolated: the default analysis: the same options in the child process that holds no keys
         (each range's pictures beside its speech there); its models are loaded by a warm-up
-        run first, its peak RSS is the parent's plus the child's.
+        run first; its peak RSS is the most that parent and child held at one moment of the
+        file's run (both sampled together), with each one's own peak beside it.
 
 It prints per variant: real-time factor, ratio to bare faster-whisper, wall and CPU seconds
 per stage, busy share of each core, line crops recognised against the chat lines shown, and
@@ -51,6 +52,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from throughput_report import print_row, print_table  # noqa: E402
+from tree_rss import TreePeak  # noqa: E402
 
 VARIANTS = {
     "before": {"ocr_incremental": False, "overlap_stages": False},
@@ -328,7 +330,8 @@ def run_isolated(recording: Path) -> dict:
             with open_case(work / "case", officer="bench") as case:
                 ticks0, times0 = cpu_ticks(), os.times()
                 start = time.perf_counter()
-                result = make_analyzer(case, options, executor=executor).run([recording])
+                with TreePeak() as together:
+                    result = make_analyzer(case, options, executor=executor).run([recording])
                 wall = time.perf_counter() - start
                 times1 = os.times()
                 assert result.all_ok, result.outcomes
@@ -347,7 +350,10 @@ def run_isolated(recording: Path) -> dict:
                     "child_task_s": [f"{t.removesuffix('_task')} {s:.1f}" for t, s in tasks],
                     "parent_rss_mib": parent,
                     "child_rss_mib": child_rss,
-                    "peak_rss_mib": parent + child_rss,
+                    # what both held at one moment of this file's run (sampled every 0.2 s);
+                    # the sum of each one's own peak (warm-up included) is an upper bound
+                    "peak_rss_mib": round(together.peak["sum"] / 1024**2),
+                    "rss_sum_of_peaks_mib": parent + child_rss,
                 }
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -11,6 +11,11 @@ def print_row(row: dict, duration: float, bare_wall: float | None, chat: dict | 
     if bare_wall and row["variant"] != "bare faster-whisper":
         print(f"  ratio to bare fw      {row['wall_s'] / bare_wall:.2f}x")
     print(f"  peak RSS              {row['peak_rss_mib']} MiB")
+    if "rss_sum_of_peaks_mib" in row:
+        print(
+            f"  RSS at own peaks      parent {row['parent_rss_mib']} + child "
+            f"{row['child_rss_mib']} = {row['rss_sum_of_peaks_mib']} MiB (not at one moment)"
+        )
     print(f"  core busy (system)    {', '.join(f'{100 * b:.0f}%' for b in row['core_busy'])}")
     wer = f", WER {row['wer']:.3f} on the real voices" if "wer" in row else ""
     print(f"  speech                {row['segments']} segments, {row['words']} words{wer}")
