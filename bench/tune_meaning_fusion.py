@@ -1,13 +1,13 @@
 """Choose the meaning fusion's constants on the DEV split (never on held-out).
 
-    .venv/bin/python bench/tune_meaning_fusion.py [--cache FILE]
+    .venv/bin/python bench/tune_meaning_fusion.py [--split dev|devw] [--cache FILE]
 
 For each setting of the veto (VETO_BELOW, VETO_FACTOR in reviewer/text/meaning/fusion.py) and of
 the floors from which the meaning counts (MEANING_FLOOR beside a lexicon term or pattern,
-ALONE_FLOOR without) and of the veto on toneless text (TONELESS_VETO), text detection runs on the
-dev split's clean, tone, no-tone and noisy channels (bench/eval_text.py) and prints recall and the
-benign false-positive rate (clean, tone and noisy together). The best setting is the one with the
-highest worst-channel recall among those whose dev FPR stays under --max-fpr.
+ALONE_FLOOR without), text detection runs on a dev split's clean, tone, no-tone and noisy
+channels (bench/eval_text.py: "dev" is the corpus's, "devw" the written one) and prints recall
+and the benign false-positive rate (clean, tone and noisy together). The best setting is the one
+with the highest worst-channel recall among those whose dev FPR stays under --max-fpr.
 Vectors are computed once (the engine caches them by text), so each setting costs seconds.
 """
 
@@ -41,9 +41,9 @@ def main() -> None:
     ap.add_argument("--factor", default="0.5,0.3")
     ap.add_argument("--floor", default="0.3,0.45")
     ap.add_argument("--alone", default="0.5,0.6")
-    ap.add_argument("--toneless-veto", default="0,1", help="1: the veto damps toneless text too")
+    ap.add_argument("--split", choices=["dev", "devw"], default="dev")
     args = ap.parse_args()
-    rows = load("dev")
+    rows = load(args.split)
     channels = tuple(args.channels.split(","))
     if args.cache:
         from reviewer.text.meaning.engine import shared_engine
@@ -51,17 +51,13 @@ def main() -> None:
         shared_engine().load_disk_cache(args.cache)
     det = TextScorer(meaning=True)
     grid = itertools.product(
-        *(
-            map(float, x.split(","))
-            for x in (args.below, args.factor, args.floor, args.alone, args.toneless_veto)
-        )
+        *(map(float, x.split(",")) for x in (args.below, args.factor, args.floor, args.alone))
     )
     best = None
     saved = False
-    for below, factor, floor, alone, toneless in grid:
+    for below, factor, floor, alone in grid:
         fusion.VETO_BELOW, fusion.VETO_FACTOR = below, factor
         fusion.MEANING_FLOOR, fusion.ALONE_FLOOR = floor, alone
-        fusion.TONELESS_VETO = bool(toneless)
         res = evaluate(det, rows, channels)
         if args.cache and not saved:  # the channels' vectors, for the next run
             det.meaning.engine.save_disk_cache(args.cache)
@@ -72,14 +68,14 @@ def main() -> None:
         ok = fpr <= args.max_fpr
         print(
             f"below {below:.2f} factor {factor:.2f} floor {floor:.2f} alone {alone:.2f} "
-            f"toneless veto {int(toneless)}: recall "
+            "recall "
             + " ".join(f"{ch} {r:.3f}" for ch, r in zip(channels, recalls, strict=True))
             + f" worst category {worst_cat:.2f} FPR {fpr:.3f}{'' if ok else ' (over)'}",
             flush=True,
         )
         # ties on the worst channel go to the lower FPR
         if ok and (best is None or (min(recalls), -fpr) > best[:2]):
-            best = (min(recalls), -fpr, below, factor, floor, alone, toneless)
+            best = (min(recalls), -fpr, below, factor, floor, alone)
     print("best:", best)
 
 
