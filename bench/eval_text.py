@@ -6,6 +6,7 @@
     .venv/bin/python bench/eval_text.py --split blind2
     .venv/bin/python bench/eval_text.py --split blind3
     .venv/bin/python bench/eval_text.py --split blind4
+    .venv/bin/python bench/eval_text.py --split blind5   # kept unread to judge the next change
     .venv/bin/python bench/eval_text.py --split dev      # the dev split (fusion was tuned on it)
     .venv/bin/python bench/eval_text.py --split devw     # the written dev split (tune on it)
     .venv/bin/python bench/eval_text.py --json out.json --misses
@@ -27,7 +28,9 @@ other two helped choose between heads. "blind3" (heldout_blind3.jsonl: 120 viola
 was written the same way after the tone restorer was chosen, and read once to report it.
 "blind4" (heldout_blind4.jsonl: 120 violating, 60 benign) was written the same way and read
 once, before and after the refusal and court-news warning cues (same numbers): every set here has
-now been read, so the next change needs a new blind set written the same way.
+now been read, so the next change needs a new blind set written the same way. "blind5"
+(heldout_blind5.jsonl: 120 violating, 60 benign) is that set: written the same way, kept out of
+"blinds" and unread until the next change is chosen, then read once to judge it.
 "devw" (dev_written_a.jsonl, streamer speech, and dev_written_b.jsonl, chat and on-screen text:
 240 violating, 120 benign) was written the same way, to tune on: unlike the corpus's dev split,
 its benign sentences are refusals, court news and disclaimers as people write them (the warning
@@ -63,6 +66,7 @@ FILES = {
     "blind2": MEANING / "heldout_blind2.jsonl",
     "blind3": MEANING / "heldout_blind3.jsonl",
     "blind4": MEANING / "heldout_blind4.jsonl",
+    "blind5": MEANING / "heldout_blind5.jsonl",
     "devw": (MEANING / "dev_written_a.jsonl", MEANING / "dev_written_b.jsonl"),
 }
 FILES["blinds"] = tuple(FILES[f"blind{n}"] for n in ("", "2", "3", "4"))
