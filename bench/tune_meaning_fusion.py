@@ -4,10 +4,11 @@
 
 For each setting of the veto (VETO_BELOW, VETO_FACTOR in reviewer/text/meaning/fusion.py) and of
 the floors from which the meaning counts (MEANING_FLOOR beside a lexicon term or pattern,
-ALONE_FLOOR without), text detection runs on a dev split's clean, tone, no-tone and noisy
-channels (bench/eval_text.py: "dev" is the corpus's, "devw" the written one) and prints recall
-and the benign false-positive rate (clean, tone and noisy together). The best setting is the one
-with the highest worst-channel recall among those whose dev FPR stays under --max-fpr.
+ALONE_FLOOR without) and of the clauses read alone (CLAUSE_FACTOR, CLAUSE_SUPPORT), text
+detection runs on a dev split's clean, tone, no-tone and noisy channels (bench/eval_text.py:
+"dev" is the corpus's, "devw" the written one) and prints recall and the benign false-positive
+rate (clean, tone and noisy together). The best setting is the one with the highest
+worst-channel recall among those whose dev FPR stays under --max-fpr.
 Vectors are computed once (the engine caches them by text), so each setting costs seconds.
 """
 
@@ -41,6 +42,8 @@ def main() -> None:
     ap.add_argument("--factor", default="0.5,0.3")
     ap.add_argument("--floor", default="0.3,0.45")
     ap.add_argument("--alone", default="0.5,0.6")
+    ap.add_argument("--clause", default="0.85", help="CLAUSE_FACTOR: each clause read alone")
+    ap.add_argument("--clause-support", default="0.1", help="CLAUSE_SUPPORT")
     ap.add_argument("--split", choices=["dev", "devw"], default="dev")
     args = ap.parse_args()
     rows = load(args.split)
@@ -51,13 +54,24 @@ def main() -> None:
         shared_engine().load_disk_cache(args.cache)
     det = TextScorer(meaning=True)
     grid = itertools.product(
-        *(map(float, x.split(",")) for x in (args.below, args.factor, args.floor, args.alone))
+        *(
+            map(float, x.split(","))
+            for x in (
+                args.below,
+                args.factor,
+                args.floor,
+                args.alone,
+                args.clause,
+                args.clause_support,
+            )
+        )
     )
     best = None
     saved = False
-    for below, factor, floor, alone in grid:
+    for below, factor, floor, alone, clause, support in grid:
         fusion.VETO_BELOW, fusion.VETO_FACTOR = below, factor
         fusion.MEANING_FLOOR, fusion.ALONE_FLOOR = floor, alone
+        fusion.CLAUSE_FACTOR, fusion.CLAUSE_SUPPORT = clause, support
         res = evaluate(det, rows, channels)
         if args.cache and not saved:  # the channels' vectors, for the next run
             det.meaning.engine.save_disk_cache(args.cache)
@@ -68,14 +82,14 @@ def main() -> None:
         ok = fpr <= args.max_fpr
         print(
             f"below {below:.2f} factor {factor:.2f} floor {floor:.2f} alone {alone:.2f} "
-            "recall "
+            f"clause {clause:.2f} support {support:.2f}: recall "
             + " ".join(f"{ch} {r:.3f}" for ch, r in zip(channels, recalls, strict=True))
             + f" worst category {worst_cat:.2f} FPR {fpr:.3f}{'' if ok else ' (over)'}",
             flush=True,
         )
         # ties on the worst channel go to the lower FPR
         if ok and (best is None or (min(recalls), -fpr) > best[:2]):
-            best = (min(recalls), -fpr, below, factor, floor, alone)
+            best = (min(recalls), -fpr, below, factor, floor, alone, clause, support)
     print("best:", best)
 
 

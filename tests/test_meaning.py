@@ -15,6 +15,8 @@ import pytest
 from reviewer.paths import text_model_dir
 from reviewer.text import TextScorer
 from reviewer.text.errors import TextModelHashMismatch
+from reviewer.text.meaning import fusion
+from reviewer.text.meaning.clauses import clause_forms
 from reviewer.text.meaning.diacritics import toneless_form
 from reviewer.text.meaning.engine import DIM, MeaningEngine, embed_form, shared_engine
 from reviewer.text.meaning.fit import choose_cut, fit_head, fit_mlp
@@ -198,6 +200,33 @@ def test_window_with_the_sentence_before(detectors) -> None:
     alone = {h.category: h.score for h in det.score_many([follow], "vi")[0]}
     paired = {h.category: h.score for h in det.score_many([follow], "vi", [offer])[0]}
     assert paired.get("fraud", 0) >= alone.get("fraud", 0)
+
+
+# From the written dev split (devw, tuned on, never held out): the offer sits in one clause.
+CLAUSE_OFFER = "Túi LV, Gucci replica 1:1 giống auth 99%, giá chỉ 1tr2, có sẵn hộp và bill giả"
+
+
+def test_clause_forms_split_long_sentences_at_punctuation_only() -> None:
+    form = embed_form(CLAUSE_OFFER, "vi")
+    parts = clause_forms(CLAUSE_OFFER, form, "vi")
+    assert any("replica 1 1 giống auth 99" in p for p in parts), parts  # "1:1" is not a break
+    assert all(len(p.split()) >= 4 for p in parts)  # "Túi LV" alone says too little
+    short = "giá chỉ 1tr2, có sẵn hộp"
+    assert clause_forms(short, embed_form(short, "vi"), "vi") == []
+    unpunctuated = "ai cần mua tài khoản ngân hàng chính chủ thì nhắn tin em mà thôi để em hát tiếp"
+    assert clause_forms(unpunctuated, embed_form(unpunctuated, "vi"), "vi") == []
+
+
+def test_a_clause_read_alone_flags_what_the_whole_sentence_hides(detectors, monkeypatch) -> None:
+    _, det = detectors
+    hits = {h.category: h for h in det.detect(CLAUSE_OFFER, "vi")}
+    assert "illegal_trade" in hits, det.score_all(CLAUSE_OFFER, "vi")
+    assert "(in the words «" in hits["illegal_trade"].why
+    evidence = det.meaning.evidence([CLAUSE_OFFER], "vi")[0]["illegal_trade"]
+    assert evidence.part and evidence.frame_score is not None
+    assert evidence.veto_score == evidence.frame_score < evidence.score
+    monkeypatch.setattr(fusion, "CLAUSE_FACTOR", 0.0)
+    assert "illegal_trade" not in {h.category for h in det.detect(CLAUSE_OFFER, "vi")}
 
 
 def test_meaning_off_by_environment(monkeypatch) -> None:

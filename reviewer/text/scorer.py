@@ -249,7 +249,9 @@ class TextScorer:
             score = 1.0 - (1.0 - score) * (1.0 - boost)
         else:
             boosting = []
-        veto = meaning_fusion.veto(cat, mean.score, words) if mean is not None and score else 1.0
+        veto = (
+            meaning_fusion.veto(cat, mean.veto_score, words) if mean is not None and score else 1.0
+        )
         if veto < 1.0:
             score *= veto
             notes.append(f"meaning disagrees (x{veto:.2f})")
