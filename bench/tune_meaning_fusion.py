@@ -1,6 +1,6 @@
 """Choose the meaning fusion's constants on the DEV split (never on held-out).
 
-    .venv/bin/python bench/tune_meaning_fusion.py [--split dev|devw] [--cache FILE]
+    .venv/bin/python bench/tune_meaning_fusion.py [--split devw|dev] [--cache FILE]
 
 For each setting of the veto (VETO_BELOW, VETO_FACTOR in reviewer/text/meaning/fusion.py) and of
 the floors from which the meaning counts (MEANING_FLOOR beside a lexicon term or pattern,
@@ -34,9 +34,9 @@ CHANNELS = "clean,tone,notone,noisy"
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cache", type=Path, help="seed the engine's vector cache (bench only)")
-    # the dev FPR before the toneless rule (0.078): a new head was to recall more at no more
-    # false alarms (the shipped toneless rule was chosen past it: 0.086, for 0.20 no-tone recall)
-    ap.add_argument("--max-fpr", type=float, default=0.078)
+    # just over what the shipped setting gives on devw (0.122); on the corpus's dev split the
+    # old bar was 0.078 (pass --max-fpr 0.078 with --split dev)
+    ap.add_argument("--max-fpr", type=float, default=0.125)
     ap.add_argument("--channels", default=CHANNELS)
     ap.add_argument("--below", default="0.35,0.5")
     ap.add_argument("--factor", default="0.5,0.3")
@@ -44,7 +44,9 @@ def main() -> None:
     ap.add_argument("--alone", default="0.5,0.6")
     ap.add_argument("--clause", default="0.85", help="CLAUSE_FACTOR: each clause read alone")
     ap.add_argument("--clause-support", default="0.1", help="CLAUSE_SUPPORT")
-    ap.add_argument("--split", choices=["dev", "devw"], default="dev")
+    # devw by default: written by someone who never saw the corpus, with refusals and court news
+    # as people write them (the corpus's dev split comes from our own templates)
+    ap.add_argument("--split", choices=["dev", "devw"], default="devw")
     args = ap.parse_args()
     rows = load(args.split)
     channels = tuple(args.channels.split(","))
