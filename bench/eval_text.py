@@ -7,6 +7,7 @@
     .venv/bin/python bench/eval_text.py --split blind3
     .venv/bin/python bench/eval_text.py --split blind4
     .venv/bin/python bench/eval_text.py --split blind5
+    .venv/bin/python bench/eval_text.py --split blind6   # unread until the next change is chosen
     .venv/bin/python bench/eval_text.py --split dev      # the dev split (fusion was tuned on it)
     .venv/bin/python bench/eval_text.py --split devw     # the written dev split (tune on it)
     .venv/bin/python bench/eval_text.py --json out.json --misses
@@ -69,6 +70,7 @@ FILES = {
     "blind3": MEANING / "heldout_blind3.jsonl",
     "blind4": MEANING / "heldout_blind4.jsonl",
     "blind5": MEANING / "heldout_blind5.jsonl",
+    "blind6": MEANING / "heldout_blind6.jsonl",
     "devw": (MEANING / "dev_written_a.jsonl", MEANING / "dev_written_b.jsonl"),
 }
 FILES["blinds"] = tuple(FILES[f"blind{n}"] for n in ("", "2", "3", "4", "5"))
