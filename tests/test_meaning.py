@@ -204,6 +204,11 @@ def test_window_with_the_sentence_before(detectors) -> None:
 
 # From the written dev split (devw, tuned on, never held out): the offer sits in one clause.
 CLAUSE_OFFER = "Túi LV, Gucci replica 1:1 giống auth 99%, giá chỉ 1tr2, có sẵn hộp và bill giả"
+# devw: read whole, the chatter around it hides the insult; its first clause says it plainly
+CLAUSE_INSULT = (
+    "Con streamer bên kia mặt như cái mâm mà suốt ngày tự nhận hot girl, nhìn muốn ói luôn cả"
+    " nhà ơi."
+)
 
 
 def test_clause_forms_split_long_sentences_at_punctuation_only() -> None:
@@ -219,14 +224,14 @@ def test_clause_forms_split_long_sentences_at_punctuation_only() -> None:
 
 def test_a_clause_read_alone_flags_what_the_whole_sentence_hides(detectors, monkeypatch) -> None:
     _, det = detectors
-    hits = {h.category: h for h in det.detect(CLAUSE_OFFER, "vi")}
-    assert "illegal_trade" in hits, det.score_all(CLAUSE_OFFER, "vi")
-    assert "(in the words «" in hits["illegal_trade"].why
-    evidence = det.meaning.evidence([CLAUSE_OFFER], "vi")[0]["illegal_trade"]
+    hits = {h.category: h for h in det.detect(CLAUSE_INSULT, "vi")}
+    assert "insult" in hits, det.score_all(CLAUSE_INSULT, "vi")
+    assert "(in the words «" in hits["insult"].why
+    evidence = det.meaning.evidence([CLAUSE_INSULT], "vi")[0]["insult"]
     assert evidence.part and evidence.frame_score is not None
     assert evidence.veto_score == evidence.frame_score < evidence.score
     monkeypatch.setattr(fusion, "CLAUSE_FACTOR", 0.0)
-    assert "illegal_trade" not in {h.category for h in det.detect(CLAUSE_OFFER, "vi")}
+    assert "insult" not in {h.category for h in det.detect(CLAUSE_INSULT, "vi")}
 
 
 def test_meaning_off_by_environment(monkeypatch) -> None:

@@ -58,6 +58,21 @@ def test_teencode_is_not_applied_to_english() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expanded"),
+    [
+        ("DM for the menu", False),  # a direct message: "for" is English
+        ("dm me", False),
+        ("nhu the dcm bon nay", True),  # "như thế" typed without tone marks is not English
+        ("dm to the shop now", False),  # "to" counts beside a plainly English word ("now")
+        ("gia len troi nhu the, dcm", True),  # across a comma: another clause
+        ("for real, dm", True),
+    ],
+)
+def test_english_neighbours_keep_an_abbreviation_english(text: str, expanded: bool) -> None:
+    assert ("địt" in canonical(text)) is expanded
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("n.h.à c.á.i", "nhà cái"),

@@ -19,7 +19,21 @@ vote, no better). Held out: recall 0.75 -> 0.85 (written beside the corpus) and 
 More recogniser-like and toneless copies in the corpus (HEARD_SHARE and TONELESS_SHARE 0.5)
 recalled no more with tones lost (held-out tone 0.71 -> 0.68, blind 0.76 -> 0.74): not kept.
 
-Cuts hold 1% of dev benign sentences per category. Two options were
+The written training sets (build_corpus.py: 1,325 sentences written whole, not from templates,
+and their heard and toneless copies) join the template fills, each counted three times in the
+regression (--written-repeat) and all among the stored neighbours. Chosen on the written dev
+split (devw) with the fusion retuned (fusion.py), against the head shipped before them: recall
+0.83 / 0.79 / 0.73 / 0.74 (clean / tone / no tones / noisy) at a benign FPR of 0.119 ->
+0.86 / 0.84 / 0.79 / 0.79 at 0.097; the corpus's dev split 0.68 / 0.68 / 0.67 / 0.55 at 0.094
+-> 0.73 / 0.72 / 0.69 / 0.59 at 0.102. While choosing (with 25 sentences that nearly repeat a
+held-out or devw one still in, and the old fusion): counted once, FPR 0.128; three times, 0.097
+at the same recall; six times, 0.089 with recall 0.01 lower. The same corpus without the written
+sets, retrained today, gives FPR 0.156 on devw: the head shipped before had been fitted on
+vectors from before the tone restorer.
+
+Cuts hold 1.5% of dev benign sentences per category (1%: the personal-data cut rose to p 0.74
+with the written sets in, and corpus-dev personal data fell from 0.66 to 0.53; 2%: devw recall
++0.01 for FPR +0.011). Two options were
 measured on dev with the fusion and not shipped (reviewer/text/meaning/fusion.py has the numbers):
   --head mlp --cut-channels clean,tone,noisy   one hidden layer (format 2, fit.py)
   --augment tone,notone,noisy   also train on copies of each train sentence through those
@@ -71,13 +85,14 @@ STORED_ROWS = 8000
 NEIGHBOURS_K = 30
 NEIGHBOURS_TEMPERATURE = 0.02
 NEIGHBOURS_WEIGHT = 0.5
-MAX_FPR = 0.01
+MAX_FPR = 0.015
 # Copies of each train sentence the head may also learn from (--augment; see above: not shipped).
 AUGMENT: tuple[str, ...] = ()
 AUGMENT_SEED = 100000  # seeds apart from bench/eval_text.py's (the row's index)
 # The channels whose dev benign sentences set the cuts (--cut-channels).
 CUT_CHANNELS = ("clean",)
 HEAD = "linear"
+WRITTEN_REPEAT = 3
 LINEAR_L2 = 1e-4  # recalled most on dev in every trial (1e-4..3e-2)
 
 
@@ -104,6 +119,12 @@ def main() -> None:
     )
     ap.add_argument("--cut-channels", default=",".join(CUT_CHANNELS))
     ap.add_argument("--max-fpr", type=float, default=MAX_FPR)
+    ap.add_argument(
+        "--written-repeat",
+        type=int,
+        default=WRITTEN_REPEAT,
+        help="times each written train sentence counts in the fit (1: as a template fill)",
+    )
     ap.add_argument("--k", type=int, default=NEIGHBOURS_K, help="neighbours that vote")
     ap.add_argument("--temperature", type=float, default=NEIGHBOURS_TEMPERATURE)
     ap.add_argument("--vote", type=float, default=NEIGHBOURS_WEIGHT, help="0: no neighbours")
@@ -132,8 +153,10 @@ def main() -> None:
     }
     if str(args.cache):
         engine.save_disk_cache(args.cache)
-    x_fit = np.vstack([vectors[train], *copies])
-    y_fit = np.vstack([y[train]] * (1 + len(copies)))
+    # Written sentences weigh more than template fills: fewer, and each phrased its own way.
+    written = [i for i in train if rows[i].get("written")] * (args.written_repeat - 1)
+    x_fit = np.vstack([vectors[train], *copies, vectors[written]])
+    y_fit = np.vstack([y[train]] * (1 + len(copies)) + [y[written]])
     print(f"train {len(train)} rows (x{1 + len(copies)} with copies), dev {len(dev)} rows")
     if args.head == "mlp":
         w1, b1, w2, b2 = fit_mlp(x_fit, y_fit)
@@ -147,7 +170,7 @@ def main() -> None:
     # The corpus vectors travel with the head (int8, one scale): its neighbours vote with them,
     # and `reviewer learn` refits on them with numpy alone, without the corpus text. At most
     # STORED_ROWS of them (a seeded, label-stratified share) keep the shipped file a few MB.
-    stored = stored_rows(train, labels)
+    stored = stored_rows(train, labels, [bool(rows[i].get("written")) for i in train])
     scale = float(np.max(np.abs(vectors[stored]))) / 127.0
     head.neighbours = Neighbours(
         np.round(vectors[stored] / scale).astype(np.int8),
@@ -200,6 +223,8 @@ def main() -> None:
         "augment": list(augment),
         "fit": fit,
         "stored_rows": len(stored),
+        "written_rows": sum(bool(rows[i].get("written")) for i in train),
+        "written_repeat": args.written_repeat,
     }
     path = head.save(args.out, meta)
     print(f"wrote {path} ({path.stat().st_size} bytes) and {len(head.example_texts)} examples")
@@ -207,20 +232,24 @@ def main() -> None:
         record_in_manifest()
 
 
-def stored_rows(train: list[int], labels: list[list[str]]) -> list[int]:
+def stored_rows(train: list[int], labels: list[list[str]], written: list[bool]) -> list[int]:
+    """STORED_ROWS train rows: every written one, and a seeded, label-stratified share of the
+    template fills (the written ones are the neighbours a phrasing nobody templated finds)."""
     if len(train) <= STORED_ROWS:
         return train
     rng = np.random.default_rng(0)
+    kept = [i for i, w in zip(train, written, strict=True) if w]
     groups: dict[str, list[int]] = {}
-    for i in train:
-        groups.setdefault(labels[i][0] if labels[i] else "", []).append(i)
-    share = STORED_ROWS / len(train)
+    for i, w in zip(train, written, strict=True):
+        if not w:
+            groups.setdefault(labels[i][0] if labels[i] else "", []).append(i)
+    share = max(0, STORED_ROWS - len(kept)) / (len(train) - len(kept))
     keep = [
         int(i)
         for rows in groups.values()
         for i in rng.choice(rows, round(len(rows) * share), replace=False)
     ]
-    return sorted(keep)
+    return sorted(kept + keep)
 
 
 def record_in_manifest() -> None:

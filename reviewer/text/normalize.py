@@ -176,7 +176,7 @@ def tokenize(
             continue
         x, y = span(a, b)
         expansion = table.get(t) if table and kind == "word" else None
-        if expansion and _english_context(raw, i):
+        if expansion and _english_context(raw, i, s):
             expansion = None  # "DM for the menu" is a direct message, not "địt mẹ"
         if expansion:
             for word in expansion:
@@ -220,10 +220,26 @@ _ENGLISH_NEIGHBOURS = frozenset(
 )
 
 
-def _english_context(raw: list[tuple[str, int, int, str]], i: int) -> bool:
-    nxt = raw[i + 1][0] if i + 1 < len(raw) and raw[i + 1][3] == "word" else ""
-    prev = raw[i - 1][0] if i > 0 and raw[i - 1][3] == "word" else ""
-    return nxt in _ENGLISH_NEIGHBOURS or prev in _ENGLISH_NEIGHBOURS
+# ...but these are also Vietnamese typed without tone marks ("như thế" -> "nhu the"): one of them
+# makes the context English only where the text has a plainly English word too. ("me" stays
+# plainly English: "dm me" is how a seller writing English asks for a direct message.)
+_TONELESS_VIETNAMESE = frozenset(["us", "to", "the", "or", "in", "on", "at", "my"])
+_CLAUSE_BREAK = re.compile(r"[,.;:!?]")
+
+
+def _english_context(raw: list[tuple[str, int, int, str]], i: int, s: str) -> bool:
+    """An abbreviation next to an English word is English ("DM for the menu"), not teencode.
+    A neighbour across a punctuation mark belongs to another clause and does not count."""
+    neighbours = []
+    if i > 0 and not _CLAUSE_BREAK.search(s[raw[i - 1][2] : raw[i][1]]):
+        neighbours.append(raw[i - 1])
+    if i + 1 < len(raw) and not _CLAUSE_BREAK.search(s[raw[i][2] : raw[i + 1][1]]):
+        neighbours.append(raw[i + 1])
+    words = {t[0] for t in neighbours if t[3] == "word"} & _ENGLISH_NEIGHBOURS
+    if words - _TONELESS_VIETNAMESE:
+        return True
+    plainly_english = _ENGLISH_NEIGHBOURS - _TONELESS_VIETNAMESE
+    return bool(words) and any(t[3] == "word" and t[0] in plainly_english for t in raw)
 
 
 def join_separated(text: str) -> str:

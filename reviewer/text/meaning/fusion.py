@@ -34,6 +34,12 @@ Toneless text was once exempt from the veto: the head read it worst, and its dou
 lexicon hits. Now that the model reads it with its tone marks put back (diacritics.py), the veto
 applies there too: on the dev split's no-tone channel, recall 0.69 -> 0.65 for a benign FPR of
 0.141 -> 0.077 (held-out sets: 0.75 -> 0.70 at 0.160 -> 0.020, and 0.78 -> 0.77 at 0.253 -> 0.133).
+Retuned for the head trained with the written sentences (models/text/train_meaning.py), on devw
+(bench/tune_meaning_fusion.py --max-fpr 0.10 --below 0.35,0.5 --factor 0.5,0.3 --floor 0.45,0.55
+--alone 0.5,0.6): a stricter veto (below 0.5, down to 0.3) and floor 0.55 beside a term recalled
+0.863 / 0.838 / 0.792 / 0.792 (clean / tone / no tones / noisy) at a benign FPR of 0.097; the
+constants before 0.879 / 0.858 / 0.804 / 0.808 at 0.122. An alone floor of 0.6 got FPR 0.058 on
+devw for 0.013-0.05 of recall, but 0.07 of clean recall on the corpus's dev split: not kept.
 """
 
 from __future__ import annotations
@@ -62,7 +68,7 @@ MEANING_FACTOR = 1.0
 # Profanity is a matter of words, not meaning: the head learnt the chatter around curses ("sao hôm
 # nay lag thế") and fired on "hôm nay trời đẹp quá". There it only supports a lexicon match.
 CATEGORY_FACTORS = {"profanity": 0.3}
-MEANING_FLOOR = 0.45  # beside a term or pattern, calibrated meaning below this adds nothing
+MEANING_FLOOR = 0.55  # beside a term or pattern, calibrated meaning below this adds nothing
 # Meaning with no lexicon term and no pattern beside it counts only from this score on: a
 # benign sentence the head half-suspects must not tip a half-suspecting n-gram model over.
 ALONE_FLOOR = 0.5
@@ -75,8 +81,8 @@ WINDOW_SUPPORT = 0.2
 # evidence than one (the corpus has no sentence pairs to choose this on; set so that the six
 # benign real voices' pairs stay under the threshold: a pair must reach s = 0.77 to fire alone).
 WINDOW_FACTOR = 0.65
-VETO_BELOW = 0.35
-VETO_FACTOR = 0.5
+VETO_BELOW = 0.5
+VETO_FACTOR = 0.3
 # Profanity is a matter of words, not meaning (see CATEGORY_FACTORS): no veto there, and the
 # meaning never flags it alone ("ôi đồ ngu này, đùa thôi mà" read as profanity at s = 0.95).
 NO_VETO: frozenset[str] = frozenset({"profanity"})
