@@ -8,6 +8,7 @@
     .venv/bin/python bench/eval_text.py --split blind4
     .venv/bin/python bench/eval_text.py --split blind5
     .venv/bin/python bench/eval_text.py --split blind6
+    .venv/bin/python bench/eval_text.py --split blind7   # unread until the next change is chosen
     .venv/bin/python bench/eval_text.py --split dev      # the dev split (fusion was tuned on it)
     .venv/bin/python bench/eval_text.py --split devw     # the written dev split (tune on it)
     .venv/bin/python bench/eval_text.py --json out.json --misses
@@ -36,7 +37,9 @@ on the dev splits; it then judged them (its recall once; its FPR twice, the seco
 the veto went back to the whole sentence). "blind6" (heldout_blind6.jsonl: 120 violating, 60
 benign) was written the same way before the written training sentences
 (models/text/meaning/written_train_*.jsonl) were chosen on the dev splits, and read once to
-judge them (before and after). Every set here has now been read.
+judge them (before and after). "blind7" (heldout_blind7.jsonl: 120 violating, 60 benign, a
+quarter typed without tone marks) was written the same way, kept out of "blinds" and unread
+until the next change is chosen.
 "devw" (dev_written_a.jsonl, streamer speech, and dev_written_b.jsonl, chat and on-screen text:
 240 violating, 120 benign) was written the same way, to tune on: unlike the corpus's dev split,
 its benign sentences are refusals, court news and disclaimers as people write them (the warning
@@ -74,6 +77,7 @@ FILES = {
     "blind4": MEANING / "heldout_blind4.jsonl",
     "blind5": MEANING / "heldout_blind5.jsonl",
     "blind6": MEANING / "heldout_blind6.jsonl",
+    "blind7": MEANING / "heldout_blind7.jsonl",
     "devw": (MEANING / "dev_written_a.jsonl", MEANING / "dev_written_b.jsonl"),
 }
 FILES["blinds"] = tuple(FILES[f"blind{n}"] for n in ("", "2", "3", "4", "5", "6"))
