@@ -204,11 +204,25 @@ def test_window_with_the_sentence_before(detectors) -> None:
 
 # From the written dev split (devw, tuned on, never held out): the offer sits in one clause.
 CLAUSE_OFFER = "Túi LV, Gucci replica 1:1 giống auth 99%, giá chỉ 1tr2, có sẵn hộp và bill giả"
-# devw: read whole, the chatter around it hides the insult; its first clause says it plainly
-CLAUSE_INSULT = (
-    "Con streamer bên kia mặt như cái mâm mà suốt ngày tự nhận hot girl, nhìn muốn ói luôn cả"
-    " nhà ơi."
-)
+# devw sentences whose offence a clause says more plainly than the whole sentence (which of
+# them the whole sentence misses moves a little with each retrained head: at least one must)
+CLAUSE_CASES = [
+    (
+        "Con streamer bên kia mặt như cái mâm mà suốt ngày tự nhận hot girl, nhìn muốn ói luôn"
+        " cả nhà ơi.",
+        "insult",
+    ),
+    (
+        "Mấy đứa vào chê shop tao toàn là lũ nghèo hèn, không có tiền mua thì biến đi cho khuất"
+        " mắt.",
+        "insult",
+    ),
+    (
+        "Túi xách hàng siêu cấp y chang chính hãng, logo khắc đầy đủ, giá chỉ bằng một phần mười"
+        " đồ auth nha cả nhà.",
+        "illegal_trade",
+    ),
+]
 
 
 def test_clause_forms_split_long_sentences_at_punctuation_only() -> None:
@@ -224,14 +238,22 @@ def test_clause_forms_split_long_sentences_at_punctuation_only() -> None:
 
 def test_a_clause_read_alone_flags_what_the_whole_sentence_hides(detectors, monkeypatch) -> None:
     _, det = detectors
-    hits = {h.category: h for h in det.detect(CLAUSE_INSULT, "vi")}
-    assert "insult" in hits, det.score_all(CLAUSE_INSULT, "vi")
-    assert "(in the words «" in hits["insult"].why
-    evidence = det.meaning.evidence([CLAUSE_INSULT], "vi")[0]["insult"]
-    assert evidence.part and evidence.frame_score is not None
-    assert evidence.veto_score == evidence.frame_score < evidence.score
+    with_clauses = [{h.category: h for h in det.detect(t, "vi")}.get(c) for t, c in CLAUSE_CASES]
+    evidence = [det.meaning.evidence([t], "vi")[0][c] for t, c in CLAUSE_CASES]
     monkeypatch.setattr(fusion, "CLAUSE_FACTOR", 0.0)
-    assert "insult" not in {h.category for h in det.detect(CLAUSE_INSULT, "vi")}
+    whole_only = [{h.category for h in det.detect(t, "vi")} for t, _ in CLAUSE_CASES]
+    hidden = [
+        (hit, ev)
+        for (_, cat), hit, ev, whole in zip(
+            CLAUSE_CASES, with_clauses, evidence, whole_only, strict=True
+        )
+        if hit is not None and cat not in whole
+    ]
+    assert hidden, with_clauses
+    for hit, ev in hidden:
+        assert "(in the words «" in hit.why
+        assert ev.part and ev.frame_score is not None
+        assert ev.veto_score == ev.frame_score < ev.score
 
 
 def test_meaning_off_by_environment(monkeypatch) -> None:
@@ -388,3 +410,18 @@ def test_learn_refits_installs_only_when_better_and_rolls_back(monkeypatch) -> N
     back = rollback_meaning()
     assert back["active"] == "shipped" and meaning_versions.history() == []
     assert load_text_scorer().meaning.model_id.startswith("meaning-head-")
+
+
+def test_terms_typed_without_tone_marks_are_found_once_the_marks_are_restored(detectors) -> None:
+    lexicon_only, det = detectors
+    swear = "du ma cai mang lag, vua vao combat la dung hinh, cay vai chuong"
+    hits = {h.category: h for h in det.detect(swear, "vi")}
+    assert "profanity" in hits, det.score_all(swear, "vi")
+    assert "«đụ má» (read with tone marks)" in hits["profanity"].why
+    span = hits["profanity"].spans[0]
+    assert swear[span[0] : span[1]] == "du ma"  # the words as the officer sees them
+    # "đụ má" is matched with its marks only: lexicons alone (no restorer) do not see it
+    assert "profanity" not in {h.category for h in lexicon_only.detect(swear, "vi")}
+    # a one-word term that is a common word without marks is never restored into
+    song = "hat karaoke bai noi vong tay lon voi ca nha"
+    assert "profanity" not in {h.category for h in det.detect(song, "vi")}

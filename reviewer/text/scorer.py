@@ -41,6 +41,7 @@ from reviewer.text.meaning import fusion as meaning_fusion
 from reviewer.text.meaning.engine import meaning_enabled
 from reviewer.text.normalize import Token, tokenize
 from reviewer.text.patterns import BOOSTS, PatternHit, find_patterns
+from reviewer.text.restored_terms import RESTORED, restored_matches
 
 DEFAULT_THRESHOLD = 0.5
 LEXICON_FACTOR = 0.85
@@ -160,7 +161,7 @@ class TextScorer:
         if language == "en":  # the head learnt Vietnamese: in English it only supports terms
             meaning = [{c: replace(e, alone=False) for c, e in m.items()} for m in meaning]
         return [
-            self._score(text, toks, row, mean)
+            self._score(text, toks, row, mean, language)
             for text, toks, row, mean in zip(texts, tokens, probs, meaning, strict=True)
         ]
 
@@ -186,10 +187,13 @@ class TextScorer:
         tokens: list[Token],
         probs: dict[str, float],
         meaning: Mapping[str, meaning_fusion.MeaningEvidence] | None = None,
+        language: str | None = None,
     ) -> list[TextHit]:
         if not tokens:
             return []
         matches = self.matcher.match_tokens(tokens)
+        if self.meaning is not None:  # the restorer comes with the meaning model
+            matches += restored_matches(self.matcher, text, tokens, matches, language)
         cues = self.cue_matcher.match_tokens(tokens)
         matches = [
             replace(
@@ -302,7 +306,7 @@ class TextScorer:
         """In words an officer can check against the text."""
         parts = []
         if best:
-            parts.append("matched: " + ", ".join(f"«{m.term}»" for m in best.values()))
+            parts.append("matched: " + ", ".join(_named(m) for m in best.values()))
         if boosting:
             parts.append(
                 "pattern: " + ", ".join(dict.fromkeys(f"{h.kind} «{h.text}»" for h in boosting))
@@ -318,3 +322,11 @@ class TextScorer:
         if not parts and cat in probs:
             parts.append(f"wording like the category's training sentences (p={probs[cat]:.2f})")
         return "; ".join(parts)
+
+
+def _named(match: LexiconMatch) -> str:
+    """A term as the reason names it; where only the restored tone marks showed it, it says so
+    (the officer sees the words without marks)."""
+    if match.quality.endswith(RESTORED):
+        return f"«{match.term}» (read with tone marks)"
+    return f"«{match.term}»"
