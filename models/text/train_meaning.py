@@ -63,6 +63,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(ROOT))
 
+from reviewer.text.meaning.diacritics import restorer_sha256  # noqa: E402
 from reviewer.text.meaning.engine import ENGINE_NAME, shared_engine  # noqa: E402
 from reviewer.text.meaning.fit import (  # noqa: E402
     MLP_L2,
@@ -227,6 +228,9 @@ def main() -> None:
         "stored_rows": len(stored),
         "written_rows": sum(bool(rows[i].get("written")) for i in train),
         "written_repeat": args.written_repeat,
+        # what the model read the corpus through: a head fitted before the restorer changed is
+        # stale (tests/test_meaning.py compares this with the restorer that ships)
+        "restorer_sha256": restorer_sha256(),
     }
     path = head.save(args.out, meta)
     print(f"wrote {path} ({path.stat().st_size} bytes) and {len(head.example_texts)} examples")
