@@ -32,8 +32,8 @@ was written the same way after the tone restorer was chosen, and read once to re
 once, before and after the refusal and court-news warning cues (same numbers): every set here has
 now been read, so the next change needs a new blind set written the same way. "blind5"
 (heldout_blind5.jsonl: 120 violating, 60 benign) is that set: written the same way, kept out of
-"blinds" (now in it) and unread until the clauses read alone (reviewer/text/meaning/clauses.py) were chosen
-on the dev splits; it then judged them (its recall once; its FPR twice, the second time after
+"blinds" (now in it) and unread until the clauses read alone (reviewer/text/meaning/clauses.py)
+were chosen on the dev splits; it then judged them (its recall once; its FPR twice, the second time after
 the veto went back to the whole sentence). "blind6" (heldout_blind6.jsonl: 120 violating, 60
 benign) was written the same way before the written training sentences
 (models/text/meaning/written_train_*.jsonl) were chosen on the dev splits, and read once to

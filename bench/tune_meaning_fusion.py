@@ -34,9 +34,9 @@ CHANNELS = "clean,tone,notone,noisy"
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cache", type=Path, help="seed the engine's vector cache (bench only)")
-    # just over what the shipped setting gives on devw (0.122); on the corpus's dev split the
-    # old bar was 0.078 (pass --max-fpr 0.078 with --split dev)
-    ap.add_argument("--max-fpr", type=float, default=0.125)
+    # the bar the shipped constants were chosen under on devw (they give 0.097 there); on the
+    # corpus's dev split the old bar was 0.078 (pass --max-fpr 0.078 with --split dev)
+    ap.add_argument("--max-fpr", type=float, default=0.10)
     ap.add_argument("--channels", default=CHANNELS)
     ap.add_argument("--below", default="0.35,0.5")
     ap.add_argument("--factor", default="0.5,0.3")

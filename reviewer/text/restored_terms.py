@@ -28,11 +28,9 @@ def restored_tokens(text: str, tokens: Sequence[Token], language: str | None) ->
     if not tokens or not restorable(text, language):
         return []
     words = [t.text for t in tokens]
-    if any(" " in w or not w for w in words):
-        return []  # one word per token, or the restorer's words would not line up
     restored = shared_restorer().restore(" ".join(words)).split(" ")
     if len(restored) != len(words) or restored == words:
-        return []
+        return []  # nothing restored, or words that do not line up with the tokens
     return [
         replace(t, text=r, folded=fold(r)) if r != t.text and t.kind == "word" else t
         for t, r in zip(tokens, restored, strict=True)
