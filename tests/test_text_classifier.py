@@ -21,6 +21,7 @@ from reviewer.text.classifier import (
 )
 from reviewer.text.errors import TextModelError, TextModelHashMismatch
 from reviewer.text.lexicon import category_table
+from reviewer.text.training import EXTRA_FILE
 
 # The model is trained on categories.json, in its order (models/text/train.py).
 CATEGORIES = list(category_table())
@@ -40,6 +41,8 @@ def test_card_describes_the_shipped_model() -> None:
     assert card["categories"] == CATEGORIES
     corpus = (text_model_dir() / "corpus.jsonl").read_bytes()
     assert card["corpus_sha256"] == hashlib.sha256(corpus).hexdigest(), "corpus changed: retrain"
+    extra = (text_model_dir() / EXTRA_FILE).read_bytes()
+    assert card["extra_sha256"] == hashlib.sha256(extra).hexdigest(), "extra rows changed: retrain"
     assert card["metrics_held_out"]["micro_precision"] is not None
     assert card["trained_utc"]
 

@@ -4,7 +4,9 @@
     .venv/bin/python models/text/train.py --check    # only verify the exported files still match
 
 Input: models/text/corpus.jsonl, one {"text", "labels", "source"} per line (labels: category ids,
-empty = benign). The text goes through reviewer.text.classifier.prepare() - the very function
+empty = benign), and the meaning corpus's training split (models/text/meaning/build_corpus.py:
+templates, their heard and toneless copies, the sentences written whole), which this script
+writes beside it as ngram_extra.jsonl.gz (text and labels; `reviewer learn` refits from both). The text goes through reviewer.text.classifier.prepare() - the very function
 used at run time - then char 2-5-gram TF-IDF + one-vs-rest logistic regression.
 
 Output: text_classifier.onnx (< 2 MB) and text_classifier.json (categories in output order,
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gzip
 import hashlib
 import json
 import sys
@@ -31,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 from reviewer.text.classifier import CARD_FILE, MODEL_FILE, prepare  # noqa: E402
 from reviewer.text.lexicon import category_table  # noqa: E402
 from reviewer.text.training import (  # noqa: E402
+    EXTRA_FILE,
     SETTINGS,
     build_pipeline,
     check_parity,
@@ -39,6 +43,7 @@ from reviewer.text.training import (  # noqa: E402
 )
 
 CORPUS = HERE / "corpus.jsonl"
+EXTRA = HERE / EXTRA_FILE
 MAX_BYTES = 2 * 1024 * 1024
 
 
@@ -59,6 +64,24 @@ def load_corpus(categories: list[str]) -> list[dict]:
     return rows
 
 
+def write_extra() -> list[dict]:
+    """The meaning corpus's TRAIN rows as {text, labels}, less those made from corpus.jsonl's own
+    lines (they are read from there, with their labels outside the six meaning categories).
+    Written byte for byte the same on every run (gzip without a time stamp)."""
+    sys.path.insert(0, str(HERE / "meaning"))
+    from build_corpus import build
+
+    own = {r["text"] for r in load_corpus(list(category_table()))}
+    rows = [
+        {"text": r["text"], "labels": r["labels"]}
+        for r in build()
+        if r["split"] == "train" and r["clean"] not in own
+    ]
+    data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode("utf-8")
+    EXTRA.write_bytes(gzip.compress(data, mtime=0))
+    return rows
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="verify the exported card and hash")
@@ -68,6 +91,8 @@ def main() -> int:
         card = json.loads(card_path.read_text(encoding="utf-8"))
         actual = hashlib.sha256(onnx_path.read_bytes()).hexdigest()
         corpus = hashlib.sha256(CORPUS.read_bytes()).hexdigest()
+        extra = hashlib.sha256(EXTRA.read_bytes()).hexdigest()
+        corpus = corpus if extra == card["extra_sha256"] else "changed"
         ok = actual == card["sha256"] and corpus == card["corpus_sha256"]
         print(
             f"onnx sha256 {'ok' if actual == card['sha256'] else 'MISMATCH'}; corpus "
@@ -78,7 +103,7 @@ def main() -> int:
     from sklearn.model_selection import train_test_split
 
     categories = list(category_table())
-    rows = load_corpus(categories)
+    rows = load_corpus(categories) + write_extra()
     prepared = [prepare(r["text"]) for r in rows]
     y = np.array([[int(c in r["labels"]) for c in categories] for r in rows])
     strata = [r["labels"][0] if r["labels"] else "benign" for r in rows]
@@ -119,6 +144,8 @@ def main() -> int:
         "trained_utc": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "corpus": "models/text/corpus.jsonl",
         "corpus_sha256": hashlib.sha256(CORPUS.read_bytes()).hexdigest(),
+        "extra": f"models/text/{EXTRA_FILE} (made by this script from models/text/meaning/)",
+        "extra_sha256": hashlib.sha256(EXTRA.read_bytes()).hexdigest(),
         "corpus_rows": len(rows),
         "settings": SETTINGS,
         "metrics_held_out": held_out,

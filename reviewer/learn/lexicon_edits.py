@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..paths import lexicon_dir as shipped_lexicon_dir
-from ..text.lexicon import Lexicon, parse_terms
+from ..text.lexicon import LEARNED_MARK, Lexicon, parse_terms
 from ..text.matcher import LexiconMatcher
 from ..text.normalize import tokenize
 from .decisions import CaseDecisions, Decision
@@ -289,7 +289,7 @@ def add_term(folder: Path, addition: TermAddition) -> tuple[str, str] | None:
     if any(t.phrase == addition.phrase for t in parse_terms("\n".join(lines), addition.category)):
         return None
     lines.append(
-        f"{addition.phrase} | {ADDED_WEIGHT}  # added by reviewer learn {_stamp()}: "
+        f"{addition.phrase} | {ADDED_WEIGHT}  # {LEARNED_MARK} {_stamp()}: "
         f"in {addition.moments} confirmed moments, none elsewhere"
     )
     _write(path, lines)

@@ -10,7 +10,6 @@ cross-validation (each fold scored by a model that never saw it), the current mo
 from __future__ import annotations
 
 import hashlib
-import json
 import sys
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -19,11 +18,11 @@ import numpy as np
 
 from ..paths import text_model_dir
 from ..text.classifier import TextClassifier, prepare
+from ..text.training import CORPUS_FILE, EXTRA_FILE, training_rows
 from . import versions
 from .decisions import Decision
 from .errors import LearnError, TrainingUnavailable
 
-CORPUS_FILE = "corpus.jsonl"
 MIN_TEXTS = 4
 FOLDS = 3
 SEED = 13
@@ -60,13 +59,11 @@ def _sklearn():
 
 
 def _corpus(categories: list[str]) -> list[tuple[str, set[str]]]:
-    path = text_model_dir() / CORPUS_FILE
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise LearnError(f"The training corpus {path} is missing: {exc}") from exc
-    rows = [json.loads(line) for line in lines if line.strip()]
-    return [(r["text"], set(r.get("labels", [])) & set(categories)) for r in rows]
+        rows = training_rows(text_model_dir())
+    except (OSError, ValueError) as exc:
+        raise LearnError(f"The training corpus in {text_model_dir()} is unreadable: {exc}") from exc
+    return [(text, labels & set(categories)) for text, labels in rows]
 
 
 def decided_texts(decisions: list[Decision]) -> dict[str, dict[str, int]]:
@@ -204,6 +201,7 @@ def build_and_install(proposal: ModelProposal, cases: int) -> dict:
     sha = hashlib.sha256(onnx_bytes).hexdigest()
     version = versions.next_version()
     corpus = text_model_dir() / CORPUS_FILE
+    extra = text_model_dir() / EXTRA_FILE
     card = {
         "model_id": f"text-learned-{version}-{sha[:8]}",
         "version": version,
@@ -218,6 +216,9 @@ def build_and_install(proposal: ModelProposal, cases: int) -> dict:
         "training_data": {
             "corpus": "models/text/corpus.jsonl",
             "corpus_sha256": hashlib.sha256(corpus.read_bytes()).hexdigest(),
+            "extra_sha256": hashlib.sha256(extra.read_bytes()).hexdigest()
+            if extra.exists()
+            else None,
             "corpus_rows": fit["corpus_rows"],
             "decided_texts": proposal.decided_texts,
             "cases": cases,

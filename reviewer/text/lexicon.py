@@ -49,6 +49,7 @@ class Term:
     weight: float = DEFAULT_WEIGHT
     mode: str = "tolerant"
     origin: str = ""  # "file:line", shown when someone asks why a term matched
+    learned: bool = False  # added by `reviewer learn` from officers' decisions
 
 
 @dataclass(slots=True)
@@ -96,6 +97,10 @@ class Lexicon:
         return cls(categories, terms, common, cues, digest.hexdigest(), folder)
 
 
+# The comment `reviewer learn` writes after a term it adds (reviewer/learn/lexicon_edits.py).
+LEARNED_MARK = "added by reviewer learn"
+
+
 def parse_terms(text: str, category: str, origin: str = "<string>") -> list[Term]:
     """Parse lexicon lines into Terms; a malformed option names the file and line."""
     terms: list[Term] = []
@@ -119,7 +124,8 @@ def parse_terms(text: str, category: str, origin: str = "<string>") -> list[Term
             if not 0 < weight <= 1:
                 raise LexiconError(f"{origin}:{number}: weight {weight} must be in (0, 1].")
         if phrase:
-            terms.append(Term(category, phrase, weight, mode, f"{origin}:{number}"))
+            learned = LEARNED_MARK in raw.partition("#")[2]
+            terms.append(Term(category, phrase, weight, mode, f"{origin}:{number}", learned))
     return terms
 
 

@@ -49,6 +49,10 @@ MODEL_FACTOR = 0.75
 MODEL_VETO_BELOW = 0.1
 MODEL_VETO_FACTOR = 0.75
 WARNING_FACTOR = 0.5
+# A cue matched only by sound ("sao kín báo", heard for "giao kín đáo", read as "trình báo") is
+# weak evidence of a warning: it damps half as much. It had halved a recognised offer of
+# firecrackers and home-made guns in bench/eval_detection.py.
+SOUND_ALIKE_WARNING_FACTOR = 0.75
 PATTERN_CAP = 0.35
 SHORT_TEXT_WORDS = 6
 DAMPED_BY_WARNINGS = frozenset({"fraud", "gambling", "illegal_trade", "personal_data"})
@@ -107,6 +111,9 @@ class TextScorer:
         self.meaning = (
             meaning_fusion.MeaningScorer(installed_head=meaning_head) if use_meaning else None
         )
+        # Terms officers taught (`reviewer learn`): the shipped n-gram model never saw them, so
+        # its doubt does not damp them.
+        self.learned_terms = {(t.category, t.phrase) for t in self.lexicon.terms if t.learned}
         model_cats = self.classifier.categories if self.classifier else ()
         self.categories: tuple[str, ...] = tuple(
             dict.fromkeys([*self.lexicon.categories, *model_cats])
@@ -238,10 +245,16 @@ class TextScorer:
         notes: list[str] = []
         damp = 1.0
         if cues and cat in DAMPED_BY_WARNINGS:
-            damp = WARNING_FACTOR
-            notes.append(f"warning cue '{text[cues[0].start : cues[0].end]}' halves the evidence")
+            cue = min(cues, key=lambda m: m.quality == "phonetic")  # a sure cue first
+            sure = cue.quality != "phonetic"
+            damp = WARNING_FACTOR if sure else SOUND_ALIKE_WARNING_FACTOR
+            notes.append(
+                f"warning cue '{text[cue.start : cue.end]}' "
+                + ("halves the evidence" if sure else f"(by sound) damps the evidence x{damp}")
+            )
         lex_factor = LEXICON_FACTOR * damp
-        if cat in probs and p < MODEL_VETO_BELOW and lex > 0:
+        taught = any((cat, term) in self.learned_terms for term in best)
+        if cat in probs and p < MODEL_VETO_BELOW and lex > 0 and not taught:
             lex_factor *= MODEL_VETO_FACTOR
             notes.append("model disagrees")
         score = 1.0 - (1.0 - lex_factor * lex) * (1.0 - MODEL_FACTOR * p * damp)
@@ -264,8 +277,9 @@ class TextScorer:
         floor = meaning_fusion.MEANING_FLOOR
         s = mean.score if mean is not None else 0.0
         if alone:  # and, like the n-gram model, scaled down below SHORT_TEXT_WORDS words
-            speaks = mean is not None and mean.alone and cat not in meaning_fusion.NO_VETO
-            floor = meaning_fusion.ALONE_FLOOR if speaks else 2.0
+            own_floor = meaning_fusion.alone_floor(cat)
+            speaks = mean is not None and mean.alone and own_floor is not None
+            floor = own_floor if speaks and own_floor is not None else 2.0
             s *= short
         if mean is not None and s >= floor:
             weight = meaning_fusion.factor(cat) * s * damp

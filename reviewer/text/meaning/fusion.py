@@ -65,13 +65,20 @@ from reviewer.text.meaning.engine import (
 from reviewer.text.meaning.head import HEAD_FILE, MeaningHead
 
 MEANING_FACTOR = 1.0
-# Profanity is a matter of words, not meaning: the head learnt the chatter around curses ("sao hôm
-# nay lag thế") and fired on "hôm nay trời đẹp quá". There it only supports a lexicon match.
-CATEGORY_FACTORS = {"profanity": 0.3}
+# Per category, where it differs from MEANING_FACTOR (none now: profanity's 0.3 went with the
+# head trained on 450 more written sentences, most of them curses, insults and their look-alikes).
+CATEGORY_FACTORS: dict[str, float] = {}
 MEANING_FLOOR = 0.55  # beside a term or pattern, calibrated meaning below this adds nothing
 # Meaning with no lexicon term and no pattern beside it counts only from this score on: a
 # benign sentence the head half-suspects must not tip a half-suspecting n-gram model over.
 ALONE_FLOOR = 0.5
+# Per category, where it differs from ALONE_FLOOR; None: the meaning never flags it alone.
+# Profanity is mostly a matter of words: the head once learnt the chatter around curses ("sao
+# hôm nay lag thế") and fired on "hôm nay trời đẹp quá", so it never flagged alone. Trained on
+# the written curses and sexual remarks without a listed word ("lên giường với anh", "cho xem
+# hàng"), from 0.7 alone it recalled devw profanity 0.62 -> 0.68 (worst channel; corpus dev
+# 0.63 -> 0.69) at an unchanged benign FPR on both dev splits.
+ALONE_FLOORS: dict[str, float | None] = {"profanity": 0.7}
 # The window of a sentence and the one before counts only where one of the two sentences alone
 # already hints at the category (calibrated score >= WINDOW_SUPPORT): two unrelated benign
 # sentences side by side can read as anything (a coach's wish after a parenting tip read as an
@@ -83,8 +90,8 @@ WINDOW_SUPPORT = 0.2
 WINDOW_FACTOR = 0.65
 VETO_BELOW = 0.5
 VETO_FACTOR = 0.3
-# Profanity is a matter of words, not meaning (see CATEGORY_FACTORS): no veto there, and the
-# meaning never flags it alone ("ôi đồ ngu này, đùa thôi mà" read as profanity at s = 0.95).
+# Profanity is mostly a matter of words (see ALONE_FLOORS): the meaning's doubt never damps a
+# listed curse.
 NO_VETO: frozenset[str] = frozenset({"profanity"})
 VETO_MIN_WORDS = 10
 # Each clause of a long sentence is read alone too (clauses.py) and counts at CLAUSE_FACTOR of its
@@ -96,7 +103,10 @@ VETO_MIN_WORDS = 10
 # noisy at an unchanged FPR of 0.091 (corpus dev), 0.821 -> 0.829 / 0.713 -> 0.738 at FPR
 # 0.117 -> 0.122 (devw); with no support, devw's FPR rose to 0.144.
 CLAUSE_FACTOR = 0.85
-CLAUSE_SUPPORT = 0.1
+# 0.1 -> 0.05 with the head trained on the 1,350 further written sentences: devw recall no tones
+# 0.838 -> 0.846 at an unchanged FPR, and a recognised offer whose window the head read at 0.08
+# (its clause at 0.88) found again in bench/eval_detection.py; 0 let devw's FPR rise to 0.117.
+CLAUSE_SUPPORT = 0.05
 WHY_FROM = 0.2  # the nearest example is named once the meaning says this much
 
 
@@ -130,6 +140,12 @@ class MeaningEvidence:
             f" (read with tone marks: «{self.read_as}»)" if self.read_as and not self.part else ""
         )
         return f"meaning close to: «{text}» (similarity {cos:.2f}){where}{read}"
+
+
+def alone_floor(category: str) -> float | None:
+    """From which calibrated score the meaning flags `category` with no term or pattern beside
+    it; None where it never does."""
+    return ALONE_FLOORS.get(category, ALONE_FLOOR)
 
 
 def factor(category: str) -> float:
