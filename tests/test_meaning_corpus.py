@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import sys
@@ -50,3 +51,14 @@ def test_written_training_joins_train_with_its_labels() -> None:
     cats = {"gambling", "fraud", "illegal_trade", "personal_data", "insult", "profanity"}
     assert {c for r in rows for c in r["labels"]} == cats
     assert sum(not r["labels"] for r in rows) > 300  # the look-alikes that teach "benign"
+
+
+def test_the_ngram_model_was_fitted_on_the_meaning_corpus_as_it_stands() -> None:
+    # models/text/train.py fits the n-gram model on corpus.jsonl and these rows: a written file
+    # or template changed since means the shipped model (and its card) are stale: retrain.
+    sys.path.insert(0, str(ROOT / "models" / "text"))
+    from train import EXTRA, extra_rows
+
+    with gzip.open(EXTRA, "rt", encoding="utf-8") as fh:
+        shipped = [json.loads(line) for line in fh if line.strip()]
+    assert shipped == extra_rows()

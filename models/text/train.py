@@ -64,19 +64,23 @@ def load_corpus(categories: list[str]) -> list[dict]:
     return rows
 
 
-def write_extra() -> list[dict]:
+def extra_rows() -> list[dict]:
     """The meaning corpus's TRAIN rows as {text, labels}, less those made from corpus.jsonl's own
-    lines (they are read from there, with their labels outside the six meaning categories).
-    Written byte for byte the same on every run (gzip without a time stamp)."""
+    lines (they are read from there, with their labels outside the six meaning categories)."""
     sys.path.insert(0, str(HERE / "meaning"))
     from build_corpus import build
 
     own = {r["text"] for r in load_corpus(list(category_table()))}
-    rows = [
+    return [
         {"text": r["text"], "labels": r["labels"]}
         for r in build()
         if r["split"] == "train" and r["clean"] not in own
     ]
+
+
+def write_extra() -> list[dict]:
+    """extra_rows() into EXTRA, byte for byte the same on every run (gzip without a time stamp)."""
+    rows = extra_rows()
     data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode("utf-8")
     EXTRA.write_bytes(gzip.compress(data, mtime=0))
     return rows
