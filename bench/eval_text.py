@@ -10,6 +10,7 @@
     .venv/bin/python bench/eval_text.py --split blind6
     .venv/bin/python bench/eval_text.py --split blind7
     .venv/bin/python bench/eval_text.py --split blind8
+    .venv/bin/python bench/eval_text.py --split blind9
     .venv/bin/python bench/eval_text.py --split dev      # the dev split (fusion was tuned on it)
     .venv/bin/python bench/eval_text.py --split devw     # the written dev split (tune on it)
     .venv/bin/python bench/eval_text.py --json out.json --misses
@@ -43,7 +44,11 @@ quarter typed without tone marks) was written the same way, unread until the lex
 in restored tone marks (reviewer/text/restored_terms.py) were chosen, and read once to judge this
 stop's detector against the one before it. "blind8" (heldout_blind8.jsonl: 120 violating, 60
 benign, a quarter without tone marks) was written the same way and stays out of "blinds",
-unread, until the next detection change is chosen on devw.
+unread, until the next detection change was chosen on devw; it was read once, to judge this
+stop's first change (the n-gram model refit on the meaning corpus, 1,346 more written training
+sentences). "blind9" (heldout_blind9.jsonl, the same shape) was written while the second change
+(the meaning flags alone only where the n-gram model agrees) was chosen on devw, and read once
+to judge it.
 "devw" (dev_written_a.jsonl, streamer speech, and dev_written_b.jsonl, chat and on-screen text:
 240 violating, 120 benign) was written the same way, to tune on: unlike the corpus's dev split,
 its benign sentences are refusals, court news and disclaimers as people write them (the warning
@@ -83,6 +88,7 @@ FILES = {
     "blind6": MEANING / "heldout_blind6.jsonl",
     "blind7": MEANING / "heldout_blind7.jsonl",
     "blind8": MEANING / "heldout_blind8.jsonl",
+    "blind9": MEANING / "heldout_blind9.jsonl",
     "devw": (MEANING / "dev_written_a.jsonl", MEANING / "dev_written_b.jsonl"),
 }
 FILES["blinds"] = tuple(FILES[f"blind{n}"] for n in ("", "2", "3", "4", "5", "6", "7"))
