@@ -17,11 +17,12 @@ How a category's score (0..1) is made, and why:
            capped at 0.35, and ONLY when the category has a lexicon term: "combined with terms",
            so a phone number or an account read out by a shop never fires on its own.
   meaning  the sentence-meaning head (reviewer.text.meaning, calibrated so its dev-chosen cut is
-           0.5) joins as score = 1 - (1 - score)(1 - s x damp), from s >= 0.45 beside a term or
-           pattern and s >= 0.5 alone (alone: never for profanity nor in English, and scaled
-           down below 6 words); when it reads a text of 10+ words as benign for the category
-           it damps all the other evidence (fusion.veto). On by default; off with
-           REVIEWER_MEANING=0 or meaning=False.
+           0.5) joins as score = 1 - (1 - score)(1 - s x damp), from s >= 0.55 beside a term or
+           pattern and s >= 0.5 alone (0.7 for profanity; alone only where the n-gram model
+           gives the category p >= 0.1, never in English, and scaled down below 6 words); when
+           it reads a text of 10+ words as benign for the category it damps all the other
+           evidence (fusion.veto). On by default; off with REVIEWER_MEANING=0 or meaning=False.
+           The constants and their measurements are in reviewer/text/meaning/fusion.py.
   why      every hit says why in words an officer can check: the matched terms, the patterns, or
            "meaning close to: «…»" naming the nearest labelled example of the category.
 """
@@ -279,6 +280,7 @@ class TextScorer:
         if alone:  # and, like the n-gram model, scaled down below SHORT_TEXT_WORDS words
             own_floor = meaning_fusion.alone_floor(cat)
             speaks = mean is not None and mean.alone and own_floor is not None
+            speaks = speaks and (cat not in probs or p >= meaning_fusion.ALONE_MODEL_SUPPORT)
             floor = own_floor if speaks and own_floor is not None else 2.0
             s *= short
         if mean is not None and s >= floor:

@@ -79,6 +79,16 @@ ALONE_FLOOR = 0.5
 # hàng"), from 0.7 alone it recalled devw profanity 0.62 -> 0.68 (worst channel; corpus dev
 # 0.63 -> 0.69) at an unchanged benign FPR on both dev splits.
 ALONE_FLOORS: dict[str, float | None] = {"profanity": 0.7}
+# ...and only where the n-gram model, which learnt the same corpus from its characters, gives the
+# category at least this much: two readers that learnt apart must agree before a sentence with no
+# listed word is flagged. The e5 vectors barely see a negation ("không thu bất kỳ khoản phí nào"
+# read as a fee scam at similarity 0.90), the n-gram model sees the words. Chosen on devw: 0.1
+# cut its benign FPR 0.047 -> 0.039 at the same recall (corpus dev 0.116 -> 0.093; 0.2-0.3 began
+# to cost noisy recall); with it, the veto from 0.35 (not 0.5) recalled devw 0.896 / 0.871 /
+# 0.842 / 0.817 -> 0.904 / 0.879 / 0.854 / 0.829 (clean / tone / no tones / noisy) at FPR
+# 0.039 -> 0.047, and the corpus's dev split 0.756 / 0.746 / 0.723 / 0.641 -> 0.784 / 0.775 /
+# 0.751 / 0.657 at 0.093 -> 0.097.
+ALONE_MODEL_SUPPORT = 0.1
 # The window of a sentence and the one before counts only where one of the two sentences alone
 # already hints at the category (calibrated score >= WINDOW_SUPPORT): two unrelated benign
 # sentences side by side can read as anything (a coach's wish after a parenting tip read as an
@@ -88,7 +98,7 @@ WINDOW_SUPPORT = 0.2
 # evidence than one (the corpus has no sentence pairs to choose this on; set so that the six
 # benign real voices' pairs stay under the threshold: a pair must reach s = 0.77 to fire alone).
 WINDOW_FACTOR = 0.65
-VETO_BELOW = 0.5
+VETO_BELOW = 0.35  # 0.5 before the n-gram model learnt the meaning corpus (ALONE_MODEL_SUPPORT)
 VETO_FACTOR = 0.3
 # Profanity is mostly a matter of words (see ALONE_FLOORS): the meaning's doubt never damps a
 # listed curse.
