@@ -244,6 +244,15 @@ class TextScorer:
         lex = 1.0 - float(np.prod([1.0 - m.strength for m in best.values()])) if best else 0.0
         p = probs.get(cat, 0.0) * short
         notes: list[str] = []
+        if (
+            not best
+            and mean is not None
+            and mean.alone
+            and p
+            and mean.score < (meaning_fusion.MODEL_ALONE_SUPPORT)
+        ):  # the mirror of ALONE_MODEL_SUPPORT: the n-gram model alone needs the meaning's hint
+            p = 0.0
+            notes.append("n-gram model unsupported by the meaning")
         damp = 1.0
         if cues and cat in DAMPED_BY_WARNINGS:
             cue = min(cues, key=lambda m: m.quality == "phonetic")  # a sure cue first
