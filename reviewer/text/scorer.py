@@ -115,6 +115,11 @@ class TextScorer:
         # Terms officers taught (`reviewer learn`): the shipped n-gram model never saw them, so
         # its doubt does not damp them.
         self.learned_terms = {(t.category, t.phrase) for t in self.lexicon.terms if t.learned}
+        # A model refit from officers' decisions (`reviewer learn`) speaks alone as they taught
+        # it: the meaning's doubt does not silence it (fusion.MODEL_ALONE_SUPPORT).
+        self.model_taught = bool(self.classifier) and self.classifier.model_id.startswith(
+            "text-learned"
+        )
         model_cats = self.classifier.categories if self.classifier else ()
         self.categories: tuple[str, ...] = tuple(
             dict.fromkeys([*self.lexicon.categories, *model_cats])
@@ -246,11 +251,12 @@ class TextScorer:
         notes: list[str] = []
         if (
             not best
+            and not self.model_taught
             and mean is not None
             and mean.alone
             and p
-            and mean.score < (meaning_fusion.MODEL_ALONE_SUPPORT)
-        ):  # the mirror of ALONE_MODEL_SUPPORT: the n-gram model alone needs the meaning's hint
+            and mean.score < meaning_fusion.MODEL_ALONE_SUPPORT
+        ):  # the mirror of ALONE_MODEL_SUPPORT: the shipped n-gram model needs the meaning
             p = 0.0
             notes.append("n-gram model unsupported by the meaning")
         damp = 1.0
