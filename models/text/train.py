@@ -94,13 +94,14 @@ def main() -> int:
     if args.check:
         card = json.loads(card_path.read_text(encoding="utf-8"))
         actual = hashlib.sha256(onnx_path.read_bytes()).hexdigest()
-        corpus = hashlib.sha256(CORPUS.read_bytes()).hexdigest()
-        extra = hashlib.sha256(EXTRA.read_bytes()).hexdigest()
-        corpus = corpus if extra == card["extra_sha256"] else "changed"
-        ok = actual == card["sha256"] and corpus == card["corpus_sha256"]
+        same = (
+            hashlib.sha256(CORPUS.read_bytes()).hexdigest() == card["corpus_sha256"]
+            and hashlib.sha256(EXTRA.read_bytes()).hexdigest() == card["extra_sha256"]
+        )
+        ok = actual == card["sha256"] and same
         print(
-            f"onnx sha256 {'ok' if actual == card['sha256'] else 'MISMATCH'}; corpus "
-            f"{'unchanged' if corpus == card['corpus_sha256'] else 'CHANGED: retrain'}"
+            f"onnx sha256 {'ok' if actual == card['sha256'] else 'MISMATCH'}; training rows "
+            f"{'unchanged' if same else 'CHANGED: retrain'}"
         )
         return 0 if ok else 1
 

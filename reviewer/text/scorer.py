@@ -19,7 +19,8 @@ How a category's score (0..1) is made, and why:
   meaning  the sentence-meaning head (reviewer.text.meaning, calibrated so its dev-chosen cut is
            0.5) joins as score = 1 - (1 - score)(1 - s x damp), from s >= 0.55 beside a term or
            pattern and s >= 0.5 alone (0.7 for profanity; alone only where the n-gram model
-           gives the category p >= 0.1, never in English, and scaled down below 6 words); when
+           gives the category p >= 0.1, never in English, and scaled down below 6 words; and
+           the shipped n-gram model alone counts only where the meaning gives s >= 0.2); when
            it reads a text of 10+ words as benign for the category it damps all the other
            evidence (fusion.veto). On by default; off with REVIEWER_MEANING=0 or meaning=False.
            The constants and their measurements are in reviewer/text/meaning/fusion.py.
@@ -299,7 +300,7 @@ class TextScorer:
             floor = own_floor if speaks and own_floor is not None else 2.0
             s *= short
         if mean is not None and s >= floor:
-            weight = meaning_fusion.factor(cat) * s * damp
+            weight = meaning_fusion.MEANING_FACTOR * s * damp
             score = 1.0 - (1.0 - score) * (1.0 - weight)
         if score < 0.01:
             return None

@@ -65,9 +65,8 @@ from reviewer.text.meaning.engine import (
 from reviewer.text.meaning.head import HEAD_FILE, MeaningHead
 
 MEANING_FACTOR = 1.0
-# Per category, where it differs from MEANING_FACTOR (none now: profanity's 0.3 went with the
-# head trained on 450 more written sentences, most of them curses, insults and their look-alikes).
-CATEGORY_FACTORS: dict[str, float] = {}
+# The same for every category: profanity's own 0.3 went with the head trained on 450 more written
+# sentences, most of them curses, insults and their look-alikes (see ALONE_FLOORS).
 MEANING_FLOOR = 0.55  # beside a term or pattern, calibrated meaning below this adds nothing
 # Meaning with no lexicon term and no pattern beside it counts only from this score on: a
 # benign sentence the head half-suspects must not tip a half-suspecting n-gram model over.
@@ -163,10 +162,6 @@ def alone_floor(category: str) -> float | None:
     """From which calibrated score the meaning flags `category` with no term or pattern beside
     it; None where it never does."""
     return ALONE_FLOORS.get(category, ALONE_FLOOR)
-
-
-def factor(category: str) -> float:
-    return CATEGORY_FACTORS.get(category, MEANING_FACTOR)
 
 
 def veto(category: str, score: float, words: int = VETO_MIN_WORDS) -> float:
