@@ -48,7 +48,9 @@ unread, until the next detection change was chosen on devw; it was read once, to
 stop's first change (the n-gram model refit on the meaning corpus, 1,346 more written training
 sentences). "blind9" (heldout_blind9.jsonl, the same shape) was written while the second change
 (the meaning flags alone only where the n-gram model agrees) was chosen on devw, and read once
-to judge it.
+to judge it. "blind10" and "blind11" (heldout_blind10.jsonl, heldout_blind11.jsonl, the same
+shape) were written before this stop's detection changes were chosen and stay out of "blinds",
+unread, until each judges one of them.
 "devw" (dev_written_a.jsonl, streamer speech, and dev_written_b.jsonl, chat and on-screen text:
 240 violating, 120 benign) was written the same way, to tune on: unlike the corpus's dev split,
 its benign sentences are refusals, court news and disclaimers as people write them (the warning
@@ -90,6 +92,8 @@ FILES = {
     "blind7": MEANING / "heldout_blind7.jsonl",
     "blind8": MEANING / "heldout_blind8.jsonl",
     "blind9": MEANING / "heldout_blind9.jsonl",
+    "blind10": MEANING / "heldout_blind10.jsonl",
+    "blind11": MEANING / "heldout_blind11.jsonl",
     "devw": (MEANING / "dev_written_a.jsonl", MEANING / "dev_written_b.jsonl"),
 }
 FILES["blinds"] = tuple(FILES[f"blind{n}"] for n in ("", "2", "3", "4", "5", "6", "7", "8", "9"))
