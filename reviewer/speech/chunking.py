@@ -8,6 +8,7 @@ name their engine.
 
 from __future__ import annotations
 
+import queue
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -136,6 +137,80 @@ class PlannedChunks:
             taken += wanted
 
 
+def _shifted(seg: dict, chunk: AudioChunk, engine: SpeechEngine) -> list[dict]:
+    """A chunk's segment in file time, cut into readable pieces that name their engine."""
+    seg["start_s"] += chunk.start_s
+    seg["end_s"] += chunk.start_s
+    for word in seg["words"]:
+        word["start"] += chunk.start_s
+        word["end"] += chunk.start_s
+    return [{**p, "engine": engine.name} for p in split_segment(seg)]
+
+
+class _Heard(threading.Thread):
+    """One chunk heard in a thread of its own; its segments wait in a queue until the chunks
+    before it have been read (segments leave in file order)."""
+
+    def __init__(self, chunk: AudioChunk, engine: SpeechEngine, options: SpeechOptions) -> None:
+        super().__init__(name="speech-chunk", daemon=True)
+        self.chunk, self.engine, self.options = chunk, engine, options
+        self.stop = threading.Event()
+        self.out: queue.Queue = queue.Queue()
+        self.start()
+
+    def run(self) -> None:
+        try:
+            for seg in heard(self.engine, self.chunk.audio, self.options):
+                if self.stop.is_set():
+                    break
+                self.out.put(seg)
+        except BaseException as exc:  # raised in the reading thread, in its turn
+            self.out.put(exc)
+        self.out.put(None)
+
+    def segments(self, cancel: threading.Event | None) -> Iterator[dict]:
+        while True:
+            try:
+                item = self.out.get(timeout=0.2)
+            except queue.Empty:
+                _check(cancel)
+                continue
+            if item is None:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+
+
+def _heard_in_order(
+    chunks: Iterable[AudioChunk],
+    engine: SpeechEngine,
+    options: SpeechOptions,
+    lanes: int,
+    cancel: threading.Event | None,
+) -> Iterator[tuple[AudioChunk, Iterator[dict]]]:
+    """Each chunk with its segments, `lanes` chunks decoded at once (lanes 1: in this thread)."""
+    if lanes <= 1:
+        for chunk in chunks:
+            yield chunk, heard(engine, chunk.audio, options)
+        return
+    source = iter(chunks)
+    running: list[_Heard] = []
+    try:
+        while True:
+            while len(running) < lanes and (chunk := next(source, None)) is not None:
+                running.append(_Heard(chunk, engine, options))
+            if not running:
+                return
+            oldest = running.pop(0)
+            yield oldest.chunk, oldest.segments(cancel)
+    finally:
+        for left in running:
+            left.stop.set()
+        for left in running:
+            left.join()  # a stopped chunk ends at its next segment
+
+
 def speech_steps(
     chunks: Iterable[AudioChunk],
     engine: SpeechEngine,
@@ -144,19 +219,17 @@ def speech_steps(
 ) -> Iterator[SpeechStep]:
     """Each segment as the engine yields it (readable pieces in file time, done up to its end),
     then the end of its chunk (trailing silence included). Loops are dropped and voiced stretches
-    without text retried or marked unintelligible (coverage.heard)."""
-    for chunk in chunks:
-        done_until = chunk.end_s
-        for seg in heard(engine, chunk.audio, options):
+    without text retried or marked unintelligible (coverage.heard).
+
+    An engine with `lanes` > 1 decodes that many chunks at once, each in a thread of its own
+    (a chunk's transcript is a function of its audio alone, so the steps are the same either
+    way); the segments still come chunk by chunk, in file order."""
+    lanes = max(1, getattr(engine, "lanes", 1))
+    for chunk, segments in _heard_in_order(chunks, engine, options, lanes, cancel):
+        for seg in segments:
             _check(cancel)
-            seg["start_s"] += chunk.start_s
-            seg["end_s"] += chunk.start_s
-            for word in seg["words"]:
-                word["start"] += chunk.start_s
-                word["end"] += chunk.start_s
-            pieces = [{**p, "engine": engine.name} for p in split_segment(seg)]
-            yield SpeechStep(pieces, min(seg["end_s"], done_until))
-        yield SpeechStep([], done_until)
+            yield SpeechStep(_shifted(seg, chunk, engine), min(seg["end_s"], chunk.end_s))
+        yield SpeechStep([], chunk.end_s)
 
 
 def transcribe_media(
