@@ -18,7 +18,9 @@ pytestmark = pytest.mark.timeout(300)
 
 
 def _steps(chunks, engine, options, cancel=None):
-    return [(step.pieces, step.done_until) for step in speech_steps(chunks, engine, options, cancel)]
+    return [
+        (step.pieces, step.done_until) for step in speech_steps(chunks, engine, options, cancel)
+    ]
 
 
 def test_whisper_two_lanes_give_the_one_lane_transcript(media_dir):
