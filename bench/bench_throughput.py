@@ -26,8 +26,9 @@ file and each in its own process (so peak RSS is its own):
 It prints per variant: real-time factor, ratio to bare faster-whisper, wall and CPU seconds
 per stage, busy share of each core, line crops recognised against the chat lines shown, and
 peak RSS, and at the end one table of every background and variant side by side.
-``--before-code DIR`` adds the row "after@DIR": the defaults of another checkout of the code
-(e.g. ``git archive main | tar -x -C DIR``), for a before/after in one run on the same files.
+``--before-code DIR`` adds the row "VARIANT@DIR": the first of ``--variants`` as another checkout
+of the code runs it (e.g. ``git archive main | tar -x -C DIR``), for a before/after in one run
+on the same files.
 ``bench/profile_analysis.py`` runs one variant on any file.
 """
 
@@ -407,8 +408,9 @@ def measure(recording: Path, chat: dict, args: argparse.Namespace, extra: list[s
     if not args.no_bare:
         rows.append(child(["bare", str(recording)]))
     if args.before_code:
-        rows.append(child(["after", str(recording), *extra], args.before_code.resolve()))
-        rows[-1]["variant"] = f"after@{args.before_code.name}"
+        first = args.variants[0]
+        rows.append(child([first, str(recording), *extra], args.before_code.resolve()))
+        rows[-1]["variant"] = f"{first}@{args.before_code.name}"
     for variant in args.variants:
         rows.append(child([variant, str(recording), *extra]))
     bare = rows[0]["wall_s"] if not args.no_bare else None

@@ -12,7 +12,6 @@ import threading
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
-from .analysis.thread_share import lower_thread_priority
 from .store.case import Case
 
 T = TypeVar("T")
@@ -50,7 +49,6 @@ class StageThread(Generic[T]):
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
 
     def _run(self) -> None:
-        lower_thread_priority()
         try:
             with Case(self.folder, officer=self.officer) as case:
                 self._result = self.target(case, self.signal)

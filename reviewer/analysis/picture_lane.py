@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .frames import VISION_CHUNK_S, FrameStretches, read_image
-from .thread_share import lower_thread_priority
 
 if TYPE_CHECKING:
     from .core import CoreModels, CoreOptions, RangeProgress, TimeRange
@@ -131,7 +130,6 @@ class RangePictures:
             self._error = exc
 
     def _run_beside(self) -> None:
-        lower_thread_priority()  # speech, the longer stage, should never wait for pictures
         self._run()
         with self._lock:
             self._finished, taken = True, self._taken

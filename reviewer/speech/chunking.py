@@ -166,6 +166,10 @@ class _Heard(threading.Thread):
                 self.out.put(seg)
         except BaseException as exc:  # raised in the reading thread, in its turn
             self.out.put(exc)
+        finally:
+            release = getattr(self.engine, "release", None)
+            if release is not None:
+                release()  # the decoder goes with its thread, not at interpreter exit
         self.out.put(None)
 
     def segments(self, cancel: threading.Event | None) -> Iterator[dict]:

@@ -18,6 +18,23 @@ from .kernels import pin_cpu_kernels, stabilise_features
 from .voice import pack_regions, speech_regions
 
 
+class _OneAtATime:
+    """A feature extractor that computes one chunk's features at a time: a 5-minute chunk's
+    spectrogram takes ~150 MB while it is made, and lanes start their chunks together."""
+
+    _lock = threading.Lock()
+
+    def __init__(self, extractor: object) -> None:
+        self._extractor = extractor
+
+    def __call__(self, *args: object, **kwargs: object) -> object:
+        with self._lock:
+            return self._extractor(*args, **kwargs)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._extractor, name)
+
+
 def cpu_lanes(cores: int | None = None) -> int:
     """Chunks a CPU decodes at once. Two single-threaded decoders over two chunks beat one
     decoder on two threads by far: on 2 cores, 35 s against 105 s for the 10-minute chat
@@ -66,11 +83,15 @@ class WhisperEngine:
             )
 
         stabilise_features(self.model)
+        self.model.feature_extractor = _OneAtATime(self.model.feature_extractor)
         self.lanes = cpu_lanes() if self.device == "cpu" else 1
         if not cpu_threads and self.device == "cpu":
             cpu_threads = max(1, (os.cpu_count() or 1) // self.lanes)
         self._decoder_args = (str(model.path), self.device, self.compute_type, cpu_threads)
         self._local = threading.local()  # this thread's decoder for the chunk it decodes
+        # Loaded to check that it loads; chunks get decoders of their own (_fresh_decoder), so
+        # this one would only hold its ~100 MB of weights for nothing.
+        self.model.model = None
 
     def _fresh_decoder(self) -> None:
         """A new CTranslate2 decoder over the same (already mapped) weights, with new worker
@@ -91,9 +112,16 @@ class WhisperEngine:
         )
         self._local.model = model
 
+    def release(self) -> None:
+        """Free the calling thread's decoder (its weights and worker threads), in this thread:
+        a thread that decoded a chunk calls this before it ends."""
+        self._local.model = None
+
     def _model(self) -> object:
-        """The calling thread's decoder (the loaded one before this thread decoded a chunk)."""
-        return getattr(self._local, "model", self.model)
+        """The calling thread's decoder (a fresh one if this thread has not decoded a chunk)."""
+        if getattr(self._local, "model", None) is None:
+            self._fresh_decoder()
+        return self._local.model
 
     # A decoder window holds the VAD regions that fit in this span, pauses included.
     WINDOW_S = 25.0
