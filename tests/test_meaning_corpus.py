@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[1]
 MEANING = ROOT / "models" / "text" / "meaning"
 sys.path.insert(0, str(MEANING))
 
-from build_corpus import ngram_files, old_rows, written_files  # noqa: E402
+from build_corpus import old_rows, written_files  # noqa: E402
 
 # Character 4-grams shared over all of either sentence: 0.6 and up is the same sentence with a
 # word or two changed ("cc gì vậy trời" beside "cc gì vậy trời, dcm").
@@ -35,7 +35,7 @@ def test_written_training_shares_no_sentence_with_the_judged_sets() -> None:
     assert len(judged) >= 8 and written_files()
     held = [_grams(t) for path in judged for t in _texts(path)]
     close = []
-    for path in written_files() + ngram_files():
+    for path in written_files():
         for text in _texts(path):
             g = _grams(text)
             if any(len(g & h) >= NEAR * len(g | h) for h in held):
@@ -51,19 +51,6 @@ def test_written_training_joins_train_with_its_labels() -> None:
     cats = {"gambling", "fraud", "illegal_trade", "personal_data", "insult", "profanity"}
     assert {c for r in rows for c in r["labels"]} == cats
     assert sum(not r["labels"] for r in rows) > 300  # the look-alikes that teach "benign"
-
-
-def test_ngram_only_sentences_join_train_but_not_the_heads_fit() -> None:
-    rows = [r for r in old_rows() if r["ngram_only"]]
-    assert len(rows) == sum(len(_texts(path)) for path in ngram_files()) > 300
-    assert {r["split"] for r in rows} == {"train"} and not any(r["written"] for r in rows)
-    # The shipped head was fitted on the TRAIN rows less these (and their noisy copies).
-    from build_corpus import build
-
-    card = json.loads((ROOT / "models" / "text" / "meaning_head.json").read_text("utf-8"))
-    corpus = build()
-    head_rows = [r for r in corpus if r["split"] == "train" and not r.get("ngram_only")]
-    assert card["train_rows"] == len(head_rows) < sum(r["split"] == "train" for r in corpus)
 
 
 def test_the_ngram_model_was_fitted_on_the_meaning_corpus_as_it_stands() -> None:

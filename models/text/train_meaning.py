@@ -142,7 +142,7 @@ def main() -> None:
     vectors = engine.embed([r["text"] for r in rows])
     if str(args.cache):
         engine.save_disk_cache(args.cache)
-    train = [i for i, r in enumerate(rows) if r["split"] == "train" and not r.get("ngram_only")]
+    train = [i for i, r in enumerate(rows) if r["split"] == "train"]
     dev = [i for i, r in enumerate(rows) if r["split"] == "dev"]
     labels = [r["labels"] for r in rows]
     y = np.array([[c in labs for c in CATEGORIES] for labs in labels], np.float32)
