@@ -45,8 +45,9 @@ class SlowEngine:
     name = "slow-fake"
     lanes = 2
 
-    def __init__(self, fail_at: int | None = None) -> None:
+    def __init__(self, fail_at: int | None = None, segments: int = 1) -> None:
         self.fail_at = fail_at
+        self.per_chunk = segments
         self.busy = 0
         self.most_at_once = 0
         self.lock = threading.Lock()
@@ -56,11 +57,12 @@ class SlowEngine:
             self.busy += 1
             self.most_at_once = max(self.most_at_once, self.busy)
         try:
-            time.sleep(0.3)
             number = round(float(audio[0]) * 1000)
-            if number == self.fail_at:
-                raise RuntimeError("decoder broke")
-            yield {"start_s": 0.0, "end_s": 1.0, "text": f"chunk {number}", "words": []}
+            for k in range(self.per_chunk):
+                time.sleep(0.3)
+                if number == self.fail_at:
+                    raise RuntimeError("decoder broke")
+                yield {"start_s": k / 10, "end_s": 1.0, "text": f"chunk {number}", "words": []}
         finally:
             with self.lock:
                 self.busy -= 1
@@ -91,7 +93,8 @@ def test_a_chunk_that_fails_ahead_raises_in_its_turn():
 
 
 def test_cancel_stops_the_chunks_decoded_ahead():
-    engine = SlowEngine()
+    # Many segments a chunk: the chunk being read must stop too, not only those ahead of it.
+    engine = SlowEngine(segments=20)
     cancel = threading.Event()
     steps = speech_steps(_chunks(6), engine, SpeechOptions(), cancel)
     next(steps)

@@ -199,15 +199,15 @@ def _heard_in_order(
             yield chunk, heard(engine, chunk.audio, options)
         return
     source = iter(chunks)
-    running: list[_Heard] = []
+    running: list[_Heard] = []  # the chunk being read first, then those decoded ahead
     try:
         while True:
             while len(running) < lanes and (chunk := next(source, None)) is not None:
                 running.append(_Heard(chunk, engine, options))
             if not running:
                 return
-            oldest = running.pop(0)
-            yield oldest.chunk, oldest.segments(cancel)
+            yield running[0].chunk, running[0].segments(cancel)
+            running.pop(0)  # read to its end
     finally:
         for left in running:
             left.stop.set()
